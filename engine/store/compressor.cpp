@@ -1,0 +1,59 @@
+#include "compressor.h"
+
+#include <zstd.h>
+
+#include <memory>
+
+namespace Kura::Store {
+namespace {
+
+struct CCtxDeleter
+{
+    void operator()(ZSTD_CCtx *ctx) const { ZSTD_freeCCtx(ctx); }
+};
+struct DCtxDeleter
+{
+    void operator()(ZSTD_DCtx *ctx) const { ZSTD_freeDCtx(ctx); }
+};
+
+} // namespace
+
+QByteArray compress(const char *data, qsizetype size, int level)
+{
+    thread_local std::unique_ptr<ZSTD_CCtx, CCtxDeleter> ctx(ZSTD_createCCtx());
+    // Worth it only if it saves at least 1/64 of the size (and a few bytes).
+    const qsizetype worthIt = size - size / 64 - 16;
+    if (worthIt <= 0)
+        return {};
+    QByteArray out(qsizetype(ZSTD_compressBound(size_t(size))), Qt::Uninitialized);
+    const size_t n = ZSTD_compressCCtx(ctx.get(), out.data(), size_t(out.size()), data,
+                                       size_t(size), level);
+    if (ZSTD_isError(n) || qsizetype(n) > worthIt)
+        return {};
+    out.truncate(qsizetype(n));
+    return out;
+}
+
+Result<QByteArray> decompress(const char *data, qsizetype size, qsizetype expectedSize)
+{
+    thread_local std::unique_ptr<ZSTD_DCtx, DCtxDeleter> ctx(ZSTD_createDCtx());
+    const unsigned long long declared = ZSTD_getFrameContentSize(data, size_t(size));
+    if (declared == ZSTD_CONTENTSIZE_ERROR)
+        return fail(ErrorCode::Corrupt, QStringLiteral("not a zstd frame"));
+    if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared != quint64(expectedSize))
+        return fail(ErrorCode::Corrupt, QStringLiteral("zstd frame declares %1 bytes, index says %2")
+                                            .arg(declared)
+                                            .arg(expectedSize));
+    QByteArray out(expectedSize, Qt::Uninitialized);
+    const size_t n = ZSTD_decompressDCtx(ctx.get(), out.data(), size_t(expectedSize), data, size_t(size));
+    if (ZSTD_isError(n))
+        return fail(ErrorCode::Corrupt,
+                    QStringLiteral("zstd: %1").arg(QString::fromLatin1(ZSTD_getErrorName(n))));
+    if (qsizetype(n) != expectedSize)
+        return fail(ErrorCode::Corrupt, QStringLiteral("decompressed %1 bytes, expected %2")
+                                            .arg(n)
+                                            .arg(expectedSize));
+    return out;
+}
+
+} // namespace Kura::Store

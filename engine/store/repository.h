@@ -1,0 +1,128 @@
+#pragma once
+
+#include "chunker.h"
+#include "crypto.h"
+#include "index.h"
+#include "objectstore.h"
+#include "snapshot.h"
+#include "tree.h"
+
+#include <QHash>
+#include <QMutex>
+
+#include <memory>
+#include <unordered_set>
+
+namespace Kura::Store {
+
+constexpr int RepositoryVersion = 1;
+
+// Plaintext settings of a repository (the "config" object).
+struct RepositoryConfig
+{
+    int version = RepositoryVersion;
+    QString id; // 64 hex digits, random
+    ChunkerParams chunker;
+    int compressionLevel = 3; // zstd level; 0 stores everything raw
+
+    QByteArray encode() const;
+    static Result<RepositoryConfig> decode(const QByteArray &json);
+};
+
+struct InitOptions
+{
+    ScryptParams scrypt;
+    ChunkerParams chunker;
+    int compressionLevel = 3;
+};
+
+// What saveBlob did.
+struct SaveResult
+{
+    bool stored = false;    // false: the repository already had it
+    qint64 storedBytes = 0; // sealed size in the pack
+};
+
+// An open repository: keys, config, the in-memory index, and blob and object I/O.
+// Thread-safe: many threads may save and load blobs at once. Saved blobs become durable and
+// visible to other processes only after flush() (packs first, then the index objects).
+class Repository
+{
+public:
+    ~Repository();
+
+    static Result<std::unique_ptr<Repository>> init(std::unique_ptr<ObjectStore> store,
+                                                     const QByteArray &passphrase,
+                                                     const InitOptions &options = {});
+    // ErrorCode::Unauthorized for a wrong passphrase, Unsupported for a newer format.
+    static Result<std::unique_ptr<Repository>> open(std::unique_ptr<ObjectStore> store,
+                                                     const QByteArray &passphrase);
+
+    ObjectStore &store() { return *m_store; }
+    const RepositoryConfig &config() const { return m_config; }
+    const MasterKey &masterKey() const { return m_key; }
+    const Chunker &chunker() const { return m_chunker; }
+    MasterIndex &index() { return m_index; }
+
+    // Reads every index object into memory (again). Damaged index objects are errors.
+    Status loadIndex();
+
+    BlobId blobId(const char *data, qsizetype size) const { return keyedHash(m_key.idKey, data, size); }
+    bool hasBlob(BlobType type, const BlobId &id) const;
+    // Stores the blob unless the repository (or a save in flight) already has it.
+    Result<SaveResult> saveBlob(BlobType type, const BlobId &id, const char *data, qsizetype size);
+    Result<BlobId> saveTree(const Tree &tree, SaveResult *result = nullptr);
+    // Loads, decrypts, decompresses and verifies a blob against its id.
+    Result<QByteArray> loadBlob(BlobType type, const BlobId &id);
+    Result<Tree> loadTree(const BlobId &id);
+    // Finishes open packs and writes the index objects that list them.
+    Status flush();
+
+    // Sealed objects named by the SHA-256 of their stored bytes (index, snapshots).
+    Result<QString> saveObject(ObjectKind kind, const QByteArray &plain);
+    Result<QByteArray> loadObject(ObjectKind kind, const QString &name);
+
+    Result<QString> saveSnapshot(const Snapshot &snapshot);
+    Result<Snapshot> loadSnapshot(const QString &id);
+    // All snapshots, oldest first. Damaged ones are reported through `errors` when given.
+    Result<QList<Snapshot>> snapshots(QList<Error> *errors = nullptr);
+    // Resolves "latest", a full id or a unique prefix of one.
+    Result<Snapshot> findSnapshot(const QString &idOrPrefix);
+
+    // Key slots.
+    Result<QString> addKey(const QByteArray &passphrase, const ScryptParams &params = {});
+    Status removeKey(const QString &keyId);
+    QString currentKeyId() const { return m_keyId; }
+
+    static constexpr qint64 PackTargetBytes = 32 * 1024 * 1024;
+    static constexpr int PacksPerIndex = 64;
+
+private:
+    Repository(std::unique_ptr<ObjectStore> store, RepositoryConfig config, MasterKey key, QString keyId);
+    Status finishPack(std::unique_ptr<PackWriter> writer);
+    Status writeIndexLocked();
+    Status failure() const;
+
+    std::unique_ptr<ObjectStore> m_store;
+    RepositoryConfig m_config;
+    MasterKey m_key;
+    QString m_keyId;
+    Chunker m_chunker;
+    MasterIndex m_index;
+
+    mutable QMutex m_pendingMutex;
+    std::unordered_set<BlobId, BlobIdHash> m_pendingData; // guarded by m_pendingMutex
+    std::unordered_set<BlobId, BlobIdHash> m_pendingTrees; // guarded by m_pendingMutex
+    std::optional<Error> m_failure;                       // guarded by m_pendingMutex
+
+    QMutex m_packMutex[2];                   // one per BlobType
+    std::unique_ptr<PackWriter> m_packer[2]; // guarded by m_packMutex[type]
+
+    QMutex m_indexMutex;
+    QList<IndexedPack> m_unindexed; // packs committed but not yet in an index object; guarded by m_indexMutex
+
+    QMutex m_treeCacheMutex;
+    QHash<BlobId, Tree> m_treeCache; // guarded by m_treeCacheMutex
+};
+
+} // namespace Kura::Store
