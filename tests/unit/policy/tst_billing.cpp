@@ -189,6 +189,7 @@ void tst_Billing::planChangeMidMonthIsProrated()
     QCOMPARE(split->lines.at(0).averageBytes, firstAverage);
     QVERIFY(qAbs(split->lines.at(0).amount - firstAverage / GB * 15 * 15.5 / 30) < 1e-9);
     QVERIFY(qAbs(split->lines.at(1).amount - 200.0 * 28.5 * 14.5 / 30) < 1e-9);
+    QCOMPARE(split->total, 3578); // 823.44 + 2755, as in docs/policy.md
 }
 
 void tst_Billing::reportsMissingPriceAndBadInput()
