@@ -70,7 +70,9 @@ public:
     virtual const QByteArray &path() const = 0;
     // Writes all of `data` at `offset`. Regions never written stay holes in a new file.
     virtual Status writeAt(qint64 offset, const QByteArray &data) = 0;
-    // Like writeAt(), but skips 4 KiB-aligned blocks that are all zeros so they stay holes.
+    // Like writeAt(), but skips 4 KiB-aligned blocks that are all zeros so they stay holes
+    // (restore of an image whose zero areas were not recorded as holes). Relies on unwritten
+    // regions of a new file reading as zeros, so write each region of a new file at most once.
     // In a file opened with OpenMode::ExistingInPlace every byte is written (old contents
     // must be overwritten), so the result is byte-identical either way.
     virtual Status writeAtSkippingZeros(qint64 offset, const QByteArray &data) = 0;
@@ -167,9 +169,11 @@ public:
     // permissions 0600 until applyMetadata() sets the real ones.
     virtual Result<std::unique_ptr<FileWriter>> openForWrite(const QByteArray &path,
                                                              OpenMode mode) = 0;
-    // Replaces `path` with `data` atomically: writes a temporary file in the same directory,
-    // flushes it (fdatasync), sets `mode`, renames it over `path` and flushes the directory.
-    // On failure the temporary file is removed and `path` is untouched.
+    // Replaces `path` with `data` atomically: writes a temporary file in the same directory
+    // (".<name>.kura-tmp-XXXXXX", created exclusively with a random suffix), sets `mode`,
+    // flushes it (fdatasync), renames it over `path` and flushes the directory (fsync).
+    // On failure before the rename the temporary file is removed and `path` is untouched;
+    // a failure of the final directory fsync is reported although `path` is already replaced.
     virtual Status writeAtomically(const QByteArray &path, const QByteArray &data,
                                    quint32 mode = 0600) = 0;
     // Restores metadata onto the node at `path` (never following a symlink) in this order:

@@ -30,7 +30,8 @@ Result<QByteArray> readSymlink(const QByteArray &path, qint64 sizeHint)
     qsizetype capacity = qBound<qsizetype>(64, qsizetype(sizeHint) + 1, MaxSymlinkBytes);
     while (true) {
         QByteArray target(capacity, Qt::Uninitialized);
-        const ssize_t got = ::readlinkat(AT_FDCWD, path.constData(), target.data(), size_t(capacity));
+        const ssize_t got
+            = ::readlinkat(AT_FDCWD, path.constData(), target.data(), size_t(capacity));
         if (got < 0)
             return failErrno("readlink", path, errno);
         if (got < capacity) {

@@ -65,7 +65,8 @@ Result<std::unique_ptr<FileReader>> openPosixReader(const QByteArray &path)
     if (flags < 0 || ::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK) != 0)
         return failErrno("fcntl", path, errno);
     ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
-    return std::unique_ptr<FileReader>(new PosixFileReader(path, std::move(fd), std::move(*atOpen)));
+    return std::unique_ptr<FileReader>(
+        new PosixFileReader(path, std::move(fd), std::move(*atOpen)));
 }
 
 PosixFileReader::PosixFileReader(QByteArray path, UniqueFd fd, Metadata atOpen)
@@ -87,7 +88,8 @@ Result<qint64> PosixFileReader::readAt(qint64 offset, char *buffer, qint64 maxBy
 {
     if (offset < 0 || maxBytes < 0) {
         return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("read \"%1\": negative offset or length").arg(displayPath(m_path)));
+                    QStringLiteral("read \"%1\": negative offset or length")
+                        .arg(displayPath(m_path)));
     }
     qint64 total = 0;
     while (total < maxBytes) {

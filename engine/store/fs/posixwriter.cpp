@@ -17,6 +17,7 @@ using namespace Posix;
 namespace {
 
 constexpr qint64 ZeroBlockBytes = 4096;
+constexpr qsizetype MaxTemporaryStemBytes = 200;
 
 bool allZero(const char *data, qint64 size)
 {
@@ -124,7 +125,9 @@ Status PosixFileSystem::writeAtomically(const QByteArray &path, const QByteArray
                                         quint32 mode)
 {
     const QByteArray directory = parentPath(path);
-    QByteArray temporary = joinPath(directory, "." + baseName(path) + ".kura-tmp-XXXXXX");
+    // The name is shortened so that the temporary stays within NAME_MAX (255) bytes.
+    const QByteArray stem = baseName(path).left(MaxTemporaryStemBytes);
+    QByteArray temporary = joinPath(directory, "." + stem + ".kura-tmp-XXXXXX");
     UniqueFd fd(::mkostemp(temporary.data(), O_CLOEXEC));
     if (!fd.isValid())
         return failErrno("create temporary file for", path, errno);

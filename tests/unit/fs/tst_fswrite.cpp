@@ -360,6 +360,7 @@ void tst_FsWrite::writesAtomically_data()
     QTest::newRow("new file, default mode") << QByteArray("index") << false << quint32(0600);
     QTest::newRow("replaces an existing file") << QByteArray("config") << true << quint32(0644);
     QTest::newRow("name with newline") << QByteArray("a\nb") << false << quint32(0640);
+    QTest::newRow("255-byte name") << QByteArray(255, 'x') << true << quint32(0600);
 }
 
 void tst_FsWrite::writesAtomically()

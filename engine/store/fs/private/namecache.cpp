@@ -39,7 +39,9 @@ std::optional<Value> lookUp(Lookup lookup, Extract extract)
 QByteArray findUserName(quint32 uid)
 {
     return lookUp<passwd, QByteArray>(
-               [uid](passwd *e, char *b, size_t n, passwd **r) { return getpwuid_r(uid_t(uid), e, b, n, r); },
+               [uid](passwd *e, char *b, size_t n, passwd **r) {
+                   return getpwuid_r(uid_t(uid), e, b, n, r);
+               },
                [](const passwd &e) { return QByteArray(e.pw_name); })
         .value_or(QByteArray());
 }
@@ -47,7 +49,9 @@ QByteArray findUserName(quint32 uid)
 QByteArray findGroupName(quint32 gid)
 {
     return lookUp<group, QByteArray>(
-               [gid](group *e, char *b, size_t n, group **r) { return getgrgid_r(gid_t(gid), e, b, n, r); },
+               [gid](group *e, char *b, size_t n, group **r) {
+                   return getgrgid_r(gid_t(gid), e, b, n, r);
+               },
                [](const group &e) { return QByteArray(e.gr_name); })
         .value_or(QByteArray());
 }
@@ -55,14 +59,18 @@ QByteArray findGroupName(quint32 gid)
 std::optional<quint32> findUserId(const QByteArray &name)
 {
     return lookUp<passwd, quint32>(
-        [&name](passwd *e, char *b, size_t n, passwd **r) { return getpwnam_r(name.constData(), e, b, n, r); },
+        [&name](passwd *e, char *b, size_t n, passwd **r) {
+            return getpwnam_r(name.constData(), e, b, n, r);
+        },
         [](const passwd &e) { return quint32(e.pw_uid); });
 }
 
 std::optional<quint32> findGroupId(const QByteArray &name)
 {
     return lookUp<group, quint32>(
-        [&name](group *e, char *b, size_t n, group **r) { return getgrnam_r(name.constData(), e, b, n, r); },
+        [&name](group *e, char *b, size_t n, group **r) {
+            return getgrnam_r(name.constData(), e, b, n, r);
+        },
         [](const group &e) { return quint32(e.gr_gid); });
 }
 

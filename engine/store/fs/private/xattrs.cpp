@@ -95,8 +95,8 @@ Result<QList<Xattr>> readXattrs(const QByteArray &path)
 
 int writeXattr(const QByteArray &path, const Xattr &xattr)
 {
-    const int result = ::lsetxattr(path.constData(), xattr.name.constData(), xattr.value.constData(),
-                                   size_t(xattr.value.size()), 0);
+    const int result = ::lsetxattr(path.constData(), xattr.name.constData(),
+                                   xattr.value.constData(), size_t(xattr.value.size()), 0);
     return result == 0 ? 0 : errno;
 }
 
