@@ -18,7 +18,9 @@ void writeBytes(QCborStreamWriter &w, const QByteArray &b) { w.appendByteString(
 
 void writeNode(QCborStreamWriter &w, const Node &n)
 {
-    w.startMap();
+    const quint64 fields = 15 + !n.linkTarget.isEmpty() + !n.xattrs.isEmpty() + !n.content.isEmpty()
+        + !n.subtree.isNull();
+    w.startMap(fields);
     w.append(KeyName); writeBytes(w, n.name);
     w.append(KeyType); w.append(quint64(n.type));
     w.append(KeyMode); w.append(quint64(n.mode));
@@ -123,9 +125,14 @@ private:
         if (!m_r.isByteArray()) return error(QStringLiteral("expected a byte string"));
         if (!m_r.isLengthKnown() || m_r.length() > quint64(maxSize))
             return error(QStringLiteral("byte string longer than %1").arg(maxSize));
-        auto r = m_r.readByteArray();
+        QByteArray data;
+        auto r = m_r.readByteArray(); // Qt 6.4 returns the string piece by piece
+        while (r.status == QCborStreamReader::Ok) {
+            data += r.data;
+            r = m_r.readByteArray();
+        }
         if (r.status != QCborStreamReader::EndOfString) return error(QStringLiteral("bad byte string"));
-        return r.data;
+        return data;
     }
 
     Result<BlobId> id()

@@ -1,0 +1,554 @@
+#include "archiver.h"
+
+#include "nodemetadata.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QSemaphore>
+#include <QThreadPool>
+
+#include <cstring>
+#include <deque>
+#include <fnmatch.h>
+#include <map>
+#include <thread>
+
+namespace Kura::Store {
+namespace {
+
+// A directory whose tree is being built. `nodes` is complete before any child work starts,
+// so workers may fill the slots of different nodes concurrently without reallocation.
+struct DirState
+{
+    std::shared_ptr<DirState> parent;
+    qsizetype slot = -1; // index of this directory in parent->nodes; -1 for the root
+    std::vector<Node> nodes;
+    std::atomic<int> pending { 1 }; // 1 while the walker is inside, + one per unfinished child
+};
+
+struct FileState
+{
+    std::shared_ptr<DirState> dir;
+    qsizetype slot = 0;
+    std::deque<ContentPart> parts; // push_back keeps references to earlier parts valid
+    std::atomic<int> pending { 1 };
+};
+
+bool isAllZero(const char *data, qsizetype size)
+{
+    return size > 0 && data[0] == 0 && std::memcmp(data, data + 1, size_t(size - 1)) == 0;
+}
+
+QByteArray baseName(const QByteArray &path)
+{
+    const qsizetype slash = path.lastIndexOf('/');
+    return slash < 0 ? path : path.mid(slash + 1);
+}
+
+QByteArray joinPath(const QByteArray &dir, const QByteArray &name)
+{
+    return dir.endsWith('/') ? dir + name : dir + '/' + name;
+}
+
+// The selected paths as a tree of path components; intermediate components are virtual
+// directories holding only what was selected below them.
+struct PathNode
+{
+    std::map<QByteArray, PathNode> children;
+    bool selected = false;
+};
+
+class BackupRun
+{
+public:
+    BackupRun(Repository &repo, Fs::FileSystem &fs, const BackupOptions &options, Progress *progress,
+              const std::atomic<bool> *cancel)
+        : m_repo(repo), m_fs(fs), m_options(options), m_progress(progress ? progress : &m_ownProgress)
+        , m_cancel(cancel), m_budget(int(qMax<qint64>(options.maxInFlightBytes / 1024, 16 * 1024)))
+    {
+        m_pool.setMaxThreadCount(options.workers > 0 ? options.workers : QThread::idealThreadCount());
+    }
+
+    Result<BackupResult> run();
+
+private:
+    bool stopped() const { return m_failed.load() || (m_cancel && m_cancel->load()); }
+    void setError(const Error &error);
+    void warn(const QString &text);
+    bool excluded(const QByteArray &path) const;
+    void loadParent();
+    std::optional<Tree> parentTree(const Tree *parentDir, const QByteArray &name);
+
+    std::shared_ptr<DirState> newDir(const std::shared_ptr<DirState> &parent, qsizetype slot);
+    void walkVirtual(const PathNode &pathNode, const QByteArray &path, const std::shared_ptr<DirState> &dir,
+                     const Tree *parent);
+    void walkDirectory(const QByteArray &path, const std::shared_ptr<DirState> &dir, const Tree *parent);
+    void visitNode(const QByteArray &path, const std::shared_ptr<DirState> &dir, qsizetype slot,
+                   const Tree *parent);
+    void backupFile(const QByteArray &path, const std::shared_ptr<DirState> &dir, qsizetype slot,
+                    const Node *previous);
+    void submitChunk(const std::shared_ptr<FileState> &file, QByteArray data);
+    void fileDone(const std::shared_ptr<FileState> &file);
+    void childDone(const std::shared_ptr<DirState> &dir);
+    void scanTotals();
+
+    Repository &m_repo;
+    Fs::FileSystem &m_fs;
+    const BackupOptions &m_options;
+    Progress m_ownProgress;
+    Progress *m_progress;
+    const std::atomic<bool> *m_cancel;
+    QThreadPool m_pool;
+    QSemaphore m_budget; // KiB of chunk data in flight
+    std::atomic<bool> m_failed { false };
+    std::atomic<bool> m_walkDone { false };
+
+    QMutex m_mutex;
+    std::optional<Error> m_error; // guarded by m_mutex
+    QStringList m_warnings;       // guarded by m_mutex
+    BlobId m_rootTree;            // guarded by m_mutex
+
+    std::optional<Snapshot> m_parentSnapshot;
+    std::atomic<qint64> m_files { 0 }, m_dirs { 0 }, m_sourceBytes { 0 }, m_readBytes { 0 };
+    std::atomic<qint64> m_newBlobs { 0 }, m_newBytes { 0 }, m_storedBytes { 0 };
+};
+
+void BackupRun::setError(const Error &error)
+{
+    QMutexLocker lock(&m_mutex);
+    if (!m_error)
+        m_error = error;
+    m_failed = true;
+}
+
+void BackupRun::warn(const QString &text)
+{
+    m_progress->addWarning();
+    QMutexLocker lock(&m_mutex);
+    m_warnings << text;
+}
+
+bool BackupRun::excluded(const QByteArray &path) const
+{
+    const QByteArray name = baseName(path);
+    for (const QByteArray &pattern : m_options.excludes) {
+        const bool whole = pattern.contains('/');
+        if (::fnmatch(pattern.constData(), (whole ? path : name).constData(), 0) == 0)
+            return true;
+    }
+    return false;
+}
+
+void BackupRun::loadParent()
+{
+    if (m_options.parent == QLatin1String("none"))
+        return;
+    if (!m_options.parent.isEmpty()) {
+        auto found = m_repo.findSnapshot(m_options.parent);
+        if (found)
+            m_parentSnapshot = *found;
+        else
+            warn(QStringLiteral("parent snapshot not usable, reading everything: %1").arg(found.error().message()));
+        return;
+    }
+    QList<Error> errors;
+    auto all = m_repo.snapshots(&errors);
+    if (!all)
+        return;
+    QStringList paths;
+    for (const QByteArray &p : m_options.paths)
+        paths << QString::fromUtf8(p);
+    for (auto it = all->crbegin(); it != all->crend(); ++it)
+        if (it->host == m_options.host && it->paths == paths && it->kind == m_options.kind) {
+            m_parentSnapshot = *it;
+            return;
+        }
+}
+
+std::optional<Tree> BackupRun::parentTree(const Tree *parentDir, const QByteArray &name)
+{
+    if (!parentDir)
+        return std::nullopt;
+    for (const Node &n : parentDir->nodes)
+        if (n.name == name && n.type == NodeType::Directory) {
+            auto tree = m_repo.loadTree(n.subtree);
+            if (tree)
+                return *tree;
+            return std::nullopt;
+        }
+    return std::nullopt;
+}
+
+std::shared_ptr<DirState> BackupRun::newDir(const std::shared_ptr<DirState> &parent, qsizetype slot)
+{
+    auto dir = std::make_shared<DirState>();
+    dir->parent = parent;
+    dir->slot = slot;
+    if (parent)
+        parent->pending.fetch_add(1);
+    return dir;
+}
+
+void BackupRun::childDone(const std::shared_ptr<DirState> &dir)
+{
+    if (dir->pending.fetch_sub(1) != 1)
+        return;
+    if (stopped())
+        return;
+    Tree tree;
+    tree.nodes = QList<Node>(dir->nodes.begin(), dir->nodes.end());
+    SaveResult saved;
+    auto id = m_repo.saveTree(tree, &saved);
+    if (!id) {
+        setError(id.error());
+        return;
+    }
+    if (saved.stored) {
+        m_newBlobs.fetch_add(1);
+        m_storedBytes.fetch_add(saved.storedBytes);
+    }
+    m_dirs.fetch_add(1);
+    if (!dir->parent) {
+        QMutexLocker lock(&m_mutex);
+        m_rootTree = *id;
+        return;
+    }
+    dir->parent->nodes[size_t(dir->slot)].subtree = *id;
+    childDone(dir->parent);
+}
+
+void BackupRun::fileDone(const std::shared_ptr<FileState> &file)
+{
+    if (file->pending.fetch_sub(1) != 1)
+        return;
+    Node &node = file->dir->nodes[size_t(file->slot)];
+    node.content = QList<ContentPart>(file->parts.begin(), file->parts.end());
+    // Adjacent holes (from zero chunks) merge into one part when they fit.
+    QList<ContentPart> merged;
+    for (const ContentPart &part : std::as_const(node.content)) {
+        if (part.isHole() && !merged.isEmpty() && merged.last().isHole()
+            && quint64(merged.last().length) + part.length <= 0xffffffffull)
+            merged.last().length += part.length;
+        else
+            merged.append(part);
+    }
+    node.content = merged;
+    m_files.fetch_add(1);
+    m_progress->addFilesDone(1);
+    childDone(file->dir);
+}
+
+void BackupRun::submitChunk(const std::shared_ptr<FileState> &file, QByteArray data)
+{
+    file->parts.push_back({});
+    ContentPart *part = &file->parts.back();
+    part->length = quint32(data.size());
+    const int units = int((data.size() + 1023) / 1024);
+    m_budget.acquire(units);
+    file->pending.fetch_add(1);
+    m_pool.start([this, file, part, units, data = std::move(data)] {
+        if (!stopped() && !isAllZero(data.constData(), data.size())) {
+            part->id = m_repo.blobId(data.constData(), data.size());
+            auto saved = m_repo.saveBlob(BlobType::Data, part->id, data.constData(), data.size());
+            if (!saved) {
+                setError(saved.error());
+            } else if (saved->stored) {
+                m_newBlobs.fetch_add(1);
+                m_newBytes.fetch_add(data.size());
+                m_storedBytes.fetch_add(saved->storedBytes);
+            }
+        }
+        m_progress->addBytesDone(data.size());
+        m_budget.release(units);
+        fileDone(file);
+    });
+}
+
+void BackupRun::backupFile(const QByteArray &path, const std::shared_ptr<DirState> &dir, qsizetype slot,
+                           const Node *previous)
+{
+    Node &node = dir->nodes[size_t(slot)];
+    m_sourceBytes.fetch_add(node.size);
+    auto file = std::make_shared<FileState>();
+    file->dir = dir;
+    file->slot = slot;
+    dir->pending.fetch_add(1);
+    if (previous && previous->type == NodeType::File && previous->size == node.size
+        && previous->mtimeNs == node.mtimeNs && previous->ctimeNs == node.ctimeNs
+        && previous->inode == node.inode
+        && std::all_of(previous->content.begin(), previous->content.end(), [&](const ContentPart &p) {
+               return p.isHole() || m_repo.hasBlob(BlobType::Data, p.id);
+           })) {
+        file->parts.assign(previous->content.begin(), previous->content.end());
+        m_progress->addBytesDone(node.size);
+        fileDone(file);
+        return;
+    }
+    m_progress->setCurrentFile(QString::fromUtf8(path));
+    auto reader = m_fs.openForRead(path);
+    if (!reader) {
+        warn(QStringLiteral("cannot read \"%1\", stored without content: %2")
+                 .arg(QString::fromUtf8(path), reader.error().message()));
+        node.size = 0;
+        fileDone(file);
+        return;
+    }
+    if (node.type != NodeType::File) { // an image of a block device is stored as a file
+        node.type = NodeType::File;
+        node.size = (*reader)->size();
+        m_sourceBytes.fetch_add(node.size);
+    }
+    auto extents = (*reader)->dataExtents();
+    if (!extents) {
+        setError(extents.error());
+        fileDone(file);
+        return;
+    }
+    const Chunker &chunker = m_repo.chunker();
+    const qsizetype window = chunker.params().maxSize * 2;
+    qint64 position = 0;
+    auto addHole = [&](qint64 length) {
+        while (length > 0) {
+            const quint32 piece = quint32(qMin<qint64>(length, 0x40000000));
+            file->parts.push_back({ BlobId {}, piece });
+            m_progress->addBytesDone(piece);
+            length -= piece;
+        }
+    };
+    QByteArray buffer;
+    for (const Fs::Extent &extent : std::as_const(*extents)) {
+        addHole(extent.offset - position);
+        qint64 readPos = extent.offset;
+        const qint64 end = extent.offset + extent.length;
+        buffer.clear();
+        qsizetype start = 0;
+        while (!stopped()) {
+            if (buffer.size() - start < chunker.params().maxSize && readPos < end) {
+                buffer.remove(0, start);
+                start = 0;
+                const qint64 want = qMin<qint64>(window - buffer.size(), end - readPos);
+                const qsizetype old = buffer.size();
+                buffer.resize(old + want);
+                auto n = (*reader)->readAt(readPos, buffer.data() + old, want);
+                if (!n) {
+                    setError(n.error());
+                    break;
+                }
+                buffer.resize(old + *n);
+                readPos += *n;
+                m_readBytes.fetch_add(*n);
+                if (*n < want)
+                    readPos = end; // the file shrank while being read
+            }
+            const qsizetype available = buffer.size() - start;
+            if (available == 0)
+                break;
+            const qsizetype cut = chunker.nextCut(reinterpret_cast<const std::uint8_t *>(buffer.constData()) + start,
+                                                  available, readPos >= end);
+            if (cut == 0)
+                continue;
+            submitChunk(file, buffer.mid(start, cut));
+            start += cut;
+        }
+        position = readPos;
+    }
+    addHole(node.size - position);
+    auto changed = (*reader)->changedSinceOpen();
+    if (changed && *changed)
+        warn(QStringLiteral("\"%1\" changed while it was read; the copy may be inconsistent")
+                 .arg(QString::fromUtf8(path)));
+    fileDone(file);
+}
+
+void BackupRun::visitNode(const QByteArray &path, const std::shared_ptr<DirState> &dir, qsizetype slot,
+                          const Tree *parent)
+{
+    const Node &node = dir->nodes[size_t(slot)];
+    const Node *previous = nullptr;
+    if (parent)
+        for (const Node &n : parent->nodes)
+            if (n.name == node.name) {
+                previous = &n;
+                break;
+            }
+    if (node.type == NodeType::Directory) {
+        auto child = newDir(dir, slot);
+        const auto childParent = parentTree(parent, node.name);
+        walkDirectory(path, child, childParent ? &*childParent : nullptr);
+        childDone(child);
+    } else if (node.type == NodeType::File || m_options.kind == SnapshotKind::Image) {
+        backupFile(path, dir, slot, m_options.kind == SnapshotKind::Image ? nullptr : previous);
+    }
+}
+
+void BackupRun::walkDirectory(const QByteArray &path, const std::shared_ptr<DirState> &dir, const Tree *parent)
+{
+    auto names = m_fs.listDirectory(path);
+    if (!names) {
+        warn(QStringLiteral("cannot list \"%1\": %2").arg(QString::fromUtf8(path), names.error().message()));
+        return;
+    }
+    std::vector<QByteArray> paths;
+    for (const QByteArray &name : std::as_const(*names)) {
+        const QByteArray full = joinPath(path, name);
+        if (excluded(full))
+            continue;
+        auto metadata = m_fs.stat(full);
+        if (!metadata) {
+            warn(QStringLiteral("skipped \"%1\": %2").arg(QString::fromUtf8(full), metadata.error().message()));
+            continue;
+        }
+        dir->nodes.push_back(nodeFromMetadata(name, *metadata));
+        paths.push_back(full);
+    }
+    for (size_t i = 0; i < paths.size() && !stopped(); ++i)
+        visitNode(paths[i], dir, qsizetype(i), parent);
+}
+
+void BackupRun::walkVirtual(const PathNode &pathNode, const QByteArray &path, const std::shared_ptr<DirState> &dir,
+                            const Tree *parent)
+{
+    std::vector<std::pair<const PathNode *, QByteArray>> children;
+    for (const auto &[name, child] : pathNode.children) {
+        const QByteArray full = joinPath(path, name);
+        auto metadata = m_fs.stat(full);
+        if (!metadata) {
+            setError(metadata.error().withContext(QStringLiteral("backup source")));
+            return;
+        }
+        dir->nodes.push_back(nodeFromMetadata(name, *metadata));
+        children.emplace_back(&child, full);
+    }
+    for (size_t i = 0; i < children.size() && !stopped(); ++i) {
+        const auto &[child, full] = children[i];
+        if (child->selected) {
+            visitNode(full, dir, qsizetype(i), parent);
+            continue;
+        }
+        Node &node = dir->nodes[i];
+        if (node.type != NodeType::Directory) {
+            setError(Error(ErrorCode::InvalidArgument,
+                           QStringLiteral("\"%1\" is not a directory").arg(QString::fromUtf8(full))));
+            return;
+        }
+        auto sub = newDir(dir, qsizetype(i));
+        const auto subParent = parentTree(parent, node.name);
+        walkVirtual(*child, full, sub, subParent ? &*subParent : nullptr);
+        childDone(sub);
+    }
+}
+
+void BackupRun::scanTotals()
+{
+    std::vector<QByteArray> stack(m_options.paths.begin(), m_options.paths.end());
+    while (!stack.empty() && !m_walkDone.load() && !stopped()) {
+        const QByteArray path = stack.back();
+        stack.pop_back();
+        auto metadata = m_fs.stat(path);
+        if (!metadata)
+            continue;
+        if (metadata->type == Fs::NodeType::Directory) {
+            auto names = m_fs.listDirectory(path);
+            if (names)
+                for (const QByteArray &name : std::as_const(*names))
+                    if (!excluded(joinPath(path, name)))
+                        stack.push_back(joinPath(path, name));
+        } else if (metadata->type == Fs::NodeType::File) {
+            m_progress->addBytesTotal(metadata->size);
+            m_progress->addFilesTotal(1);
+        }
+    }
+    if (stack.empty())
+        m_progress->setTotalsFinal();
+}
+
+Result<BackupResult> BackupRun::run()
+{
+    if (m_options.paths.isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("nothing to back up: no paths given"));
+    PathNode rootPaths;
+    for (const QByteArray &path : m_options.paths) {
+        if (!path.startsWith('/'))
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("backup path \"%1\" is not absolute").arg(QString::fromUtf8(path)));
+        PathNode *node = &rootPaths;
+        for (const QByteArray &part : path.split('/'))
+            if (!part.isEmpty() && part != ".")
+                node = &node->children[part];
+        node->selected = true;
+    }
+    if (rootPaths.selected)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("backing up \"/\" as a whole is not supported; name its folders"));
+    if (m_options.kind == SnapshotKind::Image && m_options.paths.size() != 1)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("an image backup takes exactly one device or file"));
+
+    QElapsedTimer timer;
+    timer.start();
+    const QDateTime startTime = QDateTime::currentDateTimeUtc();
+    loadParent();
+    std::optional<Tree> parentRoot;
+    if (m_parentSnapshot) {
+        auto tree = m_repo.loadTree(m_parentSnapshot->tree);
+        if (tree)
+            parentRoot = *tree;
+    }
+    std::thread scanner;
+    if (m_options.estimateTotals)
+        scanner = std::thread([this] { scanTotals(); });
+    auto root = newDir(nullptr, -1);
+    walkVirtual(rootPaths, "/", root, parentRoot ? &*parentRoot : nullptr);
+    childDone(root);
+    m_walkDone = true;
+    m_pool.waitForDone();
+    if (scanner.joinable())
+        scanner.join();
+    const Status flushed = m_repo.flush(); // store what was uploaded even when stopping
+    if (m_error)
+        return fail(*m_error);
+    if (m_cancel && m_cancel->load())
+        return fail(ErrorCode::Cancelled, QStringLiteral("backup stopped on request; no snapshot was written"));
+    if (!flushed)
+        return fail(flushed.error());
+    if (m_rootTree.isNull())
+        return fail(ErrorCode::Internal, QStringLiteral("backup finished without a root tree"));
+
+    BackupResult result;
+    Snapshot &s = result.snapshot;
+    s.kind = m_options.kind;
+    s.time = startTime;
+    s.endTime = QDateTime::currentDateTimeUtc();
+    s.host = m_options.host;
+    s.user = m_options.user;
+    for (const QByteArray &p : m_options.paths)
+        s.paths << QString::fromUtf8(p);
+    for (const QByteArray &e : m_options.excludes)
+        s.excludes << QString::fromUtf8(e);
+    s.tags = m_options.tags;
+    s.tree = m_rootTree;
+    if (m_parentSnapshot)
+        s.parent = BlobId::fromHex(m_parentSnapshot->id);
+    s.stats = { m_sourceBytes.load(), m_files.load(), m_dirs.load(), m_newBlobs.load(), m_newBytes.load(),
+                m_storedBytes.load(), m_readBytes.load(), qint64(m_warnings.size()), timer.elapsed() };
+    auto id = m_repo.saveSnapshot(s);
+    if (!id)
+        return fail(id.error());
+    s.id = *id;
+    result.warnings = m_warnings;
+    return result;
+}
+
+} // namespace
+
+Archiver::Archiver(Repository &repository, Fs::FileSystem &fileSystem)
+    : m_repository(repository), m_fileSystem(fileSystem)
+{
+}
+
+Result<BackupResult> Archiver::run(const BackupOptions &options)
+{
+    BackupRun run(m_repository, m_fileSystem, options, m_progress, m_cancel);
+    return run.run();
+}
+
+} // namespace Kura::Store

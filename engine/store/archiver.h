@@ -1,0 +1,61 @@
+#pragma once
+
+#include "repository.h"
+
+#include "fs/filesystem.h"
+
+#include <core/progress.h>
+
+#include <atomic>
+
+namespace Kura::Store {
+
+struct BackupOptions
+{
+    // Absolute paths to back up. For SnapshotKind::Image: exactly one block device or image file.
+    QList<QByteArray> paths;
+    // fnmatch(3) patterns. A pattern with a '/' is matched against the whole path ('*' also
+    // crosses '/'), one without against the entry's name only.
+    QList<QByteArray> excludes;
+    SnapshotKind kind = SnapshotKind::Files;
+    QString host;
+    QString user;
+    QStringList tags;
+    // The snapshot whose unchanged files are reused without being read. Empty: the newest
+    // snapshot of the same host and paths. "none": read everything.
+    QString parent;
+    int workers = 0;                           // hashing/compression threads; 0: one per core
+    qint64 maxInFlightBytes = 128 * 1024 * 1024; // chunk data between reading and packing
+    bool estimateTotals = true;                // scan ahead for bytes/files totals (progress)
+};
+
+struct BackupResult
+{
+    Snapshot snapshot;
+    QStringList warnings; // files skipped or changed while read, one sentence each
+};
+
+// Backs up files or an image into a repository: walks, cuts content-defined chunks, hashes,
+// compresses and encrypts them on a bounded thread pool (memory stays flat), writes trees
+// bottom-up and commits the snapshot last. A cancelled or failed backup writes no snapshot,
+// but flushes what it stored so that the next backup reuses it.
+class Archiver
+{
+public:
+    Archiver(Repository &repository, Fs::FileSystem &fileSystem);
+
+    // Progress counters to update (optional; must outlive run()).
+    void setProgress(Progress *progress) { m_progress = progress; }
+    // Checked between chunks; when it becomes true, run() stops with ErrorCode::Cancelled.
+    void setCancelFlag(const std::atomic<bool> *cancel) { m_cancel = cancel; }
+
+    Result<BackupResult> run(const BackupOptions &options);
+
+private:
+    Repository &m_repository;
+    Fs::FileSystem &m_fileSystem;
+    Progress *m_progress = nullptr;
+    const std::atomic<bool> *m_cancel = nullptr;
+};
+
+} // namespace Kura::Store

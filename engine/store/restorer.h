@@ -1,0 +1,62 @@
+#pragma once
+
+#include "repository.h"
+
+#include "fs/filesystem.h"
+
+#include <core/progress.h>
+
+#include <atomic>
+
+namespace Kura::Store {
+
+struct RestoreOptions
+{
+    QByteArray target; // folder to restore into (created if missing); the snapshot's paths
+                       // appear below it as they were below "/"
+    // Paths inside the snapshot ("/home/a/docs" or "home/a/docs") to restore with everything
+    // below them; empty: everything.
+    QList<QByteArray> includes;
+    Fs::OverwritePolicy overwrite = Fs::OverwritePolicy::Overwrite;
+    Fs::ApplyOptions metadata;
+    int workers = 0; // 0: one per core
+};
+
+struct RestoreResult
+{
+    qint64 files = 0;
+    qint64 directories = 0;
+    qint64 bytes = 0;      // content bytes written (holes excluded)
+    qint64 skipped = 0;    // nodes left alone by OverwritePolicy::Skip
+    QList<Error> errors;   // nodes that could not be restored (the rest was)
+    QList<Error> warnings; // owner or xattrs not restored
+};
+
+// Restores a snapshot (or parts of it) into a folder with full metadata. Every chunk is
+// verified against its id before it is written. A damaged chunk fails only the files that
+// use it; every other file is still restored, and the errors name what failed.
+class Restorer
+{
+public:
+    Restorer(Repository &repository, Fs::FileSystem &fileSystem);
+    void setProgress(Progress *progress) { m_progress = progress; }
+    void setCancelFlag(const std::atomic<bool> *cancel) { m_cancel = cancel; }
+
+    Result<RestoreResult> restore(const Snapshot &snapshot, const RestoreOptions &options);
+
+    // Writes the single file of an image snapshot to `target` (a file, created or replaced,
+    // holes kept; or an existing block device, which must not be mounted: every byte written).
+    Result<RestoreResult> restoreImage(const Snapshot &snapshot, const QByteArray &target);
+
+private:
+    Repository &m_repository;
+    Fs::FileSystem &m_fileSystem;
+    Progress *m_progress = nullptr;
+    const std::atomic<bool> *m_cancel = nullptr;
+};
+
+// Writes the content of one file node through `writer`, verifying each chunk.
+Status writeContent(Repository &repository, const Node &node, Fs::FileWriter &writer,
+                    bool writeZeros, Progress *progress, const std::atomic<bool> *cancel);
+
+} // namespace Kura::Store
