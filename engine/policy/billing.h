@@ -33,12 +33,12 @@ struct PlanPeriod
 struct ChargeLine
 {
     Menu menu;
-    qint64 fromMs = 0;        // [fromMs, toMs) inside the month
+    qint64 fromMs = 0; // [fromMs, toMs) inside the month
     qint64 toMs = 0;
-    double averageBytes = 0;  // average of the stretch's samples (the month's average if none)
-    int sampleCount = 0;      // samples taken inside the stretch
+    double averageBytes = 0; // average of the stretch's samples (the month's average if none)
+    int sampleCount = 0;     // samples taken inside the stretch
     double pricePerGbMonth = 0;
-    double amount = 0;        // averageBytes / 1e9 × price × (toMs - fromMs) / month length
+    double amount = 0; // averageBytes / 1e9 × price × (toMs - fromMs) / month length
 };
 
 struct MonthlyCharge
@@ -49,7 +49,7 @@ struct MonthlyCharge
     double averageBytes = 0; // the average of all the month's samples (what the console shows)
     int sampleCount = 0;
     QList<ChargeLine> lines;
-    qint64 total = 0;        // sum of the lines' amounts, rounded half up to a whole unit
+    qint64 total = 0; // sum of the lines' amounts, rounded half up to a whole unit
 };
 
 // [start, end) of the UTC calendar month, in ms. Nullopt for an invalid year or month.
@@ -64,7 +64,6 @@ double monthlyAverageBytes(const QList<UsageSample> &samples, int year, int mont
 // whole currency unit once. Errors: InvalidArgument for a bad month or a negative sample (named
 // by index), NotFound for a menu that `prices` does not sell (named by menuKey()).
 Result<MonthlyCharge> monthlyCharge(const PriceTable &prices, int year, int month,
-                                    const QList<UsageSample> &samples,
-                                    const QList<PlanPeriod> &planHistory);
+    const QList<UsageSample> &samples, const QList<PlanPeriod> &planHistory);
 
 } // namespace Kura::Policy

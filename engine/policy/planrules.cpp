@@ -19,10 +19,13 @@ constexpr std::array<const char *, 11> issueNames { {
     "command_timeout_out_of_range",
 } };
 
-bool inRange(int value, int min, int max) { return value >= min && value <= max; }
+bool inRange(int value, int min, int max)
+{
+    return value >= min && value <= max;
+}
 
 void checkRegion(const Plan &plan, const QString &region, const RegionMatrix &matrix,
-                 QList<PlanProblem> &problems)
+    QList<PlanProblem> &problems)
 {
     const QString field = QStringLiteral("region");
     if (!matrix.contains(region))
@@ -37,39 +40,44 @@ void checkTiming(const Plan &plan, QList<PlanProblem> &problems)
 {
     if (plan.timing == Timing::Daily && !inRange(plan.dailyWindow, 0, DailyWindowCount - 1))
         problems.append({ PlanIssue::DailyWindowOutOfRange, QStringLiteral("dailyWindow"),
-                          QString::number(plan.dailyWindow) });
+            QString::number(plan.dailyWindow) });
     if (plan.timing != Timing::Weekly)
         return;
     if (!inRange(plan.weekday, 1, 7))
-        problems.append({ PlanIssue::WeekdayOutOfRange, QStringLiteral("weekday"), QString::number(plan.weekday) });
+        problems.append({ PlanIssue::WeekdayOutOfRange, QStringLiteral("weekday"),
+            QString::number(plan.weekday) });
     if (!inRange(plan.weeklyWindow, 0, WeeklyWindowCount - 1))
         problems.append({ PlanIssue::WeeklyWindowOutOfRange, QStringLiteral("weeklyWindow"),
-                          QString::number(plan.weeklyWindow) });
+            QString::number(plan.weeklyWindow) });
 }
 
 void checkContent(const Plan &plan, QList<PlanProblem> &problems)
 {
     if (plan.content == Content::System) {
         if (plan.systemDevice.trimmed().isEmpty())
-            problems.append({ PlanIssue::SystemWithoutDevice, QStringLiteral("systemDevice"), QString() });
+            problems.append(
+                { PlanIssue::SystemWithoutDevice, QStringLiteral("systemDevice"), QString() });
         return;
     }
     for (qsizetype i = 0; i < plan.includePaths.size(); ++i) {
         if (plan.includePaths.at(i).trimmed().isEmpty())
-            problems.append({ PlanIssue::EmptyIncludePath, QStringLiteral("includePaths"), QString::number(i) });
+            problems.append({ PlanIssue::EmptyIncludePath, QStringLiteral("includePaths"),
+                QString::number(i) });
     }
     for (qsizetype i = 0; i < plan.excludePatterns.size(); ++i) {
         if (plan.excludePatterns.at(i).trimmed().isEmpty())
-            problems.append({ PlanIssue::EmptyExcludePattern, QStringLiteral("excludePatterns"), QString::number(i) });
+            problems.append({ PlanIssue::EmptyExcludePattern, QStringLiteral("excludePatterns"),
+                QString::number(i) });
     }
 }
 
 void checkCommands(const Plan &plan, QList<PlanProblem> &problems)
 {
-    const bool hasCommand = !plan.preCommand.trimmed().isEmpty() || !plan.postCommand.trimmed().isEmpty();
+    const bool hasCommand
+        = !plan.preCommand.trimmed().isEmpty() || !plan.postCommand.trimmed().isEmpty();
     if (hasCommand && !inRange(plan.commandTimeoutSeconds, 1, CommandTimeoutMaxSeconds))
-        problems.append({ PlanIssue::CommandTimeoutOutOfRange, QStringLiteral("commandTimeoutSeconds"),
-                          QString::number(plan.commandTimeoutSeconds) });
+        problems.append({ PlanIssue::CommandTimeoutOutOfRange,
+            QStringLiteral("commandTimeoutSeconds"), QString::number(plan.commandTimeoutSeconds) });
 }
 
 std::optional<TimeWindow> windowAt(QDate day, int index, int hours)
@@ -94,22 +102,29 @@ QString planIssueName(PlanIssue issue)
     return QString::fromLatin1(issueNames.at(std::size_t(issue)));
 }
 
-QList<int> offeredRetentionDays() { return { 7, 30, 365 }; }
+QList<int> offeredRetentionDays()
+{
+    return { 7, 30, 365 };
+}
 
-QList<PlanProblem> validatePlan(const Plan &plan, const QString &serverRegion, const RegionMatrix &matrix)
+QList<PlanProblem> validatePlan(
+    const Plan &plan, const QString &serverRegion, const RegionMatrix &matrix)
 {
     QList<PlanProblem> problems;
     checkRegion(plan, serverRegion, matrix, problems);
     checkTiming(plan, problems);
     if (!offeredRetentionDays().contains(plan.retentionDays))
         problems.append({ PlanIssue::RetentionNotOffered, QStringLiteral("retentionDays"),
-                          QString::number(plan.retentionDays) });
+            QString::number(plan.retentionDays) });
     checkContent(plan, problems);
     checkCommands(plan, problems);
     return problems;
 }
 
-int runsPer24Hours(Timing timing) { return timing == Timing::Immediate ? 5 : 3; }
+int runsPer24Hours(Timing timing)
+{
+    return timing == Timing::Immediate ? 5 : 3;
+}
 
 int maxGenerations(const Plan &plan)
 {

@@ -19,25 +19,26 @@ constexpr qint64 MsPerMinute = 60 * MsPerSecond;
 constexpr qint64 MsPerHour = 60 * MsPerMinute;
 constexpr qint64 MsPerDay = 24 * MsPerHour;
 
-constexpr int DailyWindowCount = 8;   // 00-03, 03-06, ..., 21-24 UTC
+constexpr int DailyWindowCount = 8; // 00-03, 03-06, ..., 21-24 UTC
 constexpr int DailyWindowHours = 3;
-constexpr int WeeklyWindowCount = 3;  // 00-08, 08-16, 16-24 UTC
+constexpr int WeeklyWindowCount = 3; // 00-08, 08-16, 16-24 UTC
 constexpr int WeeklyWindowHours = 8;
 constexpr int CommandTimeoutMaxSeconds = 24 * 3600;
 
 // Why a plan is not acceptable. Stable values: the console translates them.
 enum class PlanIssue {
-    UnknownRegion,          // value: the server's region, not in the matrix
-    NoBackupService,        // value: the server's region, marked "no backup service"
-    DoubleNotAvailable,     // value: the server's region, which has no double-storage pair
-    DailyWindowOutOfRange,  // value: the window number (valid 0..7)
-    WeekdayOutOfRange,      // value: the weekday (valid 1 = Monday .. 7 = Sunday)
-    WeeklyWindowOutOfRange, // value: the window number (valid 0..2)
-    RetentionNotOffered,    // value: the retention in days (offered: 7, 30, 365)
-    SystemWithoutDevice,    // system content with no boot volume device or image
-    EmptyIncludePath,       // value: the index of the empty entry
-    EmptyExcludePattern,    // value: the index of the empty entry
-    CommandTimeoutOutOfRange, // value: the timeout in seconds (valid 1..86400 when a command is set)
+    UnknownRegion,            // value: the server's region, not in the matrix
+    NoBackupService,          // value: the server's region, marked "no backup service"
+    DoubleNotAvailable,       // value: the server's region, which has no double-storage pair
+    DailyWindowOutOfRange,    // value: the window number (valid 0..7)
+    WeekdayOutOfRange,        // value: the weekday (valid 1 = Monday .. 7 = Sunday)
+    WeeklyWindowOutOfRange,   // value: the window number (valid 0..2)
+    RetentionNotOffered,      // value: the retention in days (offered: 7, 30, 365)
+    SystemWithoutDevice,      // system content with no boot volume device or image
+    EmptyIncludePath,         // value: the index of the empty entry
+    EmptyExcludePattern,      // value: the index of the empty entry
+    CommandTimeoutOutOfRange, // value: the timeout in seconds (valid 1..86400 when a command is
+                              // set)
 };
 
 // One problem of a plan: the issue, the Plan field it concerns and the offending value as
@@ -72,8 +73,8 @@ QList<int> offeredRetentionDays();
 // plan is valid. Window fields are checked only for the timing that uses them (the daily window
 // for daily plans, weekday and weekly window for weekly plans), content fields only for the
 // content that uses them.
-QList<PlanProblem> validatePlan(const Plan &plan, const QString &serverRegion,
-                                const RegionMatrix &matrix);
+QList<PlanProblem> validatePlan(
+    const Plan &plan, const QString &serverRegion, const RegionMatrix &matrix);
 
 // Backup runs allowed per sliding 24 h (SPEC §4): 5 for immediate plans, 3 for daily and
 // weekly plans.

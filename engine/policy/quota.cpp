@@ -41,7 +41,8 @@ Refusal conflictWith(JobKind kind, const JobRecord &job)
     return Refusal::None;
 }
 
-std::optional<Admission> checkConcurrency(const JobRequest &request, const QList<JobRecord> &history)
+std::optional<Admission> checkConcurrency(
+    const JobRequest &request, const QList<JobRecord> &history)
 {
     for (const JobRecord &job : history) {
         if (!isActive(job))
@@ -72,8 +73,14 @@ QString refusalName(Refusal refusal)
     return QString::fromLatin1(refusalNames.at(std::size_t(refusal)));
 }
 
-bool isBackup(JobKind kind) { return kind == JobKind::FileBackup || kind == JobKind::SystemBackup; }
-bool isRestore(JobKind kind) { return !isBackup(kind); }
+bool isBackup(JobKind kind)
+{
+    return kind == JobKind::FileBackup || kind == JobKind::SystemBackup;
+}
+bool isRestore(JobKind kind)
+{
+    return !isBackup(kind);
+}
 
 bool isActive(const JobRecord &job)
 {
@@ -92,7 +99,8 @@ int quotaUsed(const QList<JobRecord> &history, qint64 nowMs)
 
 Admission admitJob(const JobRequest &request, Timing planTiming, const QList<JobRecord> &history)
 {
-    if (isBackup(request.kind) && request.trigger == JobTrigger::Scheduled && planTiming == Timing::Immediate)
+    if (isBackup(request.kind) && request.trigger == JobTrigger::Scheduled
+        && planTiming == Timing::Immediate)
         return refuse(Refusal::ScheduledRunWithoutSchedule);
     if (auto refusal = checkConcurrency(request, history))
         return *refusal;

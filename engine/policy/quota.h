@@ -37,12 +37,12 @@ struct JobRequest
 // Why a request is refused. Stable values: the console translates them.
 enum class Refusal {
     None,
-    BackupRunning,            // a backup of the same kind of this server is queued or running
-    OtherBackupKindRunning,   // a system backup while a file backup runs, or the reverse
-    RestoreRunning,           // a restore into this server is queued or running
-    SystemRestoreRunning,     // a backup while a system restore into this server runs
-    BackupRunningOnTarget,    // a system restore into a server whose backup runs
-    QuotaExhausted,           // the sliding 24 h backup quota is used up
+    BackupRunning,               // a backup of the same kind of this server is queued or running
+    OtherBackupKindRunning,      // a system backup while a file backup runs, or the reverse
+    RestoreRunning,              // a restore into this server is queued or running
+    SystemRestoreRunning,        // a backup while a system restore into this server runs
+    BackupRunningOnTarget,       // a system restore into a server whose backup runs
+    QuotaExhausted,              // the sliding 24 h backup quota is used up
     ScheduledRunWithoutSchedule, // a scheduled run for an immediate plan
 };
 

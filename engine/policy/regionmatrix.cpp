@@ -33,21 +33,22 @@ bool isValidRegionName(const QString &name)
 
 Result<RegionInfo> parseRegion(const QJsonObject &object, const QString &path)
 {
-    KURA_TRY(Json::checkKnownKeys(object, { QStringLiteral("name"), QStringLiteral("backupService"),
-                                            QStringLiteral("localStorage"), QStringLiteral("remoteStorage") },
-                                  path));
+    KURA_TRY(Json::checkKnownKeys(object,
+        { QStringLiteral("name"), QStringLiteral("backupService"), QStringLiteral("localStorage"),
+            QStringLiteral("remoteStorage") },
+        path));
     RegionInfo info;
     auto name = Json::stringField(object, QStringLiteral("name"), path);
     KURA_TRY(name);
     if (!isValidRegionName(*name))
         return bad(Json::fieldPath(path, QStringLiteral("name")),
-                   QStringLiteral("\"%1\" is not a region name (1-32 of A-Z a-z 0-9 - _)").arg(*name));
+            QStringLiteral("\"%1\" is not a region name (1-32 of A-Z a-z 0-9 - _)").arg(*name));
     info.name = *name;
     auto service = Json::optionalBool(object, QStringLiteral("backupService"), path, true);
     KURA_TRY(service);
     info.backupService = *service;
-    auto local = Json::optionalString(object, QStringLiteral("localStorage"), path,
-                                      info.backupService ? info.name : QString());
+    auto local = Json::optionalString(
+        object, QStringLiteral("localStorage"), path, info.backupService ? info.name : QString());
     KURA_TRY(local);
     auto remote = Json::optionalString(object, QStringLiteral("remoteStorage"), path, QString());
     KURA_TRY(remote);
@@ -55,10 +56,10 @@ Result<RegionInfo> parseRegion(const QJsonObject &object, const QString &path)
     info.remoteStorage = *remote;
     if (!info.backupService && !info.localStorage.isEmpty())
         return bad(Json::fieldPath(path, QStringLiteral("localStorage")),
-                   QStringLiteral("set for a region without backup service"));
+            QStringLiteral("set for a region without backup service"));
     if (!info.backupService && !info.remoteStorage.isEmpty())
         return bad(Json::fieldPath(path, QStringLiteral("remoteStorage")),
-                   QStringLiteral("set for a region without backup service"));
+            QStringLiteral("set for a region without backup service"));
     return info;
 }
 
@@ -82,14 +83,16 @@ Status checkReferences(const QList<RegionInfo> &regions)
         const QString path = QStringLiteral("regions[%1]").arg(i);
         if (!info.backupService)
             continue;
-        KURA_TRY(checkStorageSite(regions, info.localStorage, path + QStringLiteral(".localStorage")));
+        KURA_TRY(
+            checkStorageSite(regions, info.localStorage, path + QStringLiteral(".localStorage")));
         if (info.remoteStorage.isEmpty())
             continue;
         const QString remotePath = path + QStringLiteral(".remoteStorage");
         KURA_TRY(checkStorageSite(regions, info.remoteStorage, remotePath));
         if (info.remoteStorage == info.localStorage || info.remoteStorage == info.name)
-            return bad(remotePath, QStringLiteral("\"%1\" is the region itself or its local storage")
-                                       .arg(info.remoteStorage));
+            return bad(remotePath,
+                QStringLiteral("\"%1\" is the region itself or its local storage")
+                    .arg(info.remoteStorage));
     }
     return {};
 }
@@ -113,7 +116,8 @@ Result<RegionMatrix> RegionMatrix::fromJson(const QByteArray &json)
         auto info = parseRegion(*object, path);
         KURA_TRY(info);
         if (names.contains(info->name))
-            return bad(path + QStringLiteral(".name"), QStringLiteral("\"%1\" is listed twice").arg(info->name));
+            return bad(path + QStringLiteral(".name"),
+                QStringLiteral("\"%1\" is listed twice").arg(info->name));
         names.insert(info->name);
         matrix.m_regions.append(*info);
     }
@@ -131,7 +135,7 @@ QByteArray RegionMatrix::toJson() const
         } else {
             object.insert(QStringLiteral("localStorage"), info.localStorage);
             object.insert(QStringLiteral("remoteStorage"),
-                          info.remoteStorage.isEmpty() ? QJsonValue() : QJsonValue(info.remoteStorage));
+                info.remoteStorage.isEmpty() ? QJsonValue() : QJsonValue(info.remoteStorage));
         }
         regions.append(object);
     }

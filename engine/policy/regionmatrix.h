@@ -14,7 +14,7 @@ namespace Kura::Policy {
 // One row of the matrix. A region without backup service has empty storage names.
 struct RegionInfo
 {
-    QString name;          // e.g. "JP1"
+    QString name; // e.g. "JP1"
     bool backupService = true;
     QString localStorage;  // storage site of the region's backups (usually the region itself)
     QString remoteStorage; // storage site of the second copy of `double` plans; empty: none

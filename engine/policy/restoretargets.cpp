@@ -49,8 +49,8 @@ QSet<QString> remoteRegions(const RestoreSource &source, const RegionMatrix &mat
 }
 
 // Issues of the source and the copy it reads: they apply to every candidate alike.
-QList<TargetIssue> sourceIssues(const RestoreSource &source, const RegionMatrix &matrix,
-                                const QSet<QString> &failedRegions)
+QList<TargetIssue> sourceIssues(
+    const RestoreSource &source, const RegionMatrix &matrix, const QSet<QString> &failedRegions)
 {
     QList<TargetIssue> issues;
     if (!findCopy(source, source.readFrom))
@@ -63,8 +63,8 @@ QList<TargetIssue> sourceIssues(const RestoreSource &source, const RegionMatrix 
     return issues;
 }
 
-void checkRegion(const RestoreSource &source, const ServerFacts &target, const QSet<QString> &remote,
-                 QList<TargetIssue> &issues)
+void checkRegion(const RestoreSource &source, const ServerFacts &target,
+    const QSet<QString> &remote, QList<TargetIssue> &issues)
 {
     if (remote.contains(target.region))
         issues.append(TargetIssue::TargetInRemoteRegion);
@@ -72,7 +72,8 @@ void checkRegion(const RestoreSource &source, const ServerFacts &target, const Q
         issues.append(TargetIssue::DifferentRegion);
 }
 
-void checkPlan(const ServerFacts &sourceServer, const ServerFacts &target, QList<TargetIssue> &issues)
+void checkPlan(
+    const ServerFacts &sourceServer, const ServerFacts &target, QList<TargetIssue> &issues)
 {
     if (!target.plan)
         issues.append(TargetIssue::TargetNotProtected);
@@ -80,7 +81,8 @@ void checkPlan(const ServerFacts &sourceServer, const ServerFacts &target, QList
         issues.append(TargetIssue::DifferentPlan);
 }
 
-void checkFlavor(const ServerFacts &sourceServer, const ServerFacts &target, QList<TargetIssue> &issues)
+void checkFlavor(
+    const ServerFacts &sourceServer, const ServerFacts &target, QList<TargetIssue> &issues)
 {
     if (sourceServer.flavor.isEmpty() || target.flavor.isEmpty())
         issues.append(TargetIssue::FlavorUnknown);
@@ -120,9 +122,8 @@ CopyLocation defaultCopyToRead(const RestoreSource &source, const QSet<QString> 
 }
 
 QList<TargetVerdict> evaluateRestoreTargets(const RestoreSource &source,
-                                            const QList<ServerFacts> &candidates,
-                                            const RegionMatrix &matrix,
-                                            const QSet<QString> &failedRegions)
+    const QList<ServerFacts> &candidates, const RegionMatrix &matrix,
+    const QSet<QString> &failedRegions)
 {
     const QList<TargetIssue> common = sourceIssues(source, matrix, failedRegions);
     const QSet<QString> remote = remoteRegions(source, matrix);

@@ -28,24 +28,24 @@ struct GenerationCopy
 struct RestoreSource
 {
     ServerFacts server;
-    Content content = Content::Files;  // system restore or file restore
-    QList<GenerationCopy> copies;      // the copies the generation has
+    Content content = Content::Files; // system restore or file restore
+    QList<GenerationCopy> copies;     // the copies the generation has
     CopyLocation readFrom = CopyLocation::Local;
 };
 
 // Why a candidate cannot receive the restore. Stable values: the console translates them.
 enum class TargetIssue {
-    CopyMissing,           // the generation has no copy at `readFrom`
-    LocalCopyFailed,       // reading the local copy while its storage region is marked failed
-    RemoteCopyNotAllowed,  // reading the remote copy while the local storage region is healthy
-    TargetInRemoteRegion,  // the target is in the region of the remote copy
-    DifferentRegion,       // the target is in another region than the source server
-    TargetNotProtected,    // the target has no plan, so it cannot have the same plan
-    DifferentPlan,         // the target's plan has another menu (storage, timing, retention)
-    FlavorUnknown,         // the source's or the target's flavor is empty
-    DifferentFlavor,       // the flavors differ
-    OsUnknown,             // system restore: the source's or target's OS id or version is empty
-    DifferentOs,           // system restore: OS id or version differ
+    CopyMissing,          // the generation has no copy at `readFrom`
+    LocalCopyFailed,      // reading the local copy while its storage region is marked failed
+    RemoteCopyNotAllowed, // reading the remote copy while the local storage region is healthy
+    TargetInRemoteRegion, // the target is in the region of the remote copy
+    DifferentRegion,      // the target is in another region than the source server
+    TargetNotProtected,   // the target has no plan, so it cannot have the same plan
+    DifferentPlan,        // the target's plan has another menu (storage, timing, retention)
+    FlavorUnknown,        // the source's or the target's flavor is empty
+    DifferentFlavor,      // the flavors differ
+    OsUnknown,            // system restore: the source's or target's OS id or version is empty
+    DifferentOs,          // system restore: OS id or version differ
 };
 
 // The verdict for one candidate: allowed when `issues` is empty; otherwise every issue that
@@ -72,8 +72,7 @@ CopyLocation defaultCopyToRead(const RestoreSource &source, const QSet<QString> 
 // The verdict for each candidate, in the order given. `failedRegions` holds the storage
 // regions currently marked failed. The source server itself is a candidate like any other.
 QList<TargetVerdict> evaluateRestoreTargets(const RestoreSource &source,
-                                            const QList<ServerFacts> &candidates,
-                                            const RegionMatrix &matrix,
-                                            const QSet<QString> &failedRegions);
+    const QList<ServerFacts> &candidates, const RegionMatrix &matrix,
+    const QSet<QString> &failedRegions);
 
 } // namespace Kura::Policy

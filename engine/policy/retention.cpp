@@ -41,15 +41,16 @@ qint64 retentionEndsMs(const GenerationInfo &generation)
     return generation.timestampMs + qint64(qMax(generation.retentionDays, 0)) * MsPerDay;
 }
 
-QList<RetentionDecision> applyRetention(const QList<GenerationInfo> &generations,
-                                        std::optional<Timing> currentTiming, qint64 nowMs)
+QList<RetentionDecision> applyRetention(
+    const QList<GenerationInfo> &generations, std::optional<Timing> currentTiming, qint64 nowMs)
 {
     const qsizetype newest = newestIndex(generations);
     QList<RetentionDecision> decisions;
     decisions.reserve(generations.size());
     for (qsizetype i = 0; i < generations.size(); ++i) {
         const GenerationInfo &g = generations.at(i);
-        RetentionDecision decision { g.id, true, RetentionReason::WithinRetention, retentionEndsMs(g) };
+        RetentionDecision decision { g.id, true, RetentionReason::WithinRetention,
+            retentionEndsMs(g) };
         const bool immediate = currentTiming == Timing::Immediate || g.timing == Timing::Immediate;
         if (g.retentionDays <= 0)
             decision.reason = RetentionReason::UnknownRetention;

@@ -53,7 +53,7 @@ qint64 retentionEndsMs(const GenerationInfo &generation);
 // (`currentTiming`) or the generation itself was taken under an immediate plan: that one is
 // kept until a newer generation exists. `currentTiming` is nullopt for a server without a plan;
 // then only the generations' own timing counts.
-QList<RetentionDecision> applyRetention(const QList<GenerationInfo> &generations,
-                                        std::optional<Timing> currentTiming, qint64 nowMs);
+QList<RetentionDecision> applyRetention(
+    const QList<GenerationInfo> &generations, std::optional<Timing> currentTiming, qint64 nowMs);
 
 } // namespace Kura::Policy

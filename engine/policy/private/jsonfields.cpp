@@ -23,15 +23,22 @@ QString fieldPath(const QString &path, const QString &key)
 Result<QJsonObject> parseObject(const QByteArray &json, qsizetype maxBytes, const QString &what)
 {
     if (json.size() > maxBytes)
-        return fail(ErrorCode::Corrupt, QStringLiteral("%1: %2 bytes is larger than the limit of %3")
-                                            .arg(what).arg(json.size()).arg(maxBytes));
+        return fail(ErrorCode::Corrupt,
+            QStringLiteral("%1: %2 bytes is larger than the limit of %3")
+                .arg(what)
+                .arg(json.size())
+                .arg(maxBytes));
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return fail(ErrorCode::Corrupt, QStringLiteral("%1: invalid JSON at offset %2: %3")
-                                            .arg(what).arg(error.offset).arg(error.errorString()));
+        return fail(ErrorCode::Corrupt,
+            QStringLiteral("%1: invalid JSON at offset %2: %3")
+                .arg(what)
+                .arg(error.offset)
+                .arg(error.errorString()));
     if (!document.isObject())
-        return fail(ErrorCode::Corrupt, QStringLiteral("%1: the top level is not a JSON object").arg(what));
+        return fail(
+            ErrorCode::Corrupt, QStringLiteral("%1: the top level is not a JSON object").arg(what));
     return document.object();
 }
 
@@ -40,8 +47,10 @@ Status checkVersion(const QJsonObject &object, int expected)
     auto version = integerField(object, QStringLiteral("version"), QString(), 0, 1000000);
     KURA_TRY(version);
     if (*version != expected)
-        return fail(ErrorCode::Unsupported, QStringLiteral("version: %1 is not supported (expected %2)")
-                                                .arg(*version).arg(expected));
+        return fail(ErrorCode::Unsupported,
+            QStringLiteral("version: %1 is not supported (expected %2)")
+                .arg(*version)
+                .arg(expected));
     return {};
 }
 
@@ -54,7 +63,10 @@ Result<QJsonArray> arrayField(const QJsonObject &object, const QString &key, qsi
         return bad(key, QStringLiteral("not an array"));
     const QJsonArray array = value.toArray();
     if (array.size() > maxItems)
-        return bad(key, QStringLiteral("%1 entries is more than the limit of %2").arg(array.size()).arg(maxItems));
+        return bad(key,
+            QStringLiteral("%1 entries is more than the limit of %2")
+                .arg(array.size())
+                .arg(maxItems));
     return array;
 }
 
@@ -76,8 +88,8 @@ Result<QString> stringField(const QJsonObject &object, const QString &key, const
     return value.toString();
 }
 
-Result<QString> optionalString(const QJsonObject &object, const QString &key, const QString &path,
-                               const QString &fallback)
+Result<QString> optionalString(
+    const QJsonObject &object, const QString &key, const QString &path, const QString &fallback)
 {
     const QJsonValue value = object.value(key);
     if (value.isUndefined() || value.isNull())
@@ -87,8 +99,8 @@ Result<QString> optionalString(const QJsonObject &object, const QString &key, co
     return value.toString();
 }
 
-Result<bool> optionalBool(const QJsonObject &object, const QString &key, const QString &path,
-                          bool fallback)
+Result<bool> optionalBool(
+    const QJsonObject &object, const QString &key, const QString &path, bool fallback)
 {
     const QJsonValue value = object.value(key);
     if (value.isUndefined())
@@ -98,8 +110,8 @@ Result<bool> optionalBool(const QJsonObject &object, const QString &key, const Q
     return value.toBool();
 }
 
-Result<qint64> integerField(const QJsonObject &object, const QString &key, const QString &path,
-                            qint64 min, qint64 max)
+Result<qint64> integerField(
+    const QJsonObject &object, const QString &key, const QString &path, qint64 min, qint64 max)
 {
     const QJsonValue value = object.value(key);
     const QString field = fieldPath(path, key);
@@ -113,8 +125,8 @@ Result<qint64> integerField(const QJsonObject &object, const QString &key, const
     return qint64(number);
 }
 
-Result<double> numberField(const QJsonObject &object, const QString &key, const QString &path,
-                           double min, double max)
+Result<double> numberField(
+    const QJsonObject &object, const QString &key, const QString &path, double min, double max)
 {
     const QJsonValue value = object.value(key);
     const QString field = fieldPath(path, key);

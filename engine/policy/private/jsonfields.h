@@ -27,20 +27,20 @@ Result<QJsonObject> objectAt(const QJsonArray &array, qsizetype index, const QSt
 Result<QString> stringField(const QJsonObject &object, const QString &key, const QString &path);
 
 // An optional string field: absent or null gives `fallback`.
-Result<QString> optionalString(const QJsonObject &object, const QString &key, const QString &path,
-                               const QString &fallback);
+Result<QString> optionalString(
+    const QJsonObject &object, const QString &key, const QString &path, const QString &fallback);
 
 // An optional boolean field: absent gives `fallback`.
-Result<bool> optionalBool(const QJsonObject &object, const QString &key, const QString &path,
-                          bool fallback);
+Result<bool> optionalBool(
+    const QJsonObject &object, const QString &key, const QString &path, bool fallback);
 
 // A required integer field (a JSON number without fraction) within [min, max].
-Result<qint64> integerField(const QJsonObject &object, const QString &key, const QString &path,
-                            qint64 min, qint64 max);
+Result<qint64> integerField(
+    const QJsonObject &object, const QString &key, const QString &path, qint64 min, qint64 max);
 
 // A required finite number within [min, max].
-Result<double> numberField(const QJsonObject &object, const QString &key, const QString &path,
-                           double min, double max);
+Result<double> numberField(
+    const QJsonObject &object, const QString &key, const QString &path, double min, double max);
 
 // Fails when `object` has a key outside `allowed` (catches misspelled fields).
 Status checkKnownKeys(const QJsonObject &object, const QStringList &allowed, const QString &path);

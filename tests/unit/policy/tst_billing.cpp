@@ -62,7 +62,7 @@ void tst_Billing::examplePriceTableSellsEveryMenu()
         for (Timing timing : { Timing::Immediate, Timing::Daily, Timing::Weekly })
             for (int retention : offeredRetentionDays())
                 QVERIFY2(table->pricePerGbMonth({ storage, timing, retention }),
-                         qPrintable(menuKey({ storage, timing, retention })));
+                    qPrintable(menuKey({ storage, timing, retention })));
     QCOMPARE(table->pricePerGbMonth(DoubleDaily30), std::optional<double>(28.5));
     QCOMPARE(table->pricePerGbMonth({ Storage::Local, Timing::Daily, 14 }), std::nullopt);
     QCOMPARE(menuKey(DoubleDaily30), QStringLiteral("double/daily/30"));
@@ -74,36 +74,50 @@ void tst_Billing::rejectsBadPriceTables_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("message");
     const auto row = [](const char *name, const char *entries, const char *message) {
-        QTest::newRow(name) << QByteArray(R"({"version":1,"currency":"JPY","unit":"GB-month","prices":[)") + entries + "]}"
-                            << QString::fromUtf8(message);
+        QTest::newRow(name) << QByteArray(
+                                   R"({"version":1,"currency":"JPY","unit":"GB-month","prices":[)")
+                + entries
+                + "]}" << QString::fromUtf8(message);
     };
     row("entry not an object", "1", "prices[0]: not an object");
-    row("storage unknown", R"({"storage":"triple","timing":"daily","retentionDays":7,"pricePerGbMonth":1})",
+    row("storage unknown",
+        R"({"storage":"triple","timing":"daily","retentionDays":7,"pricePerGbMonth":1})",
         "prices[0].storage: \"triple\" is not a storage");
-    row("timing unknown", R"({"storage":"local","timing":"hourly","retentionDays":7,"pricePerGbMonth":1})",
+    row("timing unknown",
+        R"({"storage":"local","timing":"hourly","retentionDays":7,"pricePerGbMonth":1})",
         "prices[0].timing: \"hourly\" is not a timing");
-    row("retention fractional", R"({"storage":"local","timing":"daily","retentionDays":7.5,"pricePerGbMonth":1})",
+    row("retention fractional",
+        R"({"storage":"local","timing":"daily","retentionDays":7.5,"pricePerGbMonth":1})",
         "prices[0].retentionDays: not an integer");
-    row("retention zero", R"({"storage":"local","timing":"daily","retentionDays":0,"pricePerGbMonth":1})",
+    row("retention zero",
+        R"({"storage":"local","timing":"daily","retentionDays":0,"pricePerGbMonth":1})",
         "prices[0].retentionDays: 0 is outside 1..3650");
-    row("price negative", R"({"storage":"local","timing":"daily","retentionDays":7,"pricePerGbMonth":-1})",
+    row("price negative",
+        R"({"storage":"local","timing":"daily","retentionDays":7,"pricePerGbMonth":-1})",
         "prices[0].pricePerGbMonth: -1 is outside");
-    row("price missing", R"({"storage":"local","timing":"daily","retentionDays":7})", "prices[0].pricePerGbMonth: missing");
-    row("price as text", R"({"storage":"local","timing":"daily","retentionDays":7,"pricePerGbMonth":"9"})",
+    row("price missing", R"({"storage":"local","timing":"daily","retentionDays":7})",
+        "prices[0].pricePerGbMonth: missing");
+    row("price as text",
+        R"({"storage":"local","timing":"daily","retentionDays":7,"pricePerGbMonth":"9"})",
         "prices[0].pricePerGbMonth: not a number");
     row("menu listed twice",
         R"({"storage":"local","timing":"daily","retentionDays":7,"pricePerGbMonth":1},
            {"storage":"local","timing":"daily","retentionDays":7,"pricePerGbMonth":2})",
         "prices[1]: menu local/daily/7 is listed twice");
-    row("misspelled field", R"({"storage":"local","timing":"daily","retention":7,"pricePerGbMonth":1})",
+    row("misspelled field",
+        R"({"storage":"local","timing":"daily","retention":7,"pricePerGbMonth":1})",
         "prices[0].retention: unknown field");
-    QTest::newRow("currency not a code") << QByteArray(R"({"version":1,"currency":"yen","unit":"GB-month","prices":[]})")
-                                         << QStringLiteral("currency: \"yen\" is not an ISO 4217 code");
-    QTest::newRow("unit per TB") << QByteArray(R"({"version":1,"currency":"JPY","unit":"TB-month","prices":[]})")
+    QTest::newRow("currency not a code")
+        << QByteArray(R"({"version":1,"currency":"yen","unit":"GB-month","prices":[]})")
+        << QStringLiteral("currency: \"yen\" is not an ISO 4217 code");
+    QTest::newRow("unit per TB") << QByteArray(
+        R"({"version":1,"currency":"JPY","unit":"TB-month","prices":[]})")
                                  << QStringLiteral("unit: \"TB-month\" is not supported");
-    QTest::newRow("prices missing") << QByteArray(R"({"version":1,"currency":"JPY","unit":"GB-month"})")
-                                    << QStringLiteral("prices: missing");
-    QTest::newRow("truncated") << QByteArray(R"({"version":1,"curr)") << QStringLiteral("price table: invalid JSON");
+    QTest::newRow("prices missing")
+        << QByteArray(R"({"version":1,"currency":"JPY","unit":"GB-month"})")
+        << QStringLiteral("prices: missing");
+    QTest::newRow("truncated") << QByteArray(R"({"version":1,"curr)")
+                               << QStringLiteral("price table: invalid JSON");
 }
 
 void tst_Billing::rejectsBadPriceTables()
@@ -123,25 +137,32 @@ void tst_Billing::charges_data()
     QTest::addColumn<Periods>("periods");
     QTest::addColumn<qint64>("total");
     const qint64 march = utcMs("2026-03-01T00:00:00Z");
-    QTest::newRow("whole month, one menu: average x price") << aprilSamples(1, 30, 100 * GB)
-        << Periods { { march, LocalDaily30 } } << qint64(1500);
+    QTest::newRow("whole month, one menu: average x price")
+        << aprilSamples(1, 30, 100 * GB) << Periods { { march, LocalDaily30 } } << qint64(1500);
     QTest::newRow("usage grows: the average is charged")
-        << aprilSamples(1, 10, 10 * GB) + aprilSamples(11, 30, 40 * GB) << Periods { { march, LocalDaily30 } }
-        << qint64(450); // average 30 GB x 15
-    QTest::newRow("protected from April 21") << aprilSamples(21, 30, 50 * GB)
-        << Periods { { utcMs("2026-04-21T00:00:00Z"), LocalWeekly7 } } << qint64(100); // 50 x 6 x 10/30
-    QTest::newRow("unprotected on April 11, samples stop") << aprilSamples(1, 10, 300 * GB)
+        << aprilSamples(1, 10, 10 * GB) + aprilSamples(11, 30, 40 * GB)
+        << Periods { { march, LocalDaily30 } } << qint64(450); // average 30 GB x 15
+    QTest::newRow("protected from April 21")
+        << aprilSamples(21, 30, 50 * GB)
+        << Periods { { utcMs("2026-04-21T00:00:00Z"), LocalWeekly7 } }
+        << qint64(100); // 50 x 6 x 10/30
+    QTest::newRow("unprotected on April 11, samples stop")
+        << aprilSamples(1, 10, 300 * GB)
         << Periods { { march, LocalDaily30 }, { utcMs("2026-04-11T00:00:00Z"), std::nullopt } }
         << qint64(1500); // 300 x 15 x 10/30
-    QTest::newRow("a stretch without samples uses the month's average") << aprilSamples(1, 15, 60 * GB)
+    QTest::newRow("a stretch without samples uses the month's average")
+        << aprilSamples(1, 15, 60 * GB)
         << Periods { { march, LocalDaily30 }, { utcMs("2026-04-16T00:00:00Z"), LocalWeekly7 } }
         << qint64(630); // 60 x 15 x 1/2 + 60 x 6 x 1/2
-    QTest::newRow("half a unit rounds up") << aprilSamples(1, 30, 1 * GB) << Periods { { march, DoubleDaily30 } }
-                                           << qint64(29); // 28.5
+    QTest::newRow("half a unit rounds up")
+        << aprilSamples(1, 30, 1 * GB) << Periods { { march, DoubleDaily30 } }
+        << qint64(29); // 28.5
     QTest::newRow("not protected at all") << aprilSamples(1, 30, 1 * GB) << Periods {} << qint64(0);
     QTest::newRow("no samples") << Samples {} << Periods { { march, LocalDaily30 } } << qint64(0);
-    QTest::newRow("changes after the month do not count") << aprilSamples(1, 30, 10 * GB)
-        << Periods { { march, LocalDaily30 }, { utcMs("2026-05-01T00:00:00Z"), DoubleDaily30 } } << qint64(150);
+    QTest::newRow("changes after the month do not count")
+        << aprilSamples(1, 30, 10 * GB)
+        << Periods { { march, LocalDaily30 }, { utcMs("2026-05-01T00:00:00Z"), DoubleDaily30 } }
+        << qint64(150);
 }
 
 void tst_Billing::charges()
@@ -161,7 +182,8 @@ void tst_Billing::planChangeMidMonthIsProrated()
     // 200 GB on double/daily/30 from April 16 00:00 UTC.
     const Samples samples = aprilSamples(1, 15, 100 * GB) + aprilSamples(16, 30, 200 * GB);
     const qint64 change = utcMs("2026-04-16T00:00:00Z");
-    const Periods periods { { change, DoubleDaily30 }, { utcMs("2026-02-10T09:00:00Z"), LocalDaily30 } }; // any order
+    const Periods periods { { change, DoubleDaily30 },
+        { utcMs("2026-02-10T09:00:00Z"), LocalDaily30 } }; // any order
     const auto charge = monthlyCharge(examplePrices(), 2026, 4, samples, periods);
     QVERIFY_RESULT(charge);
     QCOMPARE(charge->averageBytes, 150.0 * GB);
@@ -173,15 +195,16 @@ void tst_Billing::planChangeMidMonthIsProrated()
     QCOMPARE(before.toMs, change);
     QCOMPARE(before.sampleCount, 15);
     QCOMPARE(before.averageBytes, 100.0 * GB);
-    QCOMPARE(before.amount, 750.0);  // 100 GB x 15 JPY x 15/30
+    QCOMPARE(before.amount, 750.0); // 100 GB x 15 JPY x 15/30
     const ChargeLine &after = charge->lines.at(1);
     QCOMPARE(after.menu, DoubleDaily30);
     QCOMPARE(after.toMs, utcMs("2026-05-01T00:00:00Z"));
-    QCOMPARE(after.amount, 2850.0);  // 200 GB x 28.5 JPY x 15/30
+    QCOMPARE(after.amount, 2850.0); // 200 GB x 28.5 JPY x 15/30
     QCOMPARE(charge->total, 3600);
 
     // A change in the middle of a day prorates by the millisecond: 15.5 days at 15 JPY.
-    const Periods midDay { { utcMs("2026-03-01T00:00:00Z"), LocalDaily30 }, { change + 12 * MsPerHour, DoubleDaily30 } };
+    const Periods midDay { { utcMs("2026-03-01T00:00:00Z"), LocalDaily30 },
+        { change + 12 * MsPerHour, DoubleDaily30 } };
     const auto split = monthlyCharge(examplePrices(), 2026, 4, samples, midDay);
     QVERIFY_RESULT(split);
     QCOMPARE(split->lines.at(0).sampleCount, 16);
@@ -194,11 +217,13 @@ void tst_Billing::planChangeMidMonthIsProrated()
 
 void tst_Billing::reportsMissingPriceAndBadInput()
 {
-    const Periods periods { { utcMs("2026-03-01T00:00:00Z"), Menu { Storage::Local, Timing::Daily, 14 } } };
+    const Periods periods { { utcMs("2026-03-01T00:00:00Z"),
+        Menu { Storage::Local, Timing::Daily, 14 } } };
     auto charge = monthlyCharge(examplePrices(), 2026, 4, aprilSamples(1, 3, GB), periods);
     QVERIFY(!charge);
     QCOMPARE(charge.error().code(), ErrorCode::NotFound);
-    QCOMPARE(charge.error().message(), QStringLiteral("price table: no price for menu local/daily/14"));
+    QCOMPARE(
+        charge.error().message(), QStringLiteral("price table: no price for menu local/daily/14"));
 
     Samples negative = aprilSamples(1, 3, GB);
     negative[2].protectedBytes = -5;

@@ -58,7 +58,9 @@ class ServerSimulation
 {
 public:
     ServerSimulation(qint64 id, Totals &totals)
-        : m_id(id), m_random(quint64(id) * 7919 + 17), m_totals(totals)
+        : m_id(id)
+        , m_random(quint64(id) * 7919 + 17)
+        , m_totals(totals)
     {
         m_plan = randomPlan();
         m_planChangeDay = chance(0.2) ? int(uniform(1, SimulatedDays - 1)) : -1;
@@ -85,7 +87,10 @@ public:
     }
 
 private:
-    double uniform(double low, double high) { return std::uniform_real_distribution<double>(low, high)(m_random); }
+    double uniform(double low, double high)
+    {
+        return std::uniform_real_distribution<double>(low, high)(m_random);
+    }
     bool chance(double p) { return uniform(0, 1) < p; }
 
     Plan randomPlan()
@@ -116,12 +121,16 @@ private:
         QList<Request> requests;
         if (const auto start = plannedStart(m_id, m_plan, day))
             requests.append({ *start, JobTrigger::Scheduled });
-        const double meanImmediate = m_quiet ? 0.05 : m_plan.timing == Timing::Immediate ? 2.5 : 0.3;
+        const double meanImmediate = m_quiet     ? 0.05
+            : m_plan.timing == Timing::Immediate ? 2.5
+                                                 : 0.3;
         const int count = std::poisson_distribution<int>(meanImmediate)(m_random);
         const qint64 dayStart = utcDayStartMs(day);
         for (int i = 0; i < count; ++i)
-            requests.append({ dayStart + qint64(uniform(0, double(MsPerDay))), JobTrigger::Immediate });
-        std::sort(requests.begin(), requests.end(), [](const Request &a, const Request &b) { return a.atMs < b.atMs; });
+            requests.append(
+                { dayStart + qint64(uniform(0, double(MsPerDay))), JobTrigger::Immediate });
+        std::sort(requests.begin(), requests.end(),
+            [](const Request &a, const Request &b) { return a.atMs < b.atMs; });
         return requests;
     }
 
@@ -140,14 +149,17 @@ private:
     {
         finishJobsEndingBy(request.atMs);
         ++m_totals.requests;
-        const JobKind kind = m_plan.content == Content::System ? JobKind::SystemBackup : JobKind::FileBackup;
-        const Admission admission = admitJob({ kind, request.trigger, request.atMs }, m_plan.timing, m_history);
+        const JobKind kind
+            = m_plan.content == Content::System ? JobKind::SystemBackup : JobKind::FileBackup;
+        const Admission admission
+            = admitJob({ kind, request.trigger, request.atMs }, m_plan.timing, m_history);
         if (!admission.allowed) {
             noteRefusal(admission, request);
             return;
         }
         checkStartInvariants(request.atMs);
-        const JobRecord record { ++m_nextJobId, kind, request.trigger, JobState::Running, request.atMs, -1 };
+        const JobRecord record { ++m_nextJobId, kind, request.trigger, JobState::Running,
+            request.atMs, -1 };
         m_history.append(record);
         m_running = RunningJob { record, chance(0.9), m_plan.timing, m_plan.retentionDays };
         m_runningEndMs = request.atMs + randomDurationMs();
@@ -165,9 +177,11 @@ private:
         }
         ++m_totals.refusedBusy;
         if (!m_running)
-            fail(QStringLiteral("refused as busy while nothing runs: %1").arg(refusalName(admission.refusal)));
+            fail(QStringLiteral("refused as busy while nothing runs: %1")
+                     .arg(refusalName(admission.refusal)));
         if (request.trigger == JobTrigger::Scheduled) // SPEC §4: recorded as cancelled, never ran
-            m_history.append({ ++m_nextJobId, m_running->record.kind, request.trigger, JobState::Cancelled, -1, request.atMs });
+            m_history.append({ ++m_nextJobId, m_running->record.kind, request.trigger,
+                JobState::Cancelled, -1, request.atMs });
     }
 
     // Independent checks of what the policy just allowed.
@@ -178,11 +192,12 @@ private:
         if (startMs < m_lastEndMs)
             fail(QStringLiteral("a backup started before the previous one ended"));
         m_recentStarts.erase(std::remove_if(m_recentStarts.begin(), m_recentStarts.end(),
-                                            [&](qint64 s) { return s <= startMs - MsPerDay; }),
-                             m_recentStarts.end());
+                                 [&](qint64 s) { return s <= startMs - MsPerDay; }),
+            m_recentStarts.end());
         if (m_recentStarts.size() >= runsPer24Hours(m_plan.timing))
             fail(QStringLiteral("over quota: %1 starts in the 24 h before %2")
-                     .arg(m_recentStarts.size()).arg(Test::isoOf(startMs)));
+                     .arg(m_recentStarts.size())
+                     .arg(Test::isoOf(startMs)));
     }
 
     void finishJobsEndingBy(qint64 ms)
@@ -217,11 +232,13 @@ private:
     {
         m_history = pruneHistory(m_history, nowMs);
         m_totals.largestHistory = std::max(m_totals.largestHistory, int(m_history.size()));
-        const QList<RetentionDecision> decisions = applyRetention(m_generations, m_plan.timing, nowMs);
+        const QList<RetentionDecision> decisions
+            = applyRetention(m_generations, m_plan.timing, nowMs);
         QList<GenerationInfo> kept;
         for (qsizetype i = 0; i < decisions.size(); ++i) {
             const GenerationInfo &generation = m_generations.at(i);
-            const bool passed = nowMs >= generation.timestampMs + generation.retentionDays * MsPerDay;
+            const bool passed
+                = nowMs >= generation.timestampMs + generation.retentionDays * MsPerDay;
             if (decisions.at(i).keep) {
                 kept.append(generation);
                 if (passed)
@@ -229,7 +246,8 @@ private:
             } else {
                 ++m_totals.expired;
                 if (!passed)
-                    fail(QStringLiteral("generation %1 expired before its retention").arg(generation.id));
+                    fail(QStringLiteral("generation %1 expired before its retention")
+                             .arg(generation.id));
             }
         }
         m_generations = kept;
@@ -239,9 +257,11 @@ private:
     void checkKeptPastRetention(const GenerationInfo &generation)
     {
         ++m_totals.keptPastRetention;
-        const bool immediate = m_plan.timing == Timing::Immediate || generation.timing == Timing::Immediate;
+        const bool immediate
+            = m_plan.timing == Timing::Immediate || generation.timing == Timing::Immediate;
         if (generation.id != m_newestGenerationId || !immediate)
-            fail(QStringLiteral("generation %1 kept past retention without reason").arg(generation.id));
+            fail(QStringLiteral("generation %1 kept past retention without reason")
+                     .arg(generation.id));
     }
 
     void checkKeptGenerations()
@@ -249,11 +269,13 @@ private:
         const int count = int(m_generations.size());
         m_totals.largestGenerationCount = std::max(m_totals.largestGenerationCount, count);
         if (count > m_generationBound)
-            fail(QStringLiteral("%1 generations kept, more than the maximum %2").arg(count).arg(m_generationBound));
+            fail(QStringLiteral("%1 generations kept, more than the maximum %2")
+                     .arg(count)
+                     .arg(m_generationBound));
         if (m_plan.timing != Timing::Immediate || m_newestGenerationId == 0)
             return;
         const bool newestKept = std::any_of(m_generations.begin(), m_generations.end(),
-                                            [&](const GenerationInfo &g) { return g.id == m_newestGenerationId; });
+            [&](const GenerationInfo &g) { return g.id == m_newestGenerationId; });
         if (!newestKept)
             fail(QStringLiteral("the newest generation of an immediate plan was lost"));
     }
@@ -297,12 +319,13 @@ void tst_PolicySimulation::thousandServersFourHundredDays()
         if (!failure.isEmpty())
             QFAIL(qPrintable(failure));
     }
-    qInfo("%lld requests, %lld started (%lld longer than a day), %lld refused by quota, %lld refused as busy;"
+    qInfo("%lld requests, %lld started (%lld longer than a day), %lld refused by quota, %lld "
+          "refused as busy;"
           " %lld generations, %lld expired, %lld kept past retention as newest; largest history %d,"
           " most generations kept %d; %lld ms",
-          totals.requests, totals.started, totals.longJobs, totals.refusedQuota, totals.refusedBusy,
-          totals.generations, totals.expired, totals.keptPastRetention, totals.largestHistory,
-          totals.largestGenerationCount, timer.elapsed());
+        totals.requests, totals.started, totals.longJobs, totals.refusedQuota, totals.refusedBusy,
+        totals.generations, totals.expired, totals.keptPastRetention, totals.largestHistory,
+        totals.largestGenerationCount, timer.elapsed());
     // The simulation must have exercised every rule, or its silence proves nothing.
     QVERIFY(totals.refusedQuota > 1000);
     QVERIFY(totals.refusedBusy > 1000);

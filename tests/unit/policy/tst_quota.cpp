@@ -15,7 +15,7 @@ namespace {
 const qint64 T0 = utcMs("2026-05-04T10:00:00Z");
 
 JobRecord ended(qint64 id, qint64 startMs, JobState state = JobState::Succeeded,
-                JobKind kind = JobKind::FileBackup)
+    JobKind kind = JobKind::FileBackup)
 {
     return JobRecord { id, kind, JobTrigger::Immediate, state, startMs, startMs + MsPerHour };
 }
@@ -53,42 +53,55 @@ void tst_Quota::admits_data()
     const auto FR = JobKind::FileRestore, SR = JobKind::SystemRestore;
     const auto I = JobTrigger::Immediate, Sch = JobTrigger::Scheduled;
     const qint64 hour = MsPerHour;
-    QTest::newRow("empty history") << History {} << B << I << Timing::Daily << Refusal::None << qint64(0);
-    QTest::newRow("two of three used") << History { ended(1, T0 - 3 * hour), ended(2, T0 - 2 * hour) } << B << Sch
-                                       << Timing::Daily << Refusal::None << qint64(0);
-    QTest::newRow("three of three used") << History { ended(1, T0 - 3 * hour), ended(2, T0 - 2 * hour), ended(3, T0 - hour) }
-                                         << B << I << Timing::Weekly << Refusal::QuotaExhausted << qint64(0);
-    QTest::newRow("immediate plan allows a fourth") << History { ended(1, T0 - 3 * hour), ended(2, T0 - 2 * hour), ended(3, T0 - hour) }
-                                                    << B << I << Timing::Immediate << Refusal::None << qint64(0);
-    QTest::newRow("immediate plan refuses a sixth")
-        << History { ended(1, T0 - 5 * hour), ended(2, T0 - 4 * hour), ended(3, T0 - 3 * hour), ended(4, T0 - 2 * hour), ended(5, T0 - hour) }
-        << S << I << Timing::Immediate << Refusal::QuotaExhausted << qint64(0);
-    QTest::newRow("file backup running") << History { running(7, B, T0 - hour) } << B << Sch << Timing::Daily
-                                         << Refusal::BackupRunning << qint64(7);
-    QTest::newRow("file backup queued") << History { running(7, B, -1, JobState::Queued) } << B << I << Timing::Daily
-                                        << Refusal::BackupRunning << qint64(7);
-    QTest::newRow("system backup while file backup runs") << History { running(8, B, T0 - hour) } << S << I << Timing::Daily
-                                                          << Refusal::OtherBackupKindRunning << qint64(8);
-    QTest::newRow("file backup while system backup runs") << History { running(9, S, T0 - hour) } << B << I << Timing::Daily
-                                                          << Refusal::OtherBackupKindRunning << qint64(9);
-    QTest::newRow("second restore into the target") << History { running(10, FR, T0 - hour) } << SR << I << Timing::Daily
-                                                    << Refusal::RestoreRunning << qint64(10);
-    QTest::newRow("file restore while a backup runs") << History { running(11, B, T0 - hour) } << FR << I << Timing::Daily
-                                                      << Refusal::None << qint64(0);
-    QTest::newRow("system restore while a backup runs") << History { running(12, S, T0 - hour) } << SR << I << Timing::Daily
-                                                        << Refusal::BackupRunningOnTarget << qint64(12);
-    QTest::newRow("backup while a system restore runs") << History { running(13, SR, T0 - hour) } << B << Sch << Timing::Daily
-                                                        << Refusal::SystemRestoreRunning << qint64(13);
-    QTest::newRow("backup while a file restore runs") << History { running(14, FR, T0 - hour) } << B << Sch << Timing::Daily
-                                                      << Refusal::None << qint64(0);
-    QTest::newRow("restores ignore the backup quota")
-        << History { ended(1, T0 - 3 * hour), ended(2, T0 - 2 * hour), ended(3, T0 - hour) } << FR << I << Timing::Daily
+    QTest::newRow("empty history")
+        << History {} << B << I << Timing::Daily << Refusal::None << qint64(0);
+    QTest::newRow("two of three used")
+        << History { ended(1, T0 - 3 * hour), ended(2, T0 - 2 * hour) } << B << Sch << Timing::Daily
         << Refusal::None << qint64(0);
-    QTest::newRow("scheduled run on an immediate plan") << History {} << B << Sch << Timing::Immediate
-                                                        << Refusal::ScheduledRunWithoutSchedule << qint64(0);
+    QTest::newRow("three of three used")
+        << History { ended(1, T0 - 3 * hour), ended(2, T0 - 2 * hour), ended(3, T0 - hour) } << B
+        << I << Timing::Weekly << Refusal::QuotaExhausted << qint64(0);
+    QTest::newRow("immediate plan allows a fourth")
+        << History { ended(1, T0 - 3 * hour), ended(2, T0 - 2 * hour), ended(3, T0 - hour) } << B
+        << I << Timing::Immediate << Refusal::None << qint64(0);
+    QTest::newRow("immediate plan refuses a sixth")
+        << History { ended(1, T0 - 5 * hour), ended(2, T0 - 4 * hour), ended(3, T0 - 3 * hour),
+               ended(4, T0 - 2 * hour), ended(5, T0 - hour) }
+        << S << I << Timing::Immediate << Refusal::QuotaExhausted << qint64(0);
+    QTest::newRow("file backup running") << History { running(7, B, T0 - hour) } << B << Sch
+                                         << Timing::Daily << Refusal::BackupRunning << qint64(7);
+    QTest::newRow("file backup queued") << History { running(7, B, -1, JobState::Queued) } << B << I
+                                        << Timing::Daily << Refusal::BackupRunning << qint64(7);
+    QTest::newRow("system backup while file backup runs")
+        << History { running(8, B, T0 - hour) } << S << I << Timing::Daily
+        << Refusal::OtherBackupKindRunning << qint64(8);
+    QTest::newRow("file backup while system backup runs")
+        << History { running(9, S, T0 - hour) } << B << I << Timing::Daily
+        << Refusal::OtherBackupKindRunning << qint64(9);
+    QTest::newRow("second restore into the target")
+        << History { running(10, FR, T0 - hour) } << SR << I << Timing::Daily
+        << Refusal::RestoreRunning << qint64(10);
+    QTest::newRow("file restore while a backup runs")
+        << History { running(11, B, T0 - hour) } << FR << I << Timing::Daily << Refusal::None
+        << qint64(0);
+    QTest::newRow("system restore while a backup runs")
+        << History { running(12, S, T0 - hour) } << SR << I << Timing::Daily
+        << Refusal::BackupRunningOnTarget << qint64(12);
+    QTest::newRow("backup while a system restore runs")
+        << History { running(13, SR, T0 - hour) } << B << Sch << Timing::Daily
+        << Refusal::SystemRestoreRunning << qint64(13);
+    QTest::newRow("backup while a file restore runs")
+        << History { running(14, FR, T0 - hour) } << B << Sch << Timing::Daily << Refusal::None
+        << qint64(0);
+    QTest::newRow("restores ignore the backup quota")
+        << History { ended(1, T0 - 3 * hour), ended(2, T0 - 2 * hour), ended(3, T0 - hour) } << FR
+        << I << Timing::Daily << Refusal::None << qint64(0);
+    QTest::newRow("scheduled run on an immediate plan")
+        << History {} << B << Sch << Timing::Immediate << Refusal::ScheduledRunWithoutSchedule
+        << qint64(0);
     QTest::newRow("concurrency is reported before quota")
-        << History { ended(1, T0 - 3 * hour), ended(2, T0 - 2 * hour), running(3, B, T0 - hour) } << B << I << Timing::Daily
-        << Refusal::BackupRunning << qint64(3);
+        << History { ended(1, T0 - 3 * hour), ended(2, T0 - 2 * hour), running(3, B, T0 - hour) }
+        << B << I << Timing::Daily << Refusal::BackupRunning << qint64(3);
 }
 
 void tst_Quota::admits()
@@ -126,7 +139,8 @@ void tst_Quota::quotaRefusalLiftsExactly24HoursLater()
     QFETCH(int, limit);
     History history;
     for (int i = 0; i < limit; ++i) { // starts at T0, T0 + 10 min, ...
-        const JobRequest request { JobKind::FileBackup, JobTrigger::Immediate, T0 + i * 10 * MsPerMinute };
+        const JobRequest request { JobKind::FileBackup, JobTrigger::Immediate,
+            T0 + i * 10 * MsPerMinute };
         QVERIFY(admitJob(request, timing, history).allowed);
         history.append(ended(i + 1, request.nowMs));
         history.last().endMs = request.nowMs + 5 * MsPerMinute;
@@ -138,10 +152,13 @@ void tst_Quota::quotaRefusalLiftsExactly24HoursLater()
     QCOMPARE(refused.quotaLimit, limit);
     QCOMPARE(refused.liftsAtMs, std::optional<qint64>(T0 + MsPerDay));
 
-    const JobRequest lastMillisecond { JobKind::FileBackup, JobTrigger::Immediate, T0 + MsPerDay - 1 };
+    const JobRequest lastMillisecond { JobKind::FileBackup, JobTrigger::Immediate,
+        T0 + MsPerDay - 1 };
     QCOMPARE(admitJob(lastMillisecond, timing, history).refusal, Refusal::QuotaExhausted);
-    const JobTrigger trigger = timing == Timing::Immediate ? JobTrigger::Immediate : JobTrigger::Scheduled;
-    const Admission liftedImmediate = admitJob({ JobKind::FileBackup, trigger, T0 + MsPerDay }, timing, history);
+    const JobTrigger trigger
+        = timing == Timing::Immediate ? JobTrigger::Immediate : JobTrigger::Scheduled;
+    const Admission liftedImmediate
+        = admitJob({ JobKind::FileBackup, trigger, T0 + MsPerDay }, timing, history);
     QVERIFY(liftedImmediate.allowed);
     QCOMPARE(liftedImmediate.quotaUsed, limit - 1);
 }
@@ -153,12 +170,16 @@ void tst_Quota::countsOnlyJobsThatRan_data()
     QTest::newRow("succeeded") << ended(1, T0 - MsPerHour) << true;
     QTest::newRow("failed after starting") << ended(1, T0 - MsPerHour, JobState::Failed) << true;
     QTest::newRow("stopped by a user") << ended(1, T0 - MsPerHour, JobState::Stopped) << true;
-    QTest::newRow("interrupted by a site loss") << ended(1, T0 - MsPerHour, JobState::Interrupted) << true;
+    QTest::newRow("interrupted by a site loss")
+        << ended(1, T0 - MsPerHour, JobState::Interrupted) << true;
     QTest::newRow("running") << running(1, JobKind::SystemBackup, T0 - MsPerHour) << true;
-    QTest::newRow("cancelled: previous still running") << ended(1, T0 - MsPerHour, JobState::Cancelled) << false;
-    QTest::newRow("never started (refused or failed before start)")
-        << JobRecord { 1, JobKind::FileBackup, JobTrigger::Immediate, JobState::Failed, -1, T0 - MsPerHour } << false;
-    QTest::newRow("a restore") << ended(1, T0 - MsPerHour, JobState::Succeeded, JobKind::FileRestore) << false;
+    QTest::newRow("cancelled: previous still running")
+        << ended(1, T0 - MsPerHour, JobState::Cancelled) << false;
+    QTest::newRow("never started (refused or failed before start)") << JobRecord { 1,
+        JobKind::FileBackup, JobTrigger::Immediate, JobState::Failed, -1, T0 - MsPerHour }
+                                                                    << false;
+    QTest::newRow("a restore") << ended(1, T0 - MsPerHour, JobState::Succeeded,
+        JobKind::FileRestore) << false;
     QTest::newRow("started exactly 24 h ago") << ended(1, T0 - MsPerDay) << false;
     QTest::newRow("started 24 h minus 1 ms ago") << ended(1, T0 - MsPerDay + 1) << true;
 }
@@ -172,9 +193,9 @@ void tst_Quota::countsOnlyJobsThatRan()
 
 void tst_Quota::prunesWhatAdmissionNoLongerNeeds()
 {
-    const History history { ended(1, T0 - 2 * MsPerDay), ended(2, T0 - MsPerDay), ended(3, T0 - MsPerDay + 1),
-                            running(4, JobKind::FileBackup, T0 - 3 * MsPerDay),
-                            JobRecord { 5, JobKind::FileBackup, JobTrigger::Scheduled, JobState::Cancelled, -1, T0 } };
+    const History history { ended(1, T0 - 2 * MsPerDay), ended(2, T0 - MsPerDay),
+        ended(3, T0 - MsPerDay + 1), running(4, JobKind::FileBackup, T0 - 3 * MsPerDay),
+        JobRecord { 5, JobKind::FileBackup, JobTrigger::Scheduled, JobState::Cancelled, -1, T0 } };
     const History pruned = pruneHistory(history, T0);
     QCOMPARE(pruned.size(), 2);
     QCOMPARE(pruned.at(0).id, 3);
@@ -187,7 +208,8 @@ void tst_Quota::namesRefusalsStably()
 {
     QCOMPARE(refusalName(Refusal::None), QStringLiteral("none"));
     QCOMPARE(refusalName(Refusal::QuotaExhausted), QStringLiteral("quota_exhausted"));
-    QCOMPARE(refusalName(Refusal::ScheduledRunWithoutSchedule), QStringLiteral("scheduled_run_without_schedule"));
+    QCOMPARE(refusalName(Refusal::ScheduledRunWithoutSchedule),
+        QStringLiteral("scheduled_run_without_schedule"));
 }
 
 QTEST_GUILESS_MAIN(tst_Quota)

@@ -29,8 +29,10 @@ void tst_RegionMatrix::defaultMatrixFollowsSpec_data()
     QTest::addColumn<bool>("service");
     QTest::addColumn<QString>("local");
     QTest::addColumn<QString>("pair");
-    QTest::newRow("JP1 pairs with JP2") << "JP1" << true << "JP1" << "JP2";
-    QTest::newRow("JP2 pairs with JP1") << "JP2" << true << "JP2" << "JP1";
+    QTest::newRow("JP1 pairs with JP2") << "JP1" << true << "JP1"
+                                        << "JP2";
+    QTest::newRow("JP2 pairs with JP1") << "JP2" << true << "JP2"
+                                        << "JP1";
     for (const char *region : { "JP4", "JP5", "US1", "UK1", "SG1", "DE1", "HK1" })
         QTest::addRow("%s is local only", region) << region << true << region << QString();
     QTest::newRow("AU1 has no backup service") << "AU1" << false << QString() << QString();
@@ -93,36 +95,48 @@ void tst_RegionMatrix::rejectsBadJson_data()
         QTest::newRow(name) << QByteArray(json) << code << QString::fromUtf8(message);
     };
     row("not json", "{\"version\":", ErrorCode::Corrupt, "region matrix: invalid JSON at offset");
-    row("top level is an array", "[]", ErrorCode::Corrupt, "region matrix: the top level is not a JSON object");
+    row("top level is an array", "[]", ErrorCode::Corrupt,
+        "region matrix: the top level is not a JSON object");
     row("version missing", R"({"regions":[]})", ErrorCode::Corrupt, "version: missing");
-    row("version is text", R"({"version":"1","regions":[]})", ErrorCode::Corrupt, "version: not an integer");
-    row("version from the future", R"({"version":2,"regions":[]})", ErrorCode::Unsupported, "version: 2 is not supported");
+    row("version is text", R"({"version":"1","regions":[]})", ErrorCode::Corrupt,
+        "version: not an integer");
+    row("version from the future", R"({"version":2,"regions":[]})", ErrorCode::Unsupported,
+        "version: 2 is not supported");
     row("regions missing", R"({"version":1})", ErrorCode::Corrupt, "regions: missing");
-    row("regions not an array", R"({"version":1,"regions":{}})", ErrorCode::Corrupt, "regions: not an array");
-    row("unknown top-level field", R"({"version":1,"regions":[],"extra":1})", ErrorCode::Corrupt, "extra: unknown field");
-    row("region not an object", R"({"version":1,"regions":[{"name":"A"},7]})", ErrorCode::Corrupt, "regions[1]: not an object");
-    row("name missing", R"({"version":1,"regions":[{}]})", ErrorCode::Corrupt, "regions[0].name: missing");
-    row("name not a string", R"({"version":1,"regions":[{"name":1}]})", ErrorCode::Corrupt, "regions[0].name: not a string");
+    row("regions not an array", R"({"version":1,"regions":{}})", ErrorCode::Corrupt,
+        "regions: not an array");
+    row("unknown top-level field", R"({"version":1,"regions":[],"extra":1})", ErrorCode::Corrupt,
+        "extra: unknown field");
+    row("region not an object", R"({"version":1,"regions":[{"name":"A"},7]})", ErrorCode::Corrupt,
+        "regions[1]: not an object");
+    row("name missing", R"({"version":1,"regions":[{}]})", ErrorCode::Corrupt,
+        "regions[0].name: missing");
+    row("name not a string", R"({"version":1,"regions":[{"name":1}]})", ErrorCode::Corrupt,
+        "regions[0].name: not a string");
     row("name with a space", R"({"version":1,"regions":[{"name":"JP 1"}]})", ErrorCode::Corrupt,
         "regions[0].name: \"JP 1\" is not a region name");
-    row("name empty", R"({"version":1,"regions":[{"name":""}]})", ErrorCode::Corrupt, "regions[0].name: \"\" is not a region name");
-    row("name listed twice", R"({"version":1,"regions":[{"name":"A"},{"name":"A"}]})", ErrorCode::Corrupt,
-        "regions[1].name: \"A\" is listed twice");
-    row("misspelled field", R"({"version":1,"regions":[{"name":"A","pair":"B"}]})", ErrorCode::Corrupt,
-        "regions[0].pair: unknown field");
-    row("backupService not a boolean", R"({"version":1,"regions":[{"name":"A","backupService":"no"}]})",
-        ErrorCode::Corrupt, "regions[0].backupService: not true or false");
+    row("name empty", R"({"version":1,"regions":[{"name":""}]})", ErrorCode::Corrupt,
+        "regions[0].name: \"\" is not a region name");
+    row("name listed twice", R"({"version":1,"regions":[{"name":"A"},{"name":"A"}]})",
+        ErrorCode::Corrupt, "regions[1].name: \"A\" is listed twice");
+    row("misspelled field", R"({"version":1,"regions":[{"name":"A","pair":"B"}]})",
+        ErrorCode::Corrupt, "regions[0].pair: unknown field");
+    row("backupService not a boolean",
+        R"({"version":1,"regions":[{"name":"A","backupService":"no"}]})", ErrorCode::Corrupt,
+        "regions[0].backupService: not true or false");
     row("remoteStorage not a string", R"({"version":1,"regions":[{"name":"A","remoteStorage":5}]})",
         ErrorCode::Corrupt, "regions[0].remoteStorage: not a string");
-    row("remote region not listed", R"({"version":1,"regions":[{"name":"JP1","remoteStorage":"JP9"}]})",
-        ErrorCode::Corrupt, "regions[0].remoteStorage: \"JP9\" is not a region of the matrix");
+    row("remote region not listed",
+        R"({"version":1,"regions":[{"name":"JP1","remoteStorage":"JP9"}]})", ErrorCode::Corrupt,
+        "regions[0].remoteStorage: \"JP9\" is not a region of the matrix");
     row("local storage not listed", R"({"version":1,"regions":[{"name":"A","localStorage":"B"}]})",
         ErrorCode::Corrupt, "regions[0].localStorage: \"B\" is not a region of the matrix");
     row("remote region without service",
         R"({"version":1,"regions":[{"name":"A","remoteStorage":"AU1"},{"name":"AU1","backupService":false}]})",
         ErrorCode::Corrupt, "regions[0].remoteStorage: \"AU1\" has no backup service");
-    row("remote is the region itself", R"({"version":1,"regions":[{"name":"A","remoteStorage":"A"}]})",
-        ErrorCode::Corrupt, "regions[0].remoteStorage: \"A\" is the region itself or its local storage");
+    row("remote is the region itself",
+        R"({"version":1,"regions":[{"name":"A","remoteStorage":"A"}]})", ErrorCode::Corrupt,
+        "regions[0].remoteStorage: \"A\" is the region itself or its local storage");
     row("storage for a region without service",
         R"({"version":1,"regions":[{"name":"A"},{"name":"AU1","backupService":false,"localStorage":"A"}]})",
         ErrorCode::Corrupt, "regions[1].localStorage: set for a region without backup service");
@@ -151,9 +165,11 @@ void tst_RegionMatrix::rejectsOversizedInput()
     many += "]}";
     auto matrix = RegionMatrix::fromJson(many);
     QVERIFY(!matrix);
-    QCOMPARE(matrix.error().message(), QStringLiteral("regions: 1001 entries is more than the limit of 1000"));
+    QCOMPARE(matrix.error().message(),
+        QStringLiteral("regions: 1001 entries is more than the limit of 1000"));
 
-    const QByteArray huge = "{\"version\":1,\"regions\":[]," + QByteArray(RegionMatrix::MaxJsonBytes, ' ') + "}";
+    const QByteArray huge
+        = "{\"version\":1,\"regions\":[]," + QByteArray(RegionMatrix::MaxJsonBytes, ' ') + "}";
     matrix = RegionMatrix::fromJson(huge);
     QVERIFY(!matrix);
     QVERIFY(matrix.error().message().contains(QStringLiteral("larger than the limit")));

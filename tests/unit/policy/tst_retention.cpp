@@ -44,38 +44,51 @@ void tst_Retention::decides_data()
     const std::optional<Timing> daily = D, immediate = I, none;
 
     QTest::newRow("no generations") << Generations {} << daily << Reasons {};
-    QTest::newRow("one day short of 7") << Generations { generation(1, 6 * day, 7, D) } << daily << Reasons { W };
-    QTest::newRow("1 ms before 7 days") << Generations { generation(1, 7 * day - 1, 7, D) } << daily << Reasons { W };
-    QTest::newRow("exactly 7 days") << Generations { generation(1, 7 * day, 7, D) } << daily << Reasons { P };
-    QTest::newRow("daily plan: the newest expires too") << Generations { generation(1, 40 * day, 30, D) } << daily << Reasons { P };
+    QTest::newRow("one day short of 7")
+        << Generations { generation(1, 6 * day, 7, D) } << daily << Reasons { W };
+    QTest::newRow("1 ms before 7 days")
+        << Generations { generation(1, 7 * day - 1, 7, D) } << daily << Reasons { W };
+    QTest::newRow("exactly 7 days")
+        << Generations { generation(1, 7 * day, 7, D) } << daily << Reasons { P };
+    QTest::newRow("daily plan: the newest expires too")
+        << Generations { generation(1, 40 * day, 30, D) } << daily << Reasons { P };
     QTest::newRow("immediate plan: newest kept past retention")
-        << Generations { generation(1, 50 * day, 7, I), generation(2, 40 * day, 7, I) } << immediate << Reasons { P, N };
+        << Generations { generation(1, 50 * day, 7, I), generation(2, 40 * day, 7, I) } << immediate
+        << Reasons { P, N };
     QTest::newRow("immediate plan: newest kept, younger ones within retention")
-        << Generations { generation(1, 10 * day, 7, I), generation(2, 3 * day, 7, I) } << immediate << Reasons { P, W };
-    QTest::newRow("plan changed 365 -> 7: old generations keep 365")
-        << Generations { generation(1, 100 * day, 365, D), generation(2, 8 * day, 7, D), generation(3, day, 7, D) } << daily
-        << Reasons { W, P, W };
+        << Generations { generation(1, 10 * day, 7, I), generation(2, 3 * day, 7, I) } << immediate
+        << Reasons { P, W };
+    QTest::newRow("plan changed 365 -> 7: old generations keep 365") << Generations {
+        generation(1, 100 * day, 365, D), generation(2, 8 * day, 7, D), generation(3, day, 7, D)
+    } << daily << Reasons { W, P, W };
     QTest::newRow("plan changed 7 -> 365: old generations keep 7")
-        << Generations { generation(1, 10 * day, 7, Wk), generation(2, 10 * day - 1, 365, D) } << daily << Reasons { P, W };
+        << Generations { generation(1, 10 * day, 7, Wk), generation(2, 10 * day - 1, 365, D) }
+        << daily << Reasons { P, W };
     QTest::newRow("now immediate: newest taken under daily is kept")
-        << Generations { generation(1, 60 * day, 30, D), generation(2, 45 * day, 30, D) } << immediate << Reasons { P, N };
+        << Generations { generation(1, 60 * day, 30, D), generation(2, 45 * day, 30, D) }
+        << immediate << Reasons { P, N };
     QTest::newRow("now daily: newest taken under immediate is kept")
-        << Generations { generation(1, 60 * day, 7, D), generation(2, 45 * day, 7, I) } << daily << Reasons { P, N };
+        << Generations { generation(1, 60 * day, 7, D), generation(2, 45 * day, 7, I) } << daily
+        << Reasons { P, N };
     QTest::newRow("now daily: older immediate generation expires")
-        << Generations { generation(1, 60 * day, 7, I), generation(2, 45 * day, 7, D) } << daily << Reasons { P, P };
+        << Generations { generation(1, 60 * day, 7, I), generation(2, 45 * day, 7, D) } << daily
+        << Reasons { P, P };
     QTest::newRow("not protected: generation's own timing counts")
-        << Generations { generation(1, 60 * day, 7, D), generation(2, 45 * day, 7, I) } << none << Reasons { P, N };
+        << Generations { generation(1, 60 * day, 7, D), generation(2, 45 * day, 7, I) } << none
+        << Reasons { P, N };
     QTest::newRow("same timestamp: the greater id is the newest")
-        << Generations { generation(5, 40 * day, 7, I), generation(4, 40 * day, 7, I) } << immediate << Reasons { N, P };
-    QTest::newRow("unsorted input") << Generations { generation(3, 8 * day, 7, I), generation(1, 20 * day, 7, I),
-                                                     generation(2, 9 * day, 7, I) }
+        << Generations { generation(5, 40 * day, 7, I), generation(4, 40 * day, 7, I) } << immediate
+        << Reasons { N, P };
+    QTest::newRow("unsorted input") << Generations { generation(3, 8 * day, 7, I),
+        generation(1, 20 * day, 7, I), generation(2, 9 * day, 7, I) }
                                     << immediate << Reasons { N, P, P };
     QTest::newRow("a non-positive retention never expires")
-        << Generations { generation(1, 900 * day, 0, D), generation(2, 900 * day, -3, D) } << daily << Reasons { U, U };
-    QTest::newRow("mixed plans over a year")
-        << Generations { generation(1, 364 * day, 365, Wk), generation(2, 365 * day, 365, Wk), generation(3, 29 * day, 30, D),
-                         generation(4, 31 * day, 30, D), generation(5, 6 * day, 7, I), generation(6, 2 * day, 7, I) }
-        << immediate << Reasons { W, P, W, P, W, W };
+        << Generations { generation(1, 900 * day, 0, D), generation(2, 900 * day, -3, D) } << daily
+        << Reasons { U, U };
+    QTest::newRow("mixed plans over a year") << Generations { generation(1, 364 * day, 365, Wk),
+        generation(2, 365 * day, 365, Wk), generation(3, 29 * day, 30, D),
+        generation(4, 31 * day, 30, D), generation(5, 6 * day, 7, I), generation(6, 2 * day, 7, I) }
+                                             << immediate << Reasons { W, P, W, P, W, W };
 }
 
 void tst_Retention::decides()
@@ -93,7 +106,8 @@ void tst_Retention::decides()
 
 void tst_Retention::keepsOrderAndLockTimes()
 {
-    const Generations generations { generation(9, MsPerDay, 30, Timing::Daily), generation(4, 2 * MsPerDay, 7, Timing::Weekly) };
+    const Generations generations { generation(9, MsPerDay, 30, Timing::Daily),
+        generation(4, 2 * MsPerDay, 7, Timing::Weekly) };
     const auto decisions = applyRetention(generations, Timing::Daily, Now);
     QCOMPARE(decisions.at(0).generationId, 9);
     QCOMPARE(decisions.at(0).retentionEndsMs, Now - MsPerDay + 30 * MsPerDay);
@@ -104,9 +118,12 @@ void tst_Retention::keepsOrderAndLockTimes()
 
 void tst_Retention::namesReasonsStably()
 {
-    QCOMPARE(retentionReasonName(RetentionReason::WithinRetention), QStringLiteral("within_retention"));
-    QCOMPARE(retentionReasonName(RetentionReason::NewestOfImmediatePlan), QStringLiteral("newest_of_immediate_plan"));
-    QCOMPARE(retentionReasonName(RetentionReason::RetentionPassed), QStringLiteral("retention_passed"));
+    QCOMPARE(
+        retentionReasonName(RetentionReason::WithinRetention), QStringLiteral("within_retention"));
+    QCOMPARE(retentionReasonName(RetentionReason::NewestOfImmediatePlan),
+        QStringLiteral("newest_of_immediate_plan"));
+    QCOMPARE(
+        retentionReasonName(RetentionReason::RetentionPassed), QStringLiteral("retention_passed"));
 }
 
 QTEST_GUILESS_MAIN(tst_Retention)

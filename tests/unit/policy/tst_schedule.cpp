@@ -73,7 +73,8 @@ void tst_Schedule::stableForServerAndDay()
     // between processes or versions, or every scheduled run would move.
     QCOMPARE(scheduleHash(1, QDate(2026, 1, 1)), Q_UINT64_C(0x46b5d9b49a7f3633));
     QCOMPARE(scheduleHash(-7, QDate(1999, 12, 31)), Q_UINT64_C(0x8b5e5cfb3f7aa617));
-    const auto offsetOn = [&](QDate d) { return *plannedStart(42, plan, d) - windowFor(plan, d)->startMs; };
+    const auto offsetOn
+        = [&](QDate d) { return *plannedStart(42, plan, d) - windowFor(plan, d)->startMs; };
     int differentDays = 0;
     for (int offset = 1; offset <= 30; ++offset)
         differentDays += offsetOn(day) != offsetOn(day.addDays(offset));
