@@ -57,3 +57,40 @@ inline Policy::Plan immediatePlan(int retentionDays = 7)
 }
 
 } // namespace Kura::Test
+
+#include <random>
+
+namespace Kura::Test {
+
+// `count` deterministic mutations of `valid` (byte flips, insertions, deletions, truncations),
+// for checking that a parser answers every input with a value or an error, never a crash.
+inline QList<QByteArray> mutationsOf(const QByteArray &valid, int count, quint64 seed)
+{
+    std::mt19937_64 random(seed);
+    QList<QByteArray> inputs;
+    for (int i = 0; i < count; ++i) {
+        QByteArray bytes = valid;
+        const int edits = 1 + int(random() % 4);
+        for (int e = 0; e < edits && !bytes.isEmpty(); ++e) {
+            const qsizetype at = qsizetype(random() % quint64(bytes.size()));
+            switch (random() % 4) {
+            case 0:
+                bytes[at] = char(random() % 256);
+                break;
+            case 1:
+                bytes.insert(at, "{}[]\",:0-e9n"[random() % 12]);
+                break;
+            case 2:
+                bytes.remove(at, 1 + qsizetype(random() % 8));
+                break;
+            default:
+                bytes.truncate(at);
+                break;
+            }
+        }
+        inputs.append(bytes);
+    }
+    return inputs;
+}
+
+} // namespace Kura::Test

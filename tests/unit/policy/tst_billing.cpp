@@ -45,6 +45,7 @@ private slots:
     void examplePriceTableSellsEveryMenu();
     void rejectsBadPriceTables_data();
     void rejectsBadPriceTables();
+    void answersMutatedInputWithValueOrError();
     void charges_data();
     void charges();
     void planChangeMidMonthIsProrated();
@@ -129,6 +130,21 @@ void tst_Billing::rejectsBadPriceTables()
     QCOMPARE(table.error().code(), ErrorCode::Corrupt);
     if (!table.error().message().startsWith(message))
         QFAIL(qPrintable(QStringLiteral("unexpected message: ") + table.error().message()));
+}
+
+void tst_Billing::answersMutatedInputWithValueOrError()
+{
+    for (const QByteArray &input : Test::mutationsOf(Test::resourceFile("prices.json"), 3000, 9)) {
+        const auto table = PriceTable::fromJson(input);
+        if (table) {
+            QVERIFY(table->entries().size() <= 18 + 1);
+            for (const PriceEntry &entry : table->entries())
+                QVERIFY(
+                    entry.pricePerGbMonth >= 0 && entry.pricePerGbMonth <= PriceTable::MaxPrice);
+        } else {
+            QVERIFY(!table.error().message().isEmpty());
+        }
+    }
 }
 
 void tst_Billing::charges_data()

@@ -21,6 +21,7 @@ private slots:
     void rejectsBadJson_data();
     void rejectsBadJson();
     void rejectsOversizedInput();
+    void answersMutatedInputWithValueOrError();
 };
 
 void tst_RegionMatrix::defaultMatrixFollowsSpec_data()
@@ -173,6 +174,26 @@ void tst_RegionMatrix::rejectsOversizedInput()
     matrix = RegionMatrix::fromJson(huge);
     QVERIFY(!matrix);
     QVERIFY(matrix.error().message().contains(QStringLiteral("larger than the limit")));
+}
+
+void tst_RegionMatrix::answersMutatedInputWithValueOrError()
+{
+    int accepted = 0;
+    for (const QByteArray &input : Test::mutationsOf(defaultRegionMatrixJson(), 5000, 4)) {
+        const auto matrix = RegionMatrix::fromJson(input);
+        if (matrix) {
+            ++accepted;
+            // Whatever was accepted is self-consistent: it round-trips.
+            const auto again = RegionMatrix::fromJson(matrix->toJson());
+            QVERIFY_RESULT(again);
+            QCOMPARE(again->regions(), matrix->regions());
+        } else {
+            QVERIFY(matrix.error().code() == ErrorCode::Corrupt
+                || matrix.error().code() == ErrorCode::Unsupported);
+            QVERIFY(!matrix.error().message().isEmpty());
+        }
+    }
+    QVERIFY(accepted < 5000);
 }
 
 QTEST_GUILESS_MAIN(tst_RegionMatrix)
