@@ -73,6 +73,7 @@ private slots:
     void parsesMountInfo();
     void unescapesMountFields();
     void readsBlockDeviceLikeAFile();
+    void writesImageOntoBlockDevice();
     void reportsMountedDeviceNode();
 };
 
@@ -145,6 +146,35 @@ void tst_FsDevice::readsBlockDeviceLikeAFile()
     const auto mounted = fs.isMounted(loop.path());
     QVERIFY_RESULT(mounted);
     QVERIFY(!*mounted);
+}
+
+void tst_FsDevice::writesImageOntoBlockDevice()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray image = joinPath(rawPath(dir), "disk.img");
+    QVERIFY(writeRaw(image, QByteArray(2 * 1024 * 1024, 'o')));
+    LoopDevice loop(image);
+    if (!loop.isValid())
+        QSKIP(qPrintable(loop.problem()));
+
+    // Restore of a system image in place: zeros must overwrite the old bytes, not be skipped.
+    QByteArray content = pattern(2 * 1024 * 1024, 13);
+    content.replace(4096, 65536, QByteArray(65536, '\0'));
+    PosixFileSystem fs;
+    auto writer = fs.openForWrite(loop.path(), OpenMode::ExistingInPlace);
+    QVERIFY_RESULT(writer);
+    QVERIFY_RESULT((*writer)->writeAtSkippingZeros(0, content));
+    const Status tooBig = (*writer)->finish(content.size() + 1, true);
+    QVERIFY(!tooBig);
+    QCOMPARE(tooBig.error().code(), ErrorCode::InvalidArgument);
+    QVERIFY_RESULT((*writer)->finish(content.size(), true));
+
+    auto reader = fs.openForRead(loop.path());
+    QVERIFY_RESULT(reader);
+    const auto back = (*reader)->readBytesAt(0, content.size());
+    QVERIFY_RESULT(back);
+    QCOMPARE(*back, content);
 }
 
 void tst_FsDevice::reportsMountedDeviceNode()

@@ -13,7 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <grp.h>
 #include <sys/sysmacros.h>
+#include <sys/wait.h>
 #include <sys/xattr.h>
 
 using namespace Kura;
@@ -44,6 +46,7 @@ private slots:
     void restoresXattrs();
     void restoresOwnerByNameThenId();
     void warnsInsteadOfFailing();
+    void ownerIsAWarningWithoutRoot();
     void createsLinksAndSpecials();
     void finishesDirectoriesAfterTheirContents();
     void writesAtomically_data();
@@ -282,6 +285,51 @@ void tst_FsWrite::warnsInsteadOfFailing()
     const auto missing = m_fs.applyMetadata(path("missing"), wanted);
     QVERIFY(!missing);
     QCOMPARE(missing.error().code(), ErrorCode::NotFound);
+}
+
+// Applies `wanted` to `file` with the privileges of the unprivileged user `nobody` and
+// returns a code: 0 success with one owner warning and the mode set, else the failed step.
+static int applyAsUnprivileged(const QByteArray &file, const Metadata &wanted, uid_t uid)
+{
+    if (::setgroups(0, nullptr) != 0 || ::setresgid(uid, uid, uid) != 0
+        || ::setresuid(uid, uid, uid) != 0)
+        return 10;
+    PosixFileSystem fs;
+    const auto warnings = fs.applyMetadata(file, wanted);
+    if (!warnings)
+        return 11;
+    if (warnings->size() != 1 || warnings->first().code() != ErrorCode::Forbidden)
+        return 12;
+    if ((lstatRaw(file).st_mode & 07777) != mode_t(wanted.mode))
+        return 13;
+    return lstatRaw(file).st_mtim.tv_nsec == wanted.mtimeNs % 1000000000 ? 0 : 14;
+}
+
+void tst_FsWrite::ownerIsAWarningWithoutRoot()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root to switch to an unprivileged user for the check");
+    // A file of an unprivileged user, restored with root as owner by that same user.
+    constexpr uid_t Unprivileged = 65534;
+    QVERIFY(::chmod(rawPath(*m_dir).constData(), 0755) == 0);
+    QVERIFY(writeRaw(path("mine"), "x"));
+    QVERIFY(::lchown(path("mine").constData(), Unprivileged, Unprivileged) == 0);
+    Metadata wanted;
+    wanted.mode = 0604;
+    wanted.uid = 0;
+    wanted.gid = 0;
+    wanted.userName = "root";
+    wanted.mtimeNs = 1500000000123456789;
+    wanted.atimeNs = 1500000000000000001;
+    const pid_t child = ::fork();
+    QVERIFY(child >= 0);
+    if (child == 0)
+        ::_exit(applyAsUnprivileged(path("mine"), wanted, Unprivileged));
+    int status = 0;
+    QCOMPARE(::waitpid(child, &status, 0), child);
+    QVERIFY(WIFEXITED(status));
+    QCOMPARE(WEXITSTATUS(status), 0);
+    QCOMPARE(lstatRaw(path("mine")).st_uid, Unprivileged); // owner untouched
 }
 
 void tst_FsWrite::createsLinksAndSpecials()
