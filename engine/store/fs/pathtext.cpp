@@ -1,5 +1,7 @@
 #include "pathtext.h"
 
+#include <algorithm>
+
 namespace Kura::Fs {
 
 namespace {
@@ -115,7 +117,14 @@ QByteArray baseName(const QByteArray &path)
 
 QByteArray keepBothCandidate(const QByteArray &path, int attempt)
 {
-    return withoutTrailingSlashes(path) + ".restored-" + QByteArray::number(attempt);
+    constexpr qsizetype MaxNameBytes = 255; // NAME_MAX on Linux file systems
+    const QByteArray suffix = ".restored-" + QByteArray::number(attempt);
+    QByteArray trimmed = withoutTrailingSlashes(path);
+    const qsizetype nameBytes = trimmed.size() - (trimmed.lastIndexOf('/') + 1);
+    const qsizetype excess = nameBytes + suffix.size() - MaxNameBytes;
+    if (excess > 0)
+        trimmed.chop(std::min(excess, nameBytes));
+    return trimmed + suffix;
 }
 
 } // namespace Kura::Fs

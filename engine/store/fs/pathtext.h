@@ -24,7 +24,8 @@ QByteArray baseName(const QByteArray &path);
 
 // The name the KeepBoth overwrite policy tries as its `attempt`-th alternative (from 1):
 // "<path>.restored-<attempt>". The original name stays intact as a prefix, so any extension
-// remains visible and no encoding is assumed.
+// remains visible and no encoding is assumed. A name that would exceed 255 bytes is shortened
+// at its end (bytewise) before the suffix.
 QByteArray keepBothCandidate(const QByteArray &path, int attempt);
 
 } // namespace Kura::Fs

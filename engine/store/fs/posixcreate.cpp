@@ -59,6 +59,7 @@ Result<TargetDecision> overwrite(const QByteArray &path, bool existingIsDirector
 Result<TargetDecision> PosixFileSystem::prepareTarget(const QByteArray &path, NodeType incoming,
                                                       OverwritePolicy policy)
 {
+    KURA_TRY(checkPath("stat", path));
     struct stat st = {};
     const int found = probe(path, st);
     if (found < 0)
@@ -78,6 +79,7 @@ Result<TargetDecision> PosixFileSystem::prepareTarget(const QByteArray &path, No
 
 Status PosixFileSystem::createDirectory(const QByteArray &path, quint32 mode)
 {
+    KURA_TRY(checkPath("mkdir", path));
     if (::mkdir(path.constData(), mode_t(mode & 07777)) == 0)
         return {};
     const int error = errno;
@@ -89,6 +91,8 @@ Status PosixFileSystem::createDirectory(const QByteArray &path, quint32 mode)
 
 Status PosixFileSystem::createSymlink(const QByteArray &target, const QByteArray &path)
 {
+    KURA_TRY(checkPath("symlink", path));
+    KURA_TRY(checkPath("symlink target", target));
     if (::symlinkat(target.constData(), AT_FDCWD, path.constData()) != 0)
         return failErrno("symlink", path, errno);
     return {};
@@ -96,6 +100,8 @@ Status PosixFileSystem::createSymlink(const QByteArray &target, const QByteArray
 
 Status PosixFileSystem::createHardLink(const QByteArray &existingPath, const QByteArray &newPath)
 {
+    KURA_TRY(checkPath("link", existingPath));
+    KURA_TRY(checkPath("link", newPath));
     // No AT_SYMLINK_FOLLOW: a symlink is linked itself, as it was on the source.
     if (::linkat(AT_FDCWD, existingPath.constData(), AT_FDCWD, newPath.constData(), 0) != 0)
         return failErrno("link", newPath, errno);
@@ -104,6 +110,7 @@ Status PosixFileSystem::createHardLink(const QByteArray &existingPath, const QBy
 
 Status PosixFileSystem::createSpecial(const QByteArray &path, const Metadata &metadata)
 {
+    KURA_TRY(checkPath("mknod", path));
     const mode_t permissions = mode_t(metadata.mode & 07777);
     mode_t type = 0;
     switch (metadata.type) {

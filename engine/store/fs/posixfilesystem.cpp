@@ -84,6 +84,7 @@ PosixFileSystem::~PosixFileSystem() = default;
 
 Result<Metadata> PosixFileSystem::stat(const QByteArray &path)
 {
+    KURA_TRY(checkPath("stat", path));
     struct stat st = {};
     if (::fstatat(AT_FDCWD, path.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
         return failErrno("stat", path, errno);
@@ -105,6 +106,7 @@ Result<Metadata> PosixFileSystem::stat(const QByteArray &path)
 
 Result<QList<QByteArray>> PosixFileSystem::listDirectory(const QByteArray &path)
 {
+    KURA_TRY(checkPath("list", path));
     const int fd = openRetrying(path.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) {
         const int error = errno;
@@ -152,6 +154,7 @@ Result<std::unique_ptr<FileReader>> PosixFileSystem::openForRead(const QByteArra
 
 Result<bool> PosixFileSystem::isMounted(const QByteArray &path)
 {
+    KURA_TRY(checkPath("stat", path));
     struct stat st = {};
     if (::fstatat(AT_FDCWD, path.constData(), &st, 0) != 0)
         return failErrno("stat", path, errno);

@@ -59,6 +59,12 @@ Status applyTimes(const QByteArray &path, const Metadata &metadata)
 void applyXattrs(const QByteArray &path, const Metadata &metadata, QList<Error> &warnings)
 {
     for (const Xattr &xattr : metadata.xattrs) {
+        if (xattr.name.isEmpty() || xattr.name.contains('\0')) {
+            warnings.append(Error(ErrorCode::InvalidArgument,
+                                  QStringLiteral("setxattr \"%1\": invalid attribute name \"%2\"")
+                                      .arg(displayPath(path), displayPath(xattr.name))));
+            continue;
+        }
         if (const int error = writeXattr(path, xattr)) {
             const QByteArray operation = "setxattr " + xattr.name;
             warnings.append(errnoError(operation.constData(), path, error));
@@ -72,6 +78,7 @@ Result<QList<Error>> PosixFileSystem::applyMetadata(const QByteArray &path,
                                                     const Metadata &metadata,
                                                     const ApplyOptions &options)
 {
+    KURA_TRY(checkPath("stat", path));
     struct stat st = {};
     if (::fstatat(AT_FDCWD, path.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
         return failErrno("stat", path, errno);

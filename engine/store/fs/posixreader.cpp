@@ -49,6 +49,7 @@ Result<Metadata> statDescriptor(int fd, const QByteArray &path)
 
 Result<std::unique_ptr<FileReader>> openPosixReader(const QByteArray &path)
 {
+    KURA_TRY(checkPath("open", path));
     // O_NONBLOCK so that opening a FIFO planted at the path cannot hang the backup; it is
     // rejected right after the fstat below.
     UniqueFd fd(openNoFollow(path));

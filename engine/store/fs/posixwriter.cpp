@@ -110,6 +110,7 @@ Status fillTemporary(UniqueFd &fd, const QByteArray &temporary, const QByteArray
 Result<std::unique_ptr<FileWriter>> PosixFileSystem::openForWrite(const QByteArray &path,
                                                                   OpenMode mode)
 {
+    KURA_TRY(checkPath("open", path));
     if (mode == OpenMode::ExistingInPlace)
         return openInPlace(path);
     if (mode == OpenMode::ReplaceExisting)
@@ -124,6 +125,7 @@ Result<std::unique_ptr<FileWriter>> PosixFileSystem::openForWrite(const QByteArr
 Status PosixFileSystem::writeAtomically(const QByteArray &path, const QByteArray &data,
                                         quint32 mode)
 {
+    KURA_TRY(checkPath("write", path));
     const QByteArray directory = parentPath(path);
     // The name is shortened so that the temporary stays within NAME_MAX (255) bytes.
     const QByteArray stem = baseName(path).left(MaxTemporaryStemBytes);

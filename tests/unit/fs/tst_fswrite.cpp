@@ -525,6 +525,9 @@ void tst_FsWrite::rejectsBadWrites_data()
     QTest::newRow("symlink over a file") << QStringLiteral("symlink over file") << ErrorCode::Conflict;
     QTest::newRow("special node of type file") << QStringLiteral("special file") << ErrorCode::Unsupported;
     QTest::newRow("hard link to a missing file") << QStringLiteral("link missing") << ErrorCode::NotFound;
+    QTest::newRow("path with a NUL byte") << QStringLiteral("nul path") << ErrorCode::InvalidArgument;
+    QTest::newRow("symlink target with a NUL byte") << QStringLiteral("nul target") << ErrorCode::InvalidArgument;
+    QTest::newRow("empty path") << QStringLiteral("empty path") << ErrorCode::InvalidArgument;
 }
 
 void tst_FsWrite::rejectsBadWrites()
@@ -551,8 +554,15 @@ void tst_FsWrite::rejectsBadWrites()
         error = errorOf(m_fs.createSpecial(path("new"), Metadata()));
     else if (operation == u"link missing")
         error = errorOf(m_fs.createHardLink(path("missing"), path("new")));
+    else if (operation == u"nul path") // must not write to "file" (the bytes before the NUL)
+        error = errorOf(m_fs.writeAtomically(path("file") + QByteArray("\0x", 2), "new"));
+    else if (operation == u"nul target")
+        error = errorOf(m_fs.createSymlink(QByteArray("a\0b", 3), path("new")));
+    else if (operation == u"empty path")
+        error = errorOf(m_fs.stat(QByteArray()));
     QCOMPARE(error.code(), expected);
     QCOMPARE(readRaw(path("file")), QByteArray("x"));
+    QVERIFY(!exists(path("new")));
 }
 
 QTEST_GUILESS_MAIN(tst_FsWrite)

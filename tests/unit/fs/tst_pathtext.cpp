@@ -115,6 +115,9 @@ void tst_PathText::keepBothCandidatesKeepTheName()
     QCOMPARE(keepBothCandidate("/r/photo.jpg", 1), QByteArray("/r/photo.jpg.restored-1"));
     QCOMPARE(keepBothCandidate("/r/dir/", 12), QByteArray("/r/dir.restored-12"));
     QCOMPARE(keepBothCandidate("\xff", 2), QByteArray("\xff.restored-2"));
+    // Never longer than NAME_MAX: a 255-byte name loses its tail to make room.
+    const QByteArray longest = keepBothCandidate("/r/" + QByteArray(255, 'n'), 3);
+    QCOMPARE(longest, "/r/" + QByteArray(255 - 11, 'n') + ".restored-3");
 }
 
 void tst_PathText::finishesDirectoriesDeepestFirst()

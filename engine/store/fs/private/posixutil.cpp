@@ -59,6 +59,19 @@ Error errnoError(const char *operation, const QByteArray &path, int errnum)
     }
 }
 
+Status checkPath(const char *operation, const QByteArray &path)
+{
+    if (path.isEmpty()) {
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("%1: empty path").arg(QLatin1String(operation)));
+    }
+    if (path.contains('\0')) {
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 \"%2\": path holds a NUL byte")
+                                                    .arg(QLatin1String(operation), displayPath(path)));
+    }
+    return {};
+}
+
 NodeType nodeTypeFromMode(mode_t mode)
 {
     switch (mode & S_IFMT) {

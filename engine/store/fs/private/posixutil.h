@@ -44,6 +44,10 @@ inline tl::unexpected<Error> failErrno(const char *operation, const QByteArray &
     return tl::unexpected<Error>(errnoError(operation, path, errnum));
 }
 
+// Rejects a path the OS would misread: empty, or holding a NUL byte (C strings end there,
+// so "a\0b" would silently become "a"). Paths may come from an untrusted snapshot.
+Status checkPath(const char *operation, const QByteArray &path);
+
 NodeType nodeTypeFromMode(mode_t mode);
 // The fields of `st` (no names, no symlink target, no xattrs).
 Metadata metadataFromStat(const struct stat &st);
