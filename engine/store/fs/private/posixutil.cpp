@@ -66,8 +66,9 @@ Status checkPath(const char *operation, const QByteArray &path)
                     QStringLiteral("%1: empty path").arg(QLatin1String(operation)));
     }
     if (path.contains('\0')) {
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 \"%2\": path holds a NUL byte")
-                                                    .arg(QLatin1String(operation), displayPath(path)));
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("%1 \"%2\": path holds a NUL byte")
+                        .arg(QLatin1String(operation), displayPath(path)));
     }
     return {};
 }
