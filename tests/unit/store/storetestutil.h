@@ -4,7 +4,24 @@
 
 #include <core/error.h>
 
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
+
+namespace Kura::Test {
+
+// A temporary folder for a test repository. On a RAM file system when the machine has one:
+// the local store syncs every object and folder, which costs seconds on a busy disk, and
+// these tests are about formats and errors, not durability.
+inline QString repositoryTempTemplate()
+{
+    const QFileInfo shm(QStringLiteral("/dev/shm"));
+    const QString base = shm.isDir() && shm.isWritable() ? shm.filePath() : QDir::tempPath();
+    return base + QStringLiteral("/kura-store-test-XXXXXX");
+}
+
+} // namespace Kura::Test
 
 // Verifies that a Result holds an error with `expectedCode` whose message contains every
 // string of `fragments`; on failure prints what was found instead.
