@@ -35,6 +35,8 @@ struct FileState
     std::atomic<int> pending { 1 };
 };
 
+constexpr qsizetype ZeroSplitBytes = 64 * 1024;
+
 bool isAllZero(const char *data, qsizetype size)
 {
     return size > 0 && data[0] == 0 && std::memcmp(data, data + 1, size_t(size - 1)) == 0;
@@ -239,8 +241,26 @@ void BackupRun::fileDone(const std::shared_ptr<FileState> &file)
     childDone(file->dir);
 }
 
+// Length of the run of zero bytes at the end of [data, data + size).
+qsizetype trailingZeros(const char *data, qsizetype size)
+{
+    qsizetype n = 0;
+    while (n < size && data[size - 1 - n] == 0)
+        ++n;
+    return n;
+}
+
 void BackupRun::submitChunk(const std::shared_ptr<FileState> &file, QByteArray data)
 {
+    // Zeros after data in one chunk (a chunk that runs from data into an empty area of a
+    // disk image) are split off, so that zero areas cost nothing wherever the cut falls.
+    const qsizetype zeros = trailingZeros(data.constData(), data.size());
+    if (zeros >= ZeroSplitBytes && zeros < data.size()) {
+        submitChunk(file, data.left(data.size() - zeros));
+        file->parts.push_back({ BlobId {}, quint32(zeros) });
+        m_progress->addBytesDone(zeros);
+        return;
+    }
     file->parts.push_back({});
     ContentPart *part = &file->parts.back();
     part->length = quint32(data.size());

@@ -25,7 +25,7 @@ struct BackupOptions
     // snapshot of the same host and paths. "none": read everything.
     QString parent;
     int workers = 0;                           // hashing/compression threads; 0: one per core
-    qint64 maxInFlightBytes = 128 * 1024 * 1024; // chunk data between reading and packing
+    qint64 maxInFlightBytes = 40 * 1024 * 1024; // chunk data between reading and packing
     bool estimateTotals = true;                // scan ahead for bytes/files totals (progress)
 };
 

@@ -1,0 +1,287 @@
+#include "backuptestutil.h"
+
+#include <testsupport.h>
+
+#include <QTest>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/xattr.h>
+#include <unistd.h>
+
+using namespace Kura;
+using namespace Kura::Store;
+using Kura::Test::RepoFixture;
+
+class tst_BackupRestore : public QObject
+{
+    Q_OBJECT
+private slots:
+    void restoresEveryKindOfNodeFaithfully();
+    void keepsHolesAndLargeSparseFiles();
+    void reusesUnchangedFilesWithoutReading();
+    void storesOnlyNewChunksAfterAChange();
+    void excludesByNameAndByPath();
+    void restoresChosenPathsOnly();
+    void appliesOverwritePolicy_data();
+    void appliesOverwritePolicy();
+    void reportsProgressTotals();
+    void cancelledBackupWritesNoSnapshotButKeepsData();
+    void refusesRelativePathsAndMissingSources();
+
+private:
+    QByteArray makeTree(RepoFixture &f);
+};
+
+static void write(const QByteArray &path, const QByteArray &data)
+{
+    QVERIFY(Kura::Test::writeFile(QFile::decodeName(path), data));
+}
+
+QByteArray tst_BackupRestore::makeTree(RepoFixture &f)
+{
+    const QByteArray src = f.path("src");
+    ::mkdir(src.constData(), 0755);
+    ::mkdir((src + "/empty").constData(), 0700);
+    ::mkdir((src + "/sticky").constData(), 01777);
+    write(src + "/small.txt", "hello\n");
+    write(src + "/big.bin", Kura::Test::randomBytes(20 * 1024 * 1024 + 123, 7));
+    write(src + "/name with\nnewline", "n");
+    write(src + "/latin1-\xe9\xff", "bytes that are not UTF-8");
+    write(src + "/deep/er/still/file", "deep");
+    ::symlink("small.txt", (src + "/link").constData());
+    ::symlink("/nonexistent/target", (src + "/dangling").constData());
+    ::link((src + "/small.txt").constData(), (src + "/hardlink").constData());
+    ::mkfifo((src + "/fifo").constData(), 0640);
+    ::chmod((src + "/small.txt").constData(), 04755);
+    write(src + "/empty-file", "");
+    ::lsetxattr((src + "/small.txt").constData(), "user.kura", "value\0with nul", 14, 0);
+    struct timespec times[2] = { { 1000000000, 123456789 }, { 1200000000, 987654321 } };
+    ::utimensat(AT_FDCWD, (src + "/big.bin").constData(), times, AT_SYMLINK_NOFOLLOW);
+    return src;
+}
+
+void tst_BackupRestore::restoresEveryKindOfNodeFaithfully()
+{
+    RepoFixture f;
+    QVERIFY(f.init());
+    const QByteArray src = makeTree(f);
+    auto backup = f.backup({ src });
+    QVERIFY_RESULT(backup);
+    QVERIFY2(backup->warnings.isEmpty(), qPrintable(backup->warnings.join(u'\n')));
+    QCOMPARE(backup->snapshot.stats.files, 7); // regular files, the hard link counted twice
+    auto restored = f.restore(backup->snapshot, f.path("out"));
+    QVERIFY_RESULT(restored);
+    QVERIFY(restored->errors.isEmpty());
+    const QString difference = Kura::Test::compareTrees(src, f.path("out") + src);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+
+    // The same through a freshly opened repository (nothing cached in memory).
+    auto reopened = Repository::open(std::make_unique<LocalStore>(f.repoPath()), "test passphrase");
+    QVERIFY_RESULT(reopened);
+    auto snapshot = (*reopened)->findSnapshot(QStringLiteral("latest"));
+    QVERIFY_RESULT(snapshot);
+    QCOMPARE(snapshot->tree, backup->snapshot.tree);
+}
+
+void tst_BackupRestore::keepsHolesAndLargeSparseFiles()
+{
+    RepoFixture f;
+    QVERIFY(f.init());
+    const QByteArray src = f.path("sparse");
+    ::mkdir(src.constData(), 0755);
+    const int fd = ::open((src + "/huge").constData(), O_CREAT | O_WRONLY, 0644);
+    QVERIFY(fd >= 0);
+    const QByteArray data = Kura::Test::randomBytes(1024 * 1024, 3);
+    QCOMPARE(::pwrite(fd, data.constData(), size_t(data.size()), 5ll * 1024 * 1024 * 1024), data.size());
+    QCOMPARE(::pwrite(fd, data.constData(), 4096, 100 * 1024 * 1024), 4096);
+    QCOMPARE(::ftruncate(fd, 6ll * 1024 * 1024 * 1024), 0);
+    ::close(fd);
+    auto backup = f.backup({ src });
+    QVERIFY_RESULT(backup);
+    QVERIFY2(backup->snapshot.stats.newBytes < 3 * 1024 * 1024, "holes must cost nothing");
+    auto restored = f.restore(backup->snapshot, f.path("out"));
+    QVERIFY_RESULT(restored);
+    QVERIFY(restored->errors.isEmpty());
+    const QByteArray copy = f.path("out") + src + "/huge";
+    struct stat st;
+    QCOMPARE(::stat(copy.constData(), &st), 0);
+    QCOMPARE(qint64(st.st_size), 6ll * 1024 * 1024 * 1024);
+    QVERIFY2(qint64(st.st_blocks) * 512 < 16 * 1024 * 1024, "restored holes must stay holes");
+    QByteArray back(data.size(), Qt::Uninitialized);
+    const int in = ::open(copy.constData(), O_RDONLY);
+    QCOMPARE(::pread(in, back.data(), size_t(back.size()), 5ll * 1024 * 1024 * 1024), back.size());
+    ::close(in);
+    QCOMPARE(back, data);
+}
+
+void tst_BackupRestore::reusesUnchangedFilesWithoutReading()
+{
+    RepoFixture f;
+    QVERIFY(f.init());
+    const QByteArray src = makeTree(f);
+    auto first = f.backup({ src });
+    QVERIFY_RESULT(first);
+    QVERIFY(first->snapshot.stats.readBytes > 20 * 1024 * 1024);
+    auto second = f.backup({ src });
+    QVERIFY_RESULT(second);
+    QCOMPARE(second->snapshot.stats.readBytes, 0);
+    QCOMPARE(second->snapshot.stats.newBytes, 0);
+    QCOMPARE(second->snapshot.parent, BlobId::fromHex(first->snapshot.id));
+    QCOMPARE(second->snapshot.stats.sourceBytes, first->snapshot.stats.sourceBytes);
+}
+
+void tst_BackupRestore::storesOnlyNewChunksAfterAChange()
+{
+    RepoFixture f;
+    QVERIFY(f.init());
+    const QByteArray src = f.path("src");
+    QByteArray content = Kura::Test::randomBytes(40 * 1024 * 1024, 11);
+    write(src + "/data", content);
+    auto first = f.backup({ src });
+    QVERIFY_RESULT(first);
+    content.insert(17 * 1024 * 1024, QByteArray("inserted bytes shift everything after them"));
+    write(src + "/data", content);
+    auto second = f.backup({ src });
+    QVERIFY_RESULT(second);
+    QVERIFY2(second->snapshot.stats.newBytes < 12 * 1024 * 1024,
+             qPrintable(QStringLiteral("content-defined chunks limit new data, got %1").arg(second->snapshot.stats.newBytes)));
+    auto restored = f.restore(second->snapshot, f.path("out"));
+    QVERIFY_RESULT(restored);
+    QCOMPARE(Kura::Test::readFile(QFile::decodeName(f.path("out") + src + "/data")), content);
+}
+
+void tst_BackupRestore::excludesByNameAndByPath()
+{
+    RepoFixture f;
+    QVERIFY(f.init());
+    const QByteArray src = f.path("src");
+    write(src + "/keep.txt", "k");
+    write(src + "/skip.tmp", "s");
+    write(src + "/cache/big", "c");
+    write(src + "/other/cache", "file named cache, kept: the pattern has a path");
+    auto backup = f.backup({ src }, SnapshotKind::Files, { "*.tmp", src + "/cache" });
+    QVERIFY_RESULT(backup);
+    auto restored = f.restore(backup->snapshot, f.path("out"));
+    QVERIFY_RESULT(restored);
+    const QByteArray out = f.path("out") + src;
+    QVERIFY(QFile::exists(QFile::decodeName(out + "/keep.txt")));
+    QVERIFY(!QFile::exists(QFile::decodeName(out + "/skip.tmp")));
+    QVERIFY(!QFile::exists(QFile::decodeName(out + "/cache")));
+    QVERIFY(QFile::exists(QFile::decodeName(out + "/other/cache")));
+}
+
+void tst_BackupRestore::restoresChosenPathsOnly()
+{
+    RepoFixture f;
+    QVERIFY(f.init());
+    const QByteArray src = makeTree(f);
+    auto backup = f.backup({ src });
+    QVERIFY_RESULT(backup);
+    auto restored = f.restore(backup->snapshot, f.path("out"), { src + "/deep/er", src + "/small.txt" });
+    QVERIFY_RESULT(restored);
+    const QByteArray out = f.path("out") + src;
+    QCOMPARE(Kura::Test::readFile(QFile::decodeName(out + "/deep/er/still/file")), QByteArray("deep"));
+    QCOMPARE(Kura::Test::readFile(QFile::decodeName(out + "/small.txt")), QByteArray("hello\n"));
+    QVERIFY(!QFile::exists(QFile::decodeName(out + "/big.bin")));
+    QVERIFY(!QFile::exists(QFile::decodeName(out + "/empty")));
+    QCOMPARE(restored->files, 2);
+}
+
+void tst_BackupRestore::appliesOverwritePolicy_data()
+{
+    QTest::addColumn<int>("policy");
+    QTest::addColumn<QByteArray>("expectedOriginal");
+    QTest::addColumn<bool>("keptCopy");
+    QTest::newRow("skip leaves the existing file") << int(Fs::OverwritePolicy::Skip) << QByteArray("local edit") << false;
+    QTest::newRow("overwrite replaces it") << int(Fs::OverwritePolicy::Overwrite) << QByteArray("hello\n") << false;
+    QTest::newRow("keep both restores beside it") << int(Fs::OverwritePolicy::KeepBoth) << QByteArray("local edit") << true;
+}
+
+void tst_BackupRestore::appliesOverwritePolicy()
+{
+    QFETCH(int, policy);
+    QFETCH(QByteArray, expectedOriginal);
+    QFETCH(bool, keptCopy);
+    RepoFixture f;
+    QVERIFY(f.init());
+    const QByteArray src = f.path("src");
+    write(src + "/small.txt", "hello\n");
+    auto backup = f.backup({ src });
+    QVERIFY_RESULT(backup);
+    write(src + "/small.txt", "local edit");
+    auto restored = f.restore(backup->snapshot, "/", { src + "/small.txt" }, Fs::OverwritePolicy(policy));
+    QVERIFY_RESULT(restored);
+    QVERIFY(restored->errors.isEmpty());
+    QCOMPARE(Kura::Test::readFile(QFile::decodeName(src + "/small.txt")), expectedOriginal);
+    QCOMPARE(QFile::exists(QFile::decodeName(src + "/small.txt.restored-1")), keptCopy);
+    if (keptCopy)
+        QCOMPARE(Kura::Test::readFile(QFile::decodeName(src + "/small.txt.restored-1")), QByteArray("hello\n"));
+}
+
+void tst_BackupRestore::reportsProgressTotals()
+{
+    RepoFixture f;
+    QVERIFY(f.init());
+    const QByteArray src = makeTree(f);
+    Progress progress;
+    Archiver archiver(*f.repo, f.fs);
+    archiver.setProgress(&progress);
+    BackupOptions options;
+    options.paths = { src };
+    auto backup = archiver.run(options);
+    QVERIFY_RESULT(backup);
+    QVERIFY(progress.totalsFinal());
+    QCOMPARE(progress.filesTotal(), 7);
+    QCOMPARE(progress.filesDone(), 7);
+    QCOMPARE(progress.bytesDone(), backup->snapshot.stats.sourceBytes);
+    QCOMPARE(progress.bytesTotal(), backup->snapshot.stats.sourceBytes);
+}
+
+void tst_BackupRestore::cancelledBackupWritesNoSnapshotButKeepsData()
+{
+    RepoFixture f;
+    QVERIFY(f.init());
+    const QByteArray src = f.path("src");
+    for (int i = 0; i < 8; ++i)
+        write(src + "/f" + QByteArray::number(i), Kura::Test::randomBytes(6 * 1024 * 1024, quint64(i)));
+    std::atomic<bool> cancel { false };
+    Progress progress;
+    Archiver archiver(*f.repo, f.fs);
+    archiver.setCancelFlag(&cancel);
+    archiver.setProgress(&progress);
+    std::thread stopper([&] {
+        while (progress.bytesDone() < 10 * 1024 * 1024)
+            std::this_thread::yield();
+        cancel = true;
+    });
+    BackupOptions options;
+    options.paths = { src };
+    auto result = archiver.run(options);
+    stopper.join();
+    QVERIFY(!result);
+    QCOMPARE(result.error().code(), ErrorCode::Cancelled);
+    auto snapshots = f.repo->snapshots();
+    QVERIFY_RESULT(snapshots);
+    QVERIFY(snapshots->isEmpty());
+    QVERIFY2(f.repo->index().blobCount() > 0, "uploaded chunks stay for the next run");
+    auto next = f.backup({ src });
+    QVERIFY_RESULT(next);
+    QVERIFY(next->snapshot.stats.newBytes < next->snapshot.stats.sourceBytes);
+}
+
+void tst_BackupRestore::refusesRelativePathsAndMissingSources()
+{
+    RepoFixture f;
+    QVERIFY(f.init());
+    auto relative = f.backup({ "relative/path" });
+    QVERIFY(!relative);
+    QCOMPARE(relative.error().code(), ErrorCode::InvalidArgument);
+    auto missing = f.backup({ f.path("does-not-exist") });
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code(), ErrorCode::NotFound);
+    QVERIFY(missing.error().message().contains(QStringLiteral("does-not-exist")));
+}
+
+QTEST_GUILESS_MAIN(tst_BackupRestore)
+#include "tst_backuprestore.moc"
