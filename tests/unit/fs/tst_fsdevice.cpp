@@ -27,22 +27,12 @@ class LoopDevice
 public:
     explicit LoopDevice(const QByteArray &image)
     {
-        const int control = ::open("/dev/loop-control", O_RDWR | O_CLOEXEC);
-        if (control < 0) {
-            m_problem = QStringLiteral("/dev/loop-control cannot be opened (errno %1)").arg(errno);
-            return;
-        }
-        const int number = ::ioctl(control, LOOP_CTL_GET_FREE);
-        ::close(control);
-        m_path = "/dev/loop" + QByteArray::number(number);
-        m_fd = number < 0 ? -1 : ::open(m_path.constData(), O_RDWR | O_CLOEXEC);
         const int imageFd = ::open(image.constData(), O_RDWR | O_CLOEXEC);
-        if (m_fd < 0 || imageFd < 0 || ::ioctl(m_fd, LOOP_SET_FD, imageFd) != 0) {
-            m_problem = QStringLiteral("no loop device can be attached here (errno %1)").arg(errno);
-            if (m_fd >= 0)
-                ::close(m_fd);
-            m_fd = -1;
-        }
+        if (imageFd < 0)
+            m_problem = QStringLiteral("the image cannot be opened (errno %1)").arg(errno);
+        // Another process may take the free device between the query and the attach: retry.
+        for (int attempt = 0; attempt < 5 && m_fd < 0 && imageFd >= 0; ++attempt)
+            attach(imageFd);
         if (imageFd >= 0)
             ::close(imageFd);
     }
@@ -58,6 +48,30 @@ public:
     const QByteArray &path() const { return m_path; }
 
 private:
+    void attach(int imageFd)
+    {
+        const int control = ::open("/dev/loop-control", O_RDWR | O_CLOEXEC);
+        if (control < 0) {
+            m_problem = QStringLiteral("/dev/loop-control cannot be opened (errno %1)").arg(errno);
+            return;
+        }
+        const int number = ::ioctl(control, LOOP_CTL_GET_FREE);
+        ::close(control);
+        m_path = "/dev/loop" + QByteArray::number(number);
+        const int fd = number < 0 ? -1 : ::open(m_path.constData(), O_RDWR | O_CLOEXEC);
+        if (fd < 0 || ::ioctl(fd, LOOP_SET_FD, imageFd) != 0) {
+            m_problem = QStringLiteral("no loop device can be attached here (errno %1)").arg(errno);
+            if (fd >= 0)
+                ::close(fd);
+            return;
+        }
+        // Detach by itself when the last descriptor closes, even if the test crashes.
+        struct loop_info64 info = {};
+        info.lo_flags = LO_FLAGS_AUTOCLEAR;
+        ::ioctl(fd, LOOP_SET_STATUS64, &info);
+        m_fd = fd;
+    }
+
     QByteArray m_path;
     QString m_problem;
     int m_fd = -1;
