@@ -1,0 +1,139 @@
+#pragma once
+
+#include <core/clock.h>
+#include <core/error.h>
+#include <protocol/flowcontrol.h>
+#include <protocol/frame.h>
+#include <protocol/messages.h>
+#include <protocol/session.h>
+
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+class QIODevice;
+class QTimer;
+
+namespace Kura::Protocol {
+
+// One end of an agent <-> server connection over an open, already connected QIODevice
+// (QSslSocket in production, QLocalSocket or QTcpSocket in tests).
+//
+// The connection frames and parses everything, enforces the session rules (session.h) in
+// both directions, the receive window (flowcontrol.h) and the heartbeat timeout, and does the
+// parts of the handshake that need no outside knowledge:
+//  - Agent: start() sends Hello; a HelloReply outside our version range closes the connection.
+//  - Server: on Hello it negotiates the version, answers HelloReply and sends an AuthChallenge
+//    with a fresh nonce (challengeNonce()). Deciding on Enroll/AuthResponse is the owner's job:
+//    answer with send(EnrollResult/AuthResult) or close(Error(Unauthorized, ...)).
+// Heartbeat and ChunkAck messages are handled here and not emitted. Everything else that is
+// received arrives through messageReceived() or chunkReceived(); the session becomes ready()
+// when AuthResult or EnrollResult has been sent (server) or received (agent).
+//
+// Any malformed frame, undecodable message, rule violation, window overrun or heartbeat
+// timeout closes the connection: the reason goes to the peer as an Error message (best
+// effort), the device is closed, and closed() is emitted once with the reason.
+//
+// The connection does not own the device; the device must outlive it. Lives in one thread.
+// Do not delete the connection from a slot connected to its signals; use deleteLater().
+class Connection : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        Role role = Role::Agent;
+        int minVersion = MinProtocolVersion;
+        int maxVersion = MaxProtocolVersion;
+        QString softwareVersion;
+        qint64 receiveWindowBytes = DefaultReceiveWindowBytes; // announced to the peer
+        qint64 heartbeatIntervalMs = 10000; // send a Heartbeat when idle this long
+        qint64 heartbeatTimeoutMs = 35000;  // close when nothing arrived for this long
+        int tickIntervalMs = 1000;          // how often tick() runs; 0: only when called
+        const Clock *clock = nullptr;       // nullptr: SystemClock
+    };
+
+    Connection(QIODevice *device, const Options &options, QObject *parent = nullptr);
+    ~Connection() override;
+
+    // Starts reading (and, for the agent, sends Hello) and starts the heartbeat timer.
+    void start();
+
+    // Sends a control message on `streamId`. ErrorCode::Conflict when the session rules do not
+    // allow it now (nothing is sent), InvalidArgument for ChunkData (use sendChunk) or a
+    // message too large for a frame, Unavailable after close. An Error on stream 0 closes the
+    // connection after it is written.
+    Status send(quint32 streamId, const Message &message);
+    // Sends a ChunkData header and its Data frame. ErrorCode::Conflict, retryable, when the
+    // peer's window has no room for `stored` (wait for sendCreditAvailable()); InvalidArgument
+    // when header.storedLength differs from stored.size().
+    Status sendChunk(quint32 streamId, const ChunkData &header, const QByteArray &stored);
+    // Reports that `bytes` of received Data payload were consumed; returns credit to the peer.
+    void consumeData(qint64 bytes);
+    // Closes with `reason` (sent to the peer when the session is still open). Idempotent.
+    void close(const Error &reason);
+    // Sends a heartbeat when due and closes on heartbeat timeout. Called by the internal
+    // timer; tests with a manual clock call it directly.
+    void tick();
+
+    Role role() const { return m_options.role; }
+    const Session &session() const { return m_session; }
+    bool isReady() const { return m_session.isReady() && !m_closed; }
+    bool isClosed() const { return m_closed; }
+    const std::optional<Error> &closeReason() const { return m_closeReason; }
+    int negotiatedVersion() const { return m_version; }
+    QByteArray challengeNonce() const { return m_nonce; }
+    qint64 sendCreditBytes() const { return m_sendWindow.availableBytes(); }
+
+signals:
+    void messageReceived(quint32 streamId, const Kura::Protocol::Message &message);
+    void chunkReceived(quint32 streamId, const Kura::Protocol::ChunkData &header,
+                       const QByteArray &stored);
+    void ready();
+    void sendCreditAvailable();
+    void closed(const Kura::Error &reason);
+
+private:
+    struct PendingChunk
+    {
+        quint32 streamId = 0;
+        ChunkData header;
+        bool discard = false;
+    };
+
+    void readAvailable();
+    void onReadFinished();
+    Status handleFrame(const Frame &frame);
+    Status handleControl(const Frame &frame);
+    Status handleData(const Frame &frame);
+    Status handleReceived(quint32 streamId, const Message &message);
+    Status onHello(const Hello &hello);
+    Status onHelloReply(const HelloReply &reply);
+    Status sendControl(quint32 streamId, const Message &message);
+    Status write(const QByteArray &bytes);
+    void shutDown(const Error &reason, bool tellPeer);
+    qint64 nowMs() const;
+
+    QPointer<QIODevice> m_device;
+    Options m_options;
+    Session m_session;
+    FrameDecoder m_decoder;
+    SendWindow m_sendWindow{MinReceiveWindowBytes};
+    ReceiveWindow m_receiveWindow;
+    std::optional<PendingChunk> m_pendingChunk;
+    QTimer *m_timer = nullptr;
+    qint64 m_lastReceivedMs = 0;
+    qint64 m_lastSentMs = 0;
+    int m_version = 0;
+    QByteArray m_nonce;
+    bool m_started = false;
+    bool m_closed = false;
+    std::optional<Error> m_closeReason;
+};
+
+} // namespace Kura::Protocol
+
+Q_DECLARE_METATYPE(Kura::Protocol::Message)
+Q_DECLARE_METATYPE(Kura::Protocol::ChunkData)
