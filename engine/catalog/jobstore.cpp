@@ -60,6 +60,9 @@ QString eventLevelName(EventLevel level)
 
 Result<qint64> JobStore::create(qint64 tenantId, const NewJob &job)
 {
+    if (job.state != JobState::Queued && job.state != JobState::Cancelled && job.state != JobState::Failed)
+        return fail(ErrorCode::InvalidArgument, u"a job starts queued, cancelled or failed, not %1"_s
+                                                    .arg(Policy::jobStateName(job.state)));
     if (job.targetServerId) {
         auto target = Sql::run(m_db, u"SELECT id FROM servers WHERE tenant_id = ? AND id = ?"_s,
                                { tenantId, *job.targetServerId });
@@ -155,8 +158,32 @@ Status JobStore::updateProgress(qint64 tenantId, qint64 jobId, const JobProgress
                           u"job %1"_s.arg(jobId));
 }
 
+Status JobStore::recordBackupSuccess(qint64 tenantId, qint64 jobId, qint64 endMs)
+{
+    auto done = Sql::run(m_db, u"UPDATE servers SET last_backup_ms = CASE WHEN last_backup_ms IS NULL"
+                               " OR last_backup_ms < ? THEN ? ELSE last_backup_ms END"
+                               " WHERE tenant_id = ? AND id = (SELECT server_id FROM jobs WHERE tenant_id = ? AND id = ?"
+                               " AND kind IN ('file_backup', 'system_backup'))"_s,
+                         { endMs, endMs, tenantId, tenantId, jobId });
+    if (!done)
+        return fail(done.error());
+    return {};
+}
+
 Status JobStore::finish(qint64 tenantId, qint64 jobId, JobState state, const QString &reason, qint64 endMs,
                         std::optional<qint64> generationId)
+{
+    auto transaction = Sql::Transaction::begin(m_db);
+    if (!transaction)
+        return fail(transaction.error());
+    KURA_TRY(finishUnlocked(tenantId, jobId, state, reason, endMs, generationId));
+    if (state == JobState::Succeeded)
+        KURA_TRY(recordBackupSuccess(tenantId, jobId, endMs));
+    return transaction->commit();
+}
+
+Status JobStore::finishUnlocked(qint64 tenantId, qint64 jobId, JobState state, const QString &reason, qint64 endMs,
+                                std::optional<qint64> generationId)
 {
     if (!isFinal(state))
         return fail(ErrorCode::InvalidArgument, u"job state %1 is not a final state"_s.arg(Policy::jobStateName(state)));

@@ -19,7 +19,8 @@ struct NewJob
     QString planSummary; // planSummary() of the plan the job runs under
     qint64 queuedMs = 0;
     // Normally Queued; the scheduler records refused or skipped runs directly as Cancelled
-    // with a reason (SPEC §4: "cancelled: previous backup still running").
+    // with a reason (SPEC §4: "cancelled: previous backup still running"), and a backup of
+    // an offline agent as Failed. Other states are refused (InvalidArgument).
     Policy::JobState state = Policy::JobState::Queued;
     QString reason;
     std::optional<qint64> targetServerId; // restores
@@ -88,6 +89,7 @@ public:
     Status markRunning(qint64 tenantId, qint64 jobId, qint64 startMs);
     Status updateProgress(qint64 tenantId, qint64 jobId, const JobProgressFigures &figures);
     // Moves an unfinished job to a final state. InvalidArgument for a non-final state.
+    // A succeeded backup also updates the server's lastBackupMs, in the same transaction.
     Status finish(qint64 tenantId, qint64 jobId, Policy::JobState state, const QString &reason, qint64 endMs,
                   std::optional<qint64> generationId = std::nullopt);
     // SPEC §12: marks every running job of the tenant interrupted. Returns how many.
@@ -98,6 +100,10 @@ public:
 
 private:
     Result<QList<JobRecord>> select(const QString &where, const QVariantList &values);
+    Status finishUnlocked(qint64 tenantId, qint64 jobId, Policy::JobState state, const QString &reason,
+                          qint64 endMs, std::optional<qint64> generationId);
+    // Keeps servers.last_backup_ms current when a backup job succeeds.
+    Status recordBackupSuccess(qint64 tenantId, qint64 jobId, qint64 endMs);
 
     Database &m_db;
 };

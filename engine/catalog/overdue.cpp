@@ -27,9 +27,7 @@ QString describe(const OverdueServer &s)
 Result<QList<OverdueServer>> findOverdue(Database &database, qint64 tenantId, qint64 nowMs, qint64 graceMs)
 {
     auto query = Sql::run(database,
-                          u"SELECT s.id, s.name, p.timing, p.updated_ms, s.protected_since_ms,"
-                          " (SELECT MAX(j.end_ms) FROM jobs j WHERE j.tenant_id = s.tenant_id AND j.server_id = s.id"
-                          "  AND j.state = 'succeeded' AND j.kind IN ('file_backup', 'system_backup'))"
+                          u"SELECT s.id, s.name, p.timing, p.updated_ms, s.protected_since_ms, s.last_backup_ms"
                           " FROM servers s JOIN plans p ON p.tenant_id = s.tenant_id AND p.server_id = s.id"
                           " WHERE s.tenant_id = ? AND s.protected = 1 AND p.timing IN ('daily', 'weekly')"
                           " ORDER BY s.name"_s,

@@ -179,6 +179,14 @@ QList<Migration> catalogMigrations()
         { 2, u"report index"_s,
           { u"CREATE INDEX jobs_tenant_queued ON jobs (tenant_id, queued_ms)"_s,
             u"CREATE INDEX servers_tenant_protected ON servers (tenant_id, protected)"_s } },
+        // The end of each server's newest successful backup, kept with the server so that the
+        // overdue check and the server list need not aggregate the jobs table. Backfilled here;
+        // JobStore::finish keeps it current.
+        { 3, u"server last backup"_s,
+          { u"ALTER TABLE servers ADD COLUMN last_backup_ms BIGINT"_s,
+            u"UPDATE servers SET last_backup_ms = (SELECT MAX(j.end_ms) FROM jobs j"
+            " WHERE j.tenant_id = servers.tenant_id AND j.server_id = servers.id AND j.state = 'succeeded'"
+            " AND j.kind IN ('file_backup', 'system_backup'))"_s } },
     };
 }
 

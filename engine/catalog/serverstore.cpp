@@ -13,7 +13,7 @@ const QString ServerSelect =
     " s.online, s.last_seen_ms, s.protected, s.protected_since_ms, s.enrolled_ms,"
     " p.storage, p.timing, p.daily_window, p.weekday, p.weekly_window, p.retention_days, p.content,"
     " p.include_paths, p.exclude_patterns, p.system_device, p.pre_command, p.post_command,"
-    " p.command_timeout_seconds, p.updated_ms"
+    " p.command_timeout_seconds, p.updated_ms, s.last_backup_ms"
     " FROM servers s LEFT JOIN plans p ON p.tenant_id = s.tenant_id AND p.server_id = s.id "_s;
 constexpr int PlanColumn = 19;
 
@@ -68,6 +68,7 @@ Result<ServerRecord> readServer(const QSqlQuery &q)
     s.isProtected = q.value(16).toInt() != 0;
     s.protectedSinceMs = Sql::optionalInt(q.value(17));
     s.enrolledMs = q.value(18).toLongLong();
+    s.lastBackupMs = Sql::optionalInt(q.value(PlanColumn + 14));
     if (!q.value(PlanColumn).isNull()) {
         auto plan = readPlan(q);
         if (!plan)

@@ -52,6 +52,7 @@ struct ServerRecord
     qint64 enrolledMs = 0;
     std::optional<Policy::Plan> plan; // set while protected
     std::optional<qint64> planUpdatedMs;
+    std::optional<qint64> lastBackupMs; // end of the newest successful backup
 
     // The subset policy functions need.
     Policy::ServerFacts toFacts() const;

@@ -120,7 +120,7 @@ QString toJsonArray(const QStringList &list)
 
 Result<QStringList> fromJsonArray(const QString &text, const QString &what)
 {
-    if (text.isEmpty())
+    if (text.isEmpty() || text == "[]"_L1) // the common case, without a JSON parse
         return QStringList();
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
     if (!doc.isArray())

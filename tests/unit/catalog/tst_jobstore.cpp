@@ -1,6 +1,7 @@
 #include "catalogfixture.h"
 
 #include <catalog/jobstore.h>
+#include <catalog/serverstore.h>
 #include <testsupport.h>
 
 using namespace Qt::StringLiterals;
@@ -21,6 +22,9 @@ private slots:
     void lastSuccessfulBackupIgnoresRestoresAndFailures();
     void interruptMarksOnlyRunningJobs();
     void eventsInOrder();
+    void successfulBackupUpdatesServer();
+    void rejectsInitialStates_data();
+    void rejectsInitialStates();
     void restoreTargetMustBeTheTenants();
 
 private:
@@ -194,6 +198,47 @@ void tst_JobStore::restoreTargetMustBeTheTenants()
     auto job = JobStore(m_f->db()).job(m_f->alpha(), *id);
     QCOMPARE(job->targetServerId, m_server);
     QCOMPARE(job->targetPath, u"/restore"_s);
+}
+
+void tst_JobStore::successfulBackupUpdatesServer()
+{
+    auto lastBackup = [this] { return ServerStore(m_f->db()).server(m_f->alpha(), m_server)->lastBackupMs; };
+    QVERIFY(!lastBackup());
+    m_f->addJob(m_f->alpha(), m_server, 1000, JobState::Failed);
+    QVERIFY(!lastBackup());
+    const qint64 older = m_f->addJob(m_f->alpha(), m_server, 1000, JobState::Running);
+    m_f->addJob(m_f->alpha(), m_server, 5000, JobState::Succeeded, Policy::JobKind::SystemBackup, 1000);
+    QCOMPARE(lastBackup(), 7000);
+    m_f->addJob(m_f->alpha(), m_server, 9000, JobState::Succeeded, Policy::JobKind::FileRestore);
+    QCOMPARE(lastBackup(), 7000); // restores do not count
+    QVERIFY_RESULT(JobStore(m_f->db()).finish(m_f->alpha(), older, JobState::Succeeded, {}, 6000));
+    QCOMPARE(lastBackup(), 7000); // an older success does not move it back
+    QCOMPARE(*JobStore(m_f->db()).lastSuccessfulBackupMs(m_f->alpha(), m_server), 7000);
+}
+
+void tst_JobStore::rejectsInitialStates_data()
+{
+    QTest::addColumn<JobState>("state");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("queued") << JobState::Queued << true;
+    QTest::newRow("cancelled") << JobState::Cancelled << true;
+    QTest::newRow("failed") << JobState::Failed << true;
+    QTest::newRow("running") << JobState::Running << false;
+    QTest::newRow("succeeded") << JobState::Succeeded << false;
+    QTest::newRow("interrupted") << JobState::Interrupted << false;
+}
+
+void tst_JobStore::rejectsInitialStates()
+{
+    QFETCH(JobState, state);
+    QFETCH(bool, accepted);
+    NewJob n;
+    n.serverId = m_server;
+    n.state = state;
+    auto id = JobStore(m_f->db()).create(m_f->alpha(), n);
+    QCOMPARE(bool(id), accepted);
+    if (!accepted)
+        QCOMPARE(id.error().code(), ErrorCode::InvalidArgument);
 }
 
 QTEST_GUILESS_MAIN(tst_JobStore)

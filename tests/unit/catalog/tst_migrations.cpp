@@ -1,6 +1,7 @@
 #include <catalog/database.h>
 #include <catalog/migrations.h>
 #include <catalog/private/sql.h>
+#include <catalog/serverstore.h>
 #include <catalog/tenantstore.h>
 #include <testsupport.h>
 
@@ -66,7 +67,16 @@ void tst_Migrations::upgradesOlderCatalogAndKeepsData()
         QVERIFY_RESULT(old);
         QCOMPARE((*old)->schemaVersion(), 1);
         QVERIFY(!hasIndex(**old, u"jobs_tenant_queued"_s));
-        QVERIFY_RESULT(TenantStore(**old).create(u"kept"_s, 5));
+        auto tenant = TenantStore(**old).create(u"kept"_s, 5);
+        QVERIFY_RESULT(tenant);
+        // Rows written by a version 1 build, with plain SQL as that build would have.
+        QVERIFY_RESULT(Sql::run(**old, u"INSERT INTO servers (id, tenant_id, name, agent_id, agent_secret_hash, region,"
+                                       " enrolled_ms) VALUES (7, ?, 'web', 'agent-7', 'h', 'JP1', 1)"_s, { *tenant }));
+        for (const auto &[state, endMs] : { std::pair { "succeeded", 5000 }, std::pair { "succeeded", 9000 },
+                                            std::pair { "failed", 12000 } })
+            QVERIFY_RESULT(Sql::run(**old, u"INSERT INTO jobs (tenant_id, server_id, kind, trigger_kind, state,"
+                                           " queued_ms, end_ms) VALUES (?, 7, 'file_backup', 'scheduled', ?, 1, ?)"_s,
+                                    { *tenant, QString::fromLatin1(state), endMs }));
     }
     auto upgraded = openWith(path, catalogMigrations());
     QVERIFY_RESULT(upgraded);
@@ -75,6 +85,10 @@ void tst_Migrations::upgradesOlderCatalogAndKeepsData()
     auto kept = TenantStore(**upgraded).findByName(u"kept"_s);
     QVERIFY_RESULT(kept);
     QCOMPARE(kept->createdMs, 5);
+    // Migration 3 backfilled each server's last successful backup from its jobs.
+    auto server = ServerStore(**upgraded).server(kept->id, 7);
+    QVERIFY_RESULT(server);
+    QCOMPARE(server->lastBackupMs, 9000);
 }
 
 void tst_Migrations::refusesCatalogFromNewerVersion()
