@@ -47,7 +47,7 @@ Result<QByteArray> readSymlink(const QByteArray &path, qint64 sizeHint)
 // Reads a small procfs file with read() until end of file (its st_size is 0).
 Result<QByteArray> readProcFile(const QByteArray &path)
 {
-    constexpr qsizetype MaxBytes = 16 * 1024 * 1024;
+    constexpr qsizetype MaxBytes = qsizetype(16) * 1024 * 1024;
     UniqueFd fd(openRetrying(path.constData(), O_RDONLY | O_CLOEXEC));
     if (!fd.isValid())
         return failErrno("open", path, errno);
@@ -71,7 +71,7 @@ QByteArray canonicalPath(const QByteArray &path)
     char *resolved = ::realpath(path.constData(), nullptr);
     if (!resolved)
         return path;
-    const QByteArray result(resolved);
+    QByteArray result(resolved);
     std::free(resolved);
     return result;
 }

@@ -79,7 +79,7 @@ PosixFileReader::PosixFileReader(QByteArray path, UniqueFd fd, Metadata atOpen)
 
 Result<qint64> PosixFileReader::read(char *buffer, qint64 maxBytes)
 {
-    const Result<qint64> got = readAt(m_position, buffer, maxBytes);
+    Result<qint64> got = readAt(m_position, buffer, maxBytes);
     if (got)
         m_position += *got;
     return got;

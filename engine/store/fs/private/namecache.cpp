@@ -84,7 +84,7 @@ Value cached(QMutex &mutex, QHash<Key, Value> &cache, const Key &key, Find find)
             return it.value();
     }
     // Look up without the lock: NSS may be slow (LDAP). A duplicate lookup is harmless.
-    const Value value = find(key);
+    Value value = find(key);
     QMutexLocker locker(&mutex);
     cache.insert(key, value);
     return value;

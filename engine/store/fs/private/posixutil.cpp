@@ -44,7 +44,7 @@ int UniqueFd::close()
 
 Error errnoError(const char *operation, const QByteArray &path, int errnum)
 {
-    const Error base = Error::fromErrno(QString::fromLatin1(operation), displayPath(path), errnum);
+    Error base = Error::fromErrno(QString::fromLatin1(operation), displayPath(path), errnum);
     switch (errnum) {
     case EEXIST:
     case ENOTEMPTY:
