@@ -97,21 +97,26 @@ Result<RaisedAlert> AlertStore::raise(qint64 tenantId, const NewAlert &a)
 {
     if (a.subject.isEmpty())
         return fail(ErrorCode::InvalidArgument, u"alert of kind %1 has no subject"_s.arg(alertKindName(a.kind)));
-    auto transaction = Sql::Transaction::begin(m_db);
-    if (!transaction)
-        return fail(transaction.error());
-    auto existing = activeId(tenantId, a.kind, a.subject);
-    if (!existing)
-        return fail(existing.error());
-    if (*existing)
-        return RaisedAlert { **existing, false };
-    auto id = Sql::insert(m_db, u"INSERT INTO alerts (tenant_id, server_id, kind, subject, state, opened_ms, details)"
-                                " VALUES (?, ?, ?, ?, 'open', ?, ?) RETURNING id"_s,
-                          { tenantId, Sql::nullable(a.serverId), alertKindName(a.kind), a.subject, a.nowMs, a.details });
-    if (!id)
-        return fail(id.error());
-    KURA_TRY(transaction->commit());
-    return RaisedAlert { *id, true };
+    // No transaction of its own, so that callers can raise inside theirs: the partial unique
+    // index alerts_one_active turns a concurrent duplicate into a Conflict, and then the
+    // other writer's alert is the one to return.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        auto existing = activeId(tenantId, a.kind, a.subject);
+        if (!existing)
+            return fail(existing.error());
+        if (*existing)
+            return RaisedAlert { **existing, false };
+        auto id = Sql::insert(m_db, u"INSERT INTO alerts (tenant_id, server_id, kind, subject, state, opened_ms, details)"
+                                    " VALUES (?, ?, ?, ?, 'open', ?, ?) RETURNING id"_s,
+                              { tenantId, Sql::nullable(a.serverId), alertKindName(a.kind), a.subject, a.nowMs,
+                                a.details });
+        if (id)
+            return RaisedAlert { *id, true };
+        if (id.error().code() != ErrorCode::Conflict)
+            return fail(id.error());
+    }
+    return fail(ErrorCode::Unavailable, u"alert %1 for %2 changed concurrently"_s.arg(alertKindName(a.kind), a.subject),
+                true);
 }
 
 Status AlertStore::acknowledge(qint64 tenantId, qint64 alertId, const QString &userName, qint64 nowMs)

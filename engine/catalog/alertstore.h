@@ -60,7 +60,8 @@ public:
     explicit AlertStore(Database &database) : m_db(database) { }
 
     // Opens an alert unless an active one of the same kind and subject exists (then returns
-    // that one unchanged). InvalidArgument for an empty subject.
+    // that one unchanged). Safe under concurrent raises and usable inside a caller's write
+    // transaction (it opens none). InvalidArgument for an empty subject.
     Result<RaisedAlert> raise(qint64 tenantId, const NewAlert &alert);
     // Open -> Acknowledged by `userName`. Conflict if it is not open.
     Status acknowledge(qint64 tenantId, qint64 alertId, const QString &userName, qint64 nowMs);

@@ -1,5 +1,6 @@
 #include "jobstore.h"
 
+#include "alertstore.h"
 #include "private/sql.h"
 
 using namespace Qt::StringLiterals;
@@ -71,6 +72,23 @@ Result<qint64> JobStore::create(qint64 tenantId, const NewJob &job)
         if (!target->next())
             return fail(ErrorCode::NotFound, u"restore target server %1 not found"_s.arg(*job.targetServerId));
     }
+    if (job.state == JobState::Failed) {
+        // A job that fails at once (the agent is offline) raises its alert like any failure.
+        auto transaction = Sql::Transaction::begin(m_db);
+        if (!transaction)
+            return fail(transaction.error());
+        auto id = insertJob(tenantId, job);
+        if (!id)
+            return id;
+        KURA_TRY(raiseFailure(tenantId, *id, job.reason, job.queuedMs));
+        KURA_TRY(transaction->commit());
+        return id;
+    }
+    return insertJob(tenantId, job);
+}
+
+Result<qint64> JobStore::insertJob(qint64 tenantId, const NewJob &job)
+{
     auto id = Sql::insert(m_db, u"INSERT INTO jobs (tenant_id, server_id, kind, trigger_kind, state, reason,"
                                 " plan_summary, queued_ms, end_ms, target_server_id, target_path)"
                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
@@ -170,6 +188,19 @@ Status JobStore::recordBackupSuccess(qint64 tenantId, qint64 jobId, qint64 endMs
     return {};
 }
 
+Status JobStore::raiseFailure(qint64 tenantId, qint64 jobId, const QString &reason, qint64 nowMs)
+{
+    auto failed = job(tenantId, jobId);
+    if (!failed)
+        return fail(failed.error());
+    const QString details = u"job %1 (%2) failed: %3"_s.arg(jobId).arg(Policy::jobKindName(failed->kind), reason);
+    auto raised = AlertStore(m_db).raise(
+        tenantId, { AlertKind::JobFailed, failed->serverId, serverSubject(failed->serverId), details, nowMs });
+    if (!raised)
+        return fail(raised.error());
+    return {};
+}
+
 Status JobStore::finish(qint64 tenantId, qint64 jobId, JobState state, const QString &reason, qint64 endMs,
                         std::optional<qint64> generationId)
 {
@@ -179,6 +210,8 @@ Status JobStore::finish(qint64 tenantId, qint64 jobId, JobState state, const QSt
     KURA_TRY(finishUnlocked(tenantId, jobId, state, reason, endMs, generationId));
     if (state == JobState::Succeeded)
         KURA_TRY(recordBackupSuccess(tenantId, jobId, endMs));
+    if (state == JobState::Failed)
+        KURA_TRY(raiseFailure(tenantId, jobId, reason, endMs));
     return transaction->commit();
 }
 

@@ -74,7 +74,8 @@ class JobStore
 public:
     explicit JobStore(Database &database) : m_db(database) { }
 
-    // Errors: NotFound when the server (or restore target) is not the tenant's.
+    // Errors: NotFound when the server (or restore target) is not the tenant's. A job created
+    // as Failed raises its job_failed alert in a write transaction of its own.
     Result<qint64> create(qint64 tenantId, const NewJob &job);
     Result<JobRecord> job(qint64 tenantId, qint64 jobId);
     // Newest first, at most `limit` rows.
@@ -89,7 +90,9 @@ public:
     Status markRunning(qint64 tenantId, qint64 jobId, qint64 startMs);
     Status updateProgress(qint64 tenantId, qint64 jobId, const JobProgressFigures &figures);
     // Moves an unfinished job to a final state. InvalidArgument for a non-final state.
-    // A succeeded backup also updates the server's lastBackupMs, in the same transaction.
+    // In the same transaction, a succeeded backup updates the server's lastBackupMs and a
+    // failed job raises the server's job_failed alert (AlertStore; idempotent per server).
+    // Opens its own write transaction, so do not call it inside another.
     Status finish(qint64 tenantId, qint64 jobId, Policy::JobState state, const QString &reason, qint64 endMs,
                   std::optional<qint64> generationId = std::nullopt);
     // SPEC §12: marks every running job of the tenant interrupted. Returns how many.
@@ -100,8 +103,11 @@ public:
 
 private:
     Result<QList<JobRecord>> select(const QString &where, const QVariantList &values);
+    Result<qint64> insertJob(qint64 tenantId, const NewJob &job);
     Status finishUnlocked(qint64 tenantId, qint64 jobId, Policy::JobState state, const QString &reason,
                           qint64 endMs, std::optional<qint64> generationId);
+    // Raises the server's job_failed alert (one active per server).
+    Status raiseFailure(qint64 tenantId, qint64 jobId, const QString &reason, qint64 nowMs);
     // Keeps servers.last_backup_ms current when a backup job succeeds.
     Status recordBackupSuccess(qint64 tenantId, qint64 jobId, qint64 endMs);
 

@@ -1,5 +1,6 @@
 #include "regionstore.h"
 
+#include "alertstore.h"
 #include "private/sql.h"
 
 using namespace Qt::StringLiterals;
@@ -73,7 +74,30 @@ Status RegionStore::setState(const QString &name, const RegionHealthChange &chan
     KURA_TRY(Sql::run(m_db, u"INSERT INTO region_health_log (region, state, changed_by, changed_ms, reason)"
                             " VALUES (?, ?, ?, ?, ?)"_s,
                       { name, state, change.changedBy, change.changedMs, change.reason }));
+    KURA_TRY(updateTenantAlerts(name, change));
     return transaction->commit();
+}
+
+Status RegionStore::updateTenantAlerts(const QString &name, const RegionHealthChange &change)
+{
+    // The one installation-wide read of tenant rows: which tenants have servers in the region.
+    auto tenants = Sql::run(m_db, u"SELECT DISTINCT tenant_id FROM servers WHERE region = ? ORDER BY tenant_id"_s, { name });
+    if (!tenants)
+        return fail(tenants.error());
+    QList<qint64> ids;
+    while (tenants->next())
+        ids << tenants->value(0).toLongLong();
+    tenants->finish();
+    AlertStore alerts(m_db);
+    const QString details = u"region %1 marked failed by %2: %3"_s.arg(name, change.changedBy, change.reason);
+    for (qint64 tenantId : std::as_const(ids)) {
+        if (change.state == RegionState::Failed)
+            KURA_TRY(alerts.raise(tenantId, { AlertKind::RegionFailed, std::nullopt, regionSubject(name), details,
+                                              change.changedMs }));
+        else
+            KURA_TRY(alerts.resolveActive(tenantId, AlertKind::RegionFailed, regionSubject(name), change.changedMs));
+    }
+    return {};
 }
 
 Result<QList<RegionHealthChange>> RegionStore::history(const QString &name)

@@ -45,12 +45,16 @@ public:
     Status upsert(const QString &name, const QString &remoteRegion, bool backupAllowed);
     Result<RegionRecord> region(const QString &name);
     Result<QList<RegionRecord>> list();
-    // Records a health change and keeps its history. NotFound for an unknown region.
+    // Records a health change and keeps its history. In the same transaction, every tenant
+    // with servers in the region gets a region_failed alert (subject regionSubject(name))
+    // when it fails, resolved when it is ok again. NotFound for an unknown region.
     Status setState(const QString &name, const RegionHealthChange &change);
     // Health changes of a region, oldest first.
     Result<QList<RegionHealthChange>> history(const QString &name);
 
 private:
+    Status updateTenantAlerts(const QString &name, const RegionHealthChange &change);
+
     Database &m_db;
 };
 

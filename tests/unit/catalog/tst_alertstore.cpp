@@ -1,7 +1,9 @@
 #include "catalogfixture.h"
 
 #include <catalog/alertstore.h>
+#include <catalog/generationstore.h>
 #include <catalog/overdue.h>
+#include <catalog/replicationlag.h>
 #include <catalog/serverstore.h>
 #include <testsupport.h>
 
@@ -32,6 +34,9 @@ private slots:
     void overdueCheckRaisesAndResolves();
     void overdueIgnoresImmediateAndUnprotected();
     void overdueCountsFromPlanChange();
+    void failedJobRaisesOneAlertPerServer();
+    void replicationLag_data();
+    void replicationLag();
 
 private:
     std::unique_ptr<Test::CatalogFixture> m_f;
@@ -198,6 +203,71 @@ void tst_AlertStore::overdueCountsFromPlanChange()
     QVERIFY_RESULT(ServerStore(m_f->db()).setPlan(m_f->alpha(), m_server, Test::CatalogFixture::plan(Timing::Daily), change));
     QCOMPARE(checkOverdue(m_f->db(), m_f->alpha(), change + HourMs)->size(), 0);
     QCOMPARE(checkOverdue(m_f->db(), m_f->alpha(), change + DayMs + DefaultOverdueGraceMs + 1)->size(), 1);
+}
+
+void tst_AlertStore::failedJobRaisesOneAlertPerServer()
+{
+    const qint64 first = m_f->addJob(m_f->alpha(), m_server, T0, JobState::Failed);
+    m_f->addJob(m_f->alpha(), m_server, T0 + HourMs, JobState::Failed);
+    m_f->addJob(m_f->alpha(), m_server, T0 + 2 * HourMs, JobState::Stopped);
+    auto active = AlertStore(m_f->db()).listActive(m_f->alpha());
+    QVERIFY_RESULT(active);
+    QCOMPARE(active->size(), 1);
+    QCOMPARE(active->at(0).kind, AlertKind::JobFailed);
+    QCOMPARE(active->at(0).serverId, m_server);
+    QCOMPARE(active->at(0).details, u"job %1 (file_backup) failed: disk full"_s.arg(first));
+    // A job that fails at creation (agent offline) raises one too, for its own server.
+    const qint64 other = m_f->addServer(m_f->alpha(), u"offline"_s);
+    NewJob n;
+    n.serverId = other;
+    n.state = JobState::Failed;
+    n.reason = u"agent not connected since 2026-01-01T00:00:00Z"_s;
+    QVERIFY_RESULT(JobStore(m_f->db()).create(m_f->alpha(), n));
+    QCOMPARE(AlertStore(m_f->db()).listActive(m_f->alpha())->size(), 2);
+}
+
+void tst_AlertStore::replicationLag_data()
+{
+    QTest::addColumn<Policy::Storage>("storage");
+    QTest::addColumn<qint64>("endAgoMs");
+    QTest::addColumn<QString>("copyRegion"); // complete copy in this region, empty: none
+    QTest::addColumn<bool>("lagging");
+    QTest::newRow("double, 25 h, no copy") << Policy::Storage::Double << 25 * HourMs << QString() << true;
+    QTest::newRow("double, 23 h, no copy") << Policy::Storage::Double << 23 * HourMs << QString() << false;
+    QTest::newRow("double, 25 h, local copy only") << Policy::Storage::Double << 25 * HourMs << u"JP1"_s << true;
+    QTest::newRow("double, 25 h, remote copy") << Policy::Storage::Double << 25 * HourMs << u"JP2"_s << false;
+    QTest::newRow("local plan, 25 h") << Policy::Storage::Local << 25 * HourMs << QString() << false;
+}
+
+void tst_AlertStore::replicationLag()
+{
+    QFETCH(Policy::Storage, storage);
+    QFETCH(qint64, endAgoMs);
+    QFETCH(QString, copyRegion);
+    QFETCH(bool, lagging);
+    const qint64 now = T0 + 10 * DayMs;
+    GenerationStore generations(m_f->db());
+    NewGeneration g;
+    g.serverId = m_server;
+    g.plan = Test::CatalogFixture::plan(Policy::Timing::Daily);
+    g.plan.storage = storage;
+    g.startMs = now - endAgoMs - HourMs;
+    auto id = generations.create(m_f->alpha(), g);
+    QVERIFY_RESULT(id);
+    QVERIFY_RESULT(generations.complete(m_f->alpha(), *id, { now - endAgoMs, 1, 1, 1, u"s"_s }));
+    if (!copyRegion.isEmpty())
+        QVERIFY_RESULT(generations.setCopy(m_f->alpha(), *id, { copyRegion, CopyState::Complete, now }));
+    auto found = checkReplicationLag(m_f->db(), m_f->alpha(), now);
+    QVERIFY_RESULT(found);
+    QCOMPARE(found->size(), lagging ? 1 : 0);
+    QCOMPARE(AlertStore(m_f->db()).listActive(m_f->alpha())->size(), lagging ? 1 : 0);
+    if (!lagging)
+        return;
+    QCOMPARE(found->at(0).oldestUnreplicatedEndMs, now - endAgoMs);
+    // The copy arrives: the next check resolves the alert.
+    QVERIFY_RESULT(generations.setCopy(m_f->alpha(), *id, { u"JP2"_s, CopyState::Complete, now + 1 }));
+    QCOMPARE(checkReplicationLag(m_f->db(), m_f->alpha(), now + 2)->size(), 0);
+    QCOMPARE(AlertStore(m_f->db()).listActive(m_f->alpha())->size(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_AlertStore)

@@ -1,5 +1,6 @@
 #include "catalogfixture.h"
 
+#include <catalog/alertstore.h>
 #include <catalog/drstore.h>
 #include <catalog/regionstore.h>
 #include <testsupport.h>
@@ -14,6 +15,7 @@ class tst_RegionAndDr : public QObject
 private slots:
     void regionsWithPairsAndHealth();
     void unknownRegionIsNotFound();
+    void failedRegionAlertsTenantsWithServersThere();
     void drStartsActiveAndIdle();
     void drStepsFollowInOrder_data();
     void drStepsFollowInOrder();
@@ -56,6 +58,28 @@ void tst_RegionAndDr::unknownRegionIsNotFound()
     QCOMPARE(regions.setState(u"XX9"_s, { RegionState::Failed, u"op"_s, 1, {} }).error().code(), ErrorCode::NotFound);
     QCOMPARE(regions.history(u"XX9"_s)->size(), 0);
     QCOMPARE(regions.upsert(QString(), QString(), true).error().code(), ErrorCode::InvalidArgument);
+}
+
+void tst_RegionAndDr::failedRegionAlertsTenantsWithServersThere()
+{
+    Test::CatalogFixture f;
+    QVERIFY(f.ok());
+    QVERIFY(f.addServer(f.alpha(), u"web"_s) > 0); // the fixture places servers in JP1
+    RegionStore regions(f.db());
+    QVERIFY_RESULT(regions.upsert(u"JP1"_s, u"JP2"_s, true));
+    QVERIFY_RESULT(regions.setState(u"JP1"_s, { RegionState::Failed, u"op"_s, 100, u"power loss"_s }));
+    QVERIFY_RESULT(regions.setState(u"JP1"_s, { RegionState::Failed, u"health-check"_s, 150, u"still down"_s }));
+    auto alpha = AlertStore(f.db()).listActive(f.alpha());
+    QVERIFY_RESULT(alpha);
+    QCOMPARE(alpha->size(), 1);
+    QCOMPARE(alpha->at(0).kind, AlertKind::RegionFailed);
+    QCOMPARE(alpha->at(0).subject, regionSubject(u"JP1"_s));
+    QVERIFY(!alpha->at(0).serverId);
+    QCOMPARE(alpha->at(0).details, u"region JP1 marked failed by op: power loss"_s);
+    QCOMPARE(AlertStore(f.db()).listActive(f.beta())->size(), 0); // beta has no server in JP1
+    QVERIFY_RESULT(regions.setState(u"JP1"_s, { RegionState::Ok, u"op"_s, 200, {} }));
+    QCOMPARE(AlertStore(f.db()).listActive(f.alpha())->size(), 0);
+    QCOMPARE(AlertStore(f.db()).alert(f.alpha(), alpha->at(0).id)->resolvedMs, 200);
 }
 
 void tst_RegionAndDr::drStartsActiveAndIdle()

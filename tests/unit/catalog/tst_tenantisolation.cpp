@@ -9,6 +9,7 @@
 #include <catalog/generationstore.h>
 #include <catalog/jobstore.h>
 #include <catalog/overdue.h>
+#include <catalog/replicationlag.h>
 #include <catalog/report.h>
 #include <catalog/serverstore.h>
 #include <catalog/usagestore.h>
@@ -104,7 +105,9 @@ Alpha populateAlpha(Test::CatalogFixture &f)
     NewGeneration g;
     g.serverId = a.server;
     g.startMs = Now - 3600000;
+    g.plan.storage = Policy::Storage::Double;
     a.generation = GenerationStore(f.db()).create(t, g).value_or(0);
+    (void)GenerationStore(f.db()).complete(t, a.generation, { Now, 1, 1, 1, u"snap"_s });
     (void)GenerationStore(f.db()).setCopy(t, a.generation, { u"JP1"_s, CopyState::Complete, Now });
     a.alert = AlertStore(f.db()).raise(t, { AlertKind::JobFailed, a.server, serverSubject(a.server), {}, Now })->id;
     a.user = UserStore(f.db(), Cheap).create(t, u"alice"_s, u"pw"_s, Role::Admin, Now).value_or(0);
@@ -183,6 +186,7 @@ void tst_TenantIsolation::otherTenantSeesAndChangesNothing_data()
     row("AlertStore::alert", [=](const Context &c) { return expectError(AlertStore(c.db()).alert(c.beta(), c.a.alert), nf); });
     row("AlertStore::listActive", [](const Context &c) { return expectEmpty(AlertStore(c.db()).listActive(c.beta())); });
     row("AlertStore::listAll", [](const Context &c) { return expectEmpty(AlertStore(c.db()).listAll(c.beta(), 100)); });
+    row("checkReplicationLag", [](const Context &c) { return expectEmpty(checkReplicationLag(c.db(), c.beta(), Now + 3 * 86400000ll)); });
     row("checkOverdue", [](const Context &c) { return expectEmpty(checkOverdue(c.db(), c.beta(), Now)); });
 
     row("UsageStore::record", [=](const Context &c) { return expectError(UsageStore(c.db()).record(c.beta(), { c.a.server, u"x"_s, QDate(2026, 11, 1), 5, {}, Timing::Daily, 7 }), nf); });
