@@ -48,8 +48,9 @@ public:
     Result<QByteArray> readBytesAt(qint64 offset, qint64 maxBytes);
 
     // The data regions of the file in ascending order, found with SEEK_DATA/SEEK_HOLE where
-    // the file system supports them; otherwise one extent covering the whole file. An empty
-    // or all-hole file gives an empty list.
+    // the file system supports them; otherwise one extent covering the whole file. Extents
+    // end at size() (what was there at open). An empty or all-hole file gives an empty list;
+    // a block device is always one extent. Does not move the read() position.
     virtual Result<QList<Extent>> dataExtents() = 0;
 
     // Metadata of the open handle now (fstat; no names, no xattrs; device size for a block
