@@ -306,7 +306,9 @@ int cmdKey(CommandContext &c)
             err(u"kura-repo: cannot read the new password file"_s);
             return ExitUsage;
         }
-        newPassphrase = file.readAll().trimmed();
+        newPassphrase = file.readAll();
+        while (newPassphrase.endsWith('\n') || newPassphrase.endsWith('\r'))
+            newPassphrase.chop(1);
     } else {
         newPassphrase = qgetenv("KURA_NEW_PASSWORD");
     }

@@ -81,6 +81,8 @@ int cmdBackup(CommandContext &c)
     auto lock = takeLock(repo->store(), false, u"backup"_s, &code);
     if (!lock)
         return code;
+    if (const Status reloaded = repo->loadIndex(); !reloaded) // a prune may have run while we waited
+        return reportError(reloaded.error());
     BackupOptions options;
     for (const QString &path : std::as_const(c.arguments))
         options.paths << QFile::encodeName(QDir::cleanPath(QDir::current().absoluteFilePath(path)));
@@ -172,7 +174,7 @@ void listTree(Repository &repo, const BlobId &treeId, const QByteArray &path, co
                                            { u"type"_s, int(node.type) }, { u"size"_s, double(node.size) },
                                            { u"mtime_ns"_s, double(node.mtimeNs) } });
             else
-                out(QStringLiteral("%1 %2 %3").arg(node.type == NodeType::Directory ? u'd' : node.type == NodeType::Symlink ? u'l' : u'-')
+                out(QStringLiteral("%1 %2 %3").arg(QChar(node.type == NodeType::Directory ? u'd' : node.type == NodeType::Symlink ? u'l' : u'-'))
                         .arg(node.size, 12)
                         .arg(QString::fromUtf8(child)));
         }
@@ -237,6 +239,8 @@ int cmdRestore(CommandContext &c, bool image)
     auto lock = takeLock(repo->store(), false, u"restore"_s, &code);
     if (!lock)
         return code;
+    if (const Status reloaded = repo->loadIndex(); !reloaded)
+        return reportError(reloaded.error());
     auto snapshot = repo->findSnapshot(c.arguments[0]);
     if (!snapshot)
         return reportError(snapshot.error());
@@ -245,10 +249,12 @@ int cmdRestore(CommandContext &c, bool image)
         options.includes << QFile::encodeName(QDir::cleanPath(include));
     Fs::PosixFileSystem fs;
     Progress progress;
-    progress.addBytesTotal(snapshot->stats.sourceBytes);
-    progress.addFilesTotal(snapshot->stats.files);
-    if (options.includes.isEmpty())
-        progress.setTotalsFinal();
+    if (!image) { // restoreImage sets its own totals
+        progress.addBytesTotal(snapshot->stats.sourceBytes);
+        progress.addFilesTotal(snapshot->stats.files);
+        if (options.includes.isEmpty())
+            progress.setTotalsFinal();
+    }
     Restorer restorer(*repo, fs);
     restorer.setProgress(&progress);
     restorer.setCancelFlag(&c.interrupted);
@@ -292,7 +298,7 @@ int reportError(const Error &error)
     err(u"kura-repo: "_s + error.message());
     switch (error.code()) {
     case ErrorCode::Unauthorized: return ExitWrongPassword;
-    case ErrorCode::Conflict: return ExitLocked;
+    case ErrorCode::Conflict: return error.retryable() ? ExitLocked : ExitError; // only lock conflicts are retryable
     case ErrorCode::InvalidArgument: return ExitUsage;
     case ErrorCode::Cancelled: return ExitInterrupted;
     default: return ExitError;
@@ -311,6 +317,10 @@ QByteArray readPassphrase(const QCommandLineParser &parser, const char *environm
         QByteArray text = file.readAll();
         while (text.endsWith('\n') || text.endsWith('\r'))
             text.chop(1);
+        if (text.isEmpty()) {
+            err(QStringLiteral("kura-repo: password file \"%1\" is empty").arg(file.fileName()));
+            *exitCode = ExitUsage;
+        }
         return text;
     }
     const QByteArray value = qgetenv(environment);

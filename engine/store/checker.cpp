@@ -131,8 +131,17 @@ void CheckRun::readPack(const IndexedPack &pack)
     if (sha256(*bytes) != pack.packId)
         problem(Error(ErrorCode::Corrupt, QStringLiteral("pack %1: content does not match its name").arg(name)), name);
     auto header = readPackHeader(m_repo.store(), m_repo.masterKey().encryptionKey, name);
-    if (!header)
+    if (!header) {
         problem(header.error(), name);
+    } else {
+        for (const PackEntry &e : pack.entries)
+            if (!header->contains(e))
+                problem(Error(ErrorCode::Corrupt, QStringLiteral("pack %1: the index lists blob %2 that its header "
+                                                                 "does not hold at offset %3")
+                                                      .arg(name, e.id.toHex())
+                                                      .arg(e.offset)),
+                        name);
+    }
     QList<PackEntry> damaged;
     for (const PackEntry &e : pack.entries) {
         if (qint64(e.offset) + e.length > bytes->size()) {
@@ -204,6 +213,8 @@ void CheckRun::attributeDamage()
 Result<CheckReport> CheckRun::run(bool readData)
 {
     KURA_TRY(m_repo.loadIndex());
+    for (const Error &damaged : m_repo.damagedIndexes())
+        problem(damaged);
     checkPacksExist();
     QList<Error> snapshotErrors;
     auto snapshots = m_repo.snapshots(&snapshotErrors);

@@ -182,6 +182,12 @@ Status LocalStore::initialize()
     if (QFileInfo::exists(pathOf(ObjectKind::Config, {})))
         return fail(ErrorCode::Conflict,
                     QStringLiteral("a repository already exists at \"%1\"").arg(m_root));
+    const QDir keys(folderOf(ObjectKind::Key));
+    if (keys.exists() && !keys.entryList(QDir::Files | QDir::Hidden).isEmpty())
+        return fail(ErrorCode::Conflict,
+                    QStringLiteral("\"%1\" holds key files but no config (an interrupted init?); "
+                                   "remove the folder or choose another one")
+                        .arg(m_root));
     QDir dir;
     if (!dir.mkpath(m_root))
         return fail(ErrorCode::Io, QStringLiteral("cannot create folder \"%1\"").arg(m_root));
@@ -197,6 +203,7 @@ Status LocalStore::initialize()
         if (!dir.mkpath(sub))
             return fail(ErrorCode::Io, QStringLiteral("cannot create folder \"%1\"").arg(sub));
     }
+    KURA_TRY(syncFolder(folderOf(ObjectKind::Pack)));
     return syncFolder(m_root);
 }
 

@@ -92,12 +92,22 @@ Result<PruneReport> prune(Repository &repo, const PruneOptions &options)
 {
     PruneReport report;
     KURA_TRY(repo.loadIndex());
+    if (!repo.damagedIndexes().isEmpty())
+        return fail(repo.damagedIndexes().first().withContext(
+            QStringLiteral("prune refuses to run while an index object is damaged (run check)")));
     auto snapshots = repo.snapshots();
     if (!snapshots)
         return fail(snapshots.error());
     BlobSet usedTrees, usedData;
     for (const Snapshot &s : std::as_const(*snapshots))
         KURA_TRY(collectUsed(repo, s.tree, usedTrees, usedData));
+    // Deleting anything while a snapshot references data the index does not know would make
+    // the damage permanent: stop and let check say what is missing.
+    for (const BlobId &id : usedData)
+        if (!repo.index().has(BlobType::Data, id))
+            return fail(ErrorCode::Corrupt, QStringLiteral("prune refuses to run: chunk %1 used by a snapshot is not "
+                                                           "in the index (run check)")
+                                                .arg(id.toHex()));
     auto indexes = readAllIndexes(repo);
     if (!indexes)
         return fail(indexes.error());

@@ -135,13 +135,18 @@ Status Repository::loadIndex()
     if (!names)
         return fail(names.error());
     m_index.clear();
+    m_damagedIndexes.clear();
     for (const QString &name : *names) {
         auto plain = loadObject(ObjectKind::Index, name);
-        if (!plain)
-            return fail(plain.error());
+        if (!plain) {
+            m_damagedIndexes << plain.error();
+            continue;
+        }
         auto packs = decodeIndex(*plain);
-        if (!packs)
-            return fail(packs.error().withContext(QStringLiteral("index %1").arg(name)));
+        if (!packs) {
+            m_damagedIndexes << packs.error().withContext(QStringLiteral("index %1").arg(name));
+            continue;
+        }
         for (const IndexedPack &pack : *packs)
             m_index.addPack(pack);
     }

@@ -64,8 +64,11 @@ public:
     const Chunker &chunker() const { return m_chunker; }
     MasterIndex &index() { return m_index; }
 
-    // Reads every index object into memory (again). Damaged index objects are errors.
+    // Reads every index object into memory (again). A damaged index object does not stop the
+    // others from loading: it is listed in damagedIndexes() (check reports it, prune refuses to
+    // run while there is one). Errors: listing the index objects failed.
     Status loadIndex();
+    const QList<Error> &damagedIndexes() const { return m_damagedIndexes; }
 
     BlobId blobId(const char *data, qsizetype size) const { return keyedHash(m_key.idKey, data, size); }
     bool hasBlob(BlobType type, const BlobId &id) const;
@@ -109,6 +112,7 @@ private:
     QString m_keyId;
     Chunker m_chunker;
     MasterIndex m_index;
+    QList<Error> m_damagedIndexes;
 
     mutable QMutex m_pendingMutex;
     std::unordered_set<BlobId, BlobIdHash> m_pendingData; // guarded by m_pendingMutex
