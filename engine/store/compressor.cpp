@@ -18,9 +18,30 @@ struct DCtxDeleter
 
 } // namespace
 
+namespace {
+
+// A cheap look at a large input before compressing all of it: a 64 KiB sample from the
+// middle, compressed at the fastest level. Random or already compressed data (media,
+// archives, encrypted files) fails this test and is stored raw without spending a full
+// compression pass on it.
+bool looksCompressible(ZSTD_CCtx *ctx, const char *data, qsizetype size)
+{
+    constexpr qsizetype SampleBytes = 64 * 1024;
+    if (size < 4 * SampleBytes)
+        return true;
+    char out[SampleBytes + 1024];
+    const char *sample = data + (size - SampleBytes) / 2;
+    const size_t n = ZSTD_compressCCtx(ctx, out, sizeof out, sample, SampleBytes, 1);
+    return !ZSTD_isError(n) && qsizetype(n) < SampleBytes - SampleBytes / 32;
+}
+
+} // namespace
+
 QByteArray compress(const char *data, qsizetype size, int level)
 {
     thread_local std::unique_ptr<ZSTD_CCtx, CCtxDeleter> ctx(ZSTD_createCCtx());
+    if (!looksCompressible(ctx.get(), data, size))
+        return {};
     // Worth it only if it saves at least 1/64 of the size (and a few bytes).
     const qsizetype worthIt = size - size / 64 - 16;
     if (worthIt <= 0)
