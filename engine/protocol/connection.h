@@ -86,6 +86,8 @@ public:
     int negotiatedVersion() const { return m_version; }
     QByteArray challengeNonce() const { return m_nonce; }
     qint64 sendCreditBytes() const { return m_sendWindow.availableBytes(); }
+    // When bytes last arrived from the peer, on the connection's clock (for "online since").
+    qint64 lastReceivedMs() const { return m_lastReceivedMs; }
 
 signals:
     void messageReceived(quint32 streamId, const Kura::Protocol::Message &message);
