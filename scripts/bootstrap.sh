@@ -53,11 +53,14 @@ sanitize)
         ctest --test-dir "${build}-asan" --label-regex unit --output-on-failure -j "$jobs"
     ;;
 fuzz)
-    CC=clang CXX=clang++ configure_and_build "${build}-fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DKURA_FUZZ=ON -DKURA_BUILD_GUI=OFF
+    # Only the libFuzzer executables are built here; their corpus replays run in "test".
+    CC=clang CXX=clang++ cmake -S . -B "${build}-fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DKURA_FUZZ=ON -DKURA_BUILD_GUI=OFF -DKURA_ONLY_TEST_AREAS=layering
+    mapfile -t targets < <(cmake --build "${build}-fuzz" --target help | grep -o '^fuzz_[A-Za-z0-9_]*' | sort -u)
+    [[ ${#targets[@]} -gt 0 ]] && cmake --build "${build}-fuzz" -j "$jobs" --target "${targets[@]}"
     seconds=${FUZZ_SECONDS:-20}
     for target in "${build}-fuzz"/tests/fuzz/*/fuzz_*; do
-        [[ -x "$target" ]] || continue
+        [[ -x "$target" && -f "$target" ]] || continue
         name=$(basename "$target")
         corpus="tests/fuzz/corpus/${name#fuzz_}"
         work=$(mktemp -d)
