@@ -21,17 +21,15 @@ std::optional<AlertKind> alertKindFromName(const QString &name);
 QString serverSubject(qint64 serverId);
 QString regionSubject(const QString &region);
 
-struct NewAlert
-{
+struct NewAlert {
     AlertKind kind = AlertKind::JobFailed;
     std::optional<qint64> serverId; // the server concerned; none for region alerts
-    QString subject;                // serverSubject()/regionSubject(); one active alert per kind+subject
-    QString details;                // what happened, e.g. the failed job's id and reason
+    QString subject; // serverSubject()/regionSubject(); one active alert per kind+subject
+    QString details; // what happened, e.g. the failed job's id and reason
     qint64 nowMs = 0;
 };
 
-struct AlertRecord
-{
+struct AlertRecord {
     qint64 id = 0;
     qint64 tenantId = 0;
     std::optional<qint64> serverId;
@@ -45,8 +43,7 @@ struct AlertRecord
     QString details;
 };
 
-struct RaisedAlert
-{
+struct RaisedAlert {
     qint64 id = 0;
     bool created = false; // false: an active alert of that kind and subject already existed
 };
@@ -54,10 +51,12 @@ struct RaisedAlert
 // Alerts of one tenant. An alert is *active* while open or acknowledged; there is at most one
 // active alert per tenant, kind and subject, so raising is idempotent. Every function takes
 // the tenant id; another tenant's alert id gives NotFound.
-class AlertStore
-{
+class AlertStore {
 public:
-    explicit AlertStore(Database &database) : m_db(database) { }
+    explicit AlertStore(Database &database)
+        : m_db(database)
+    {
+    }
 
     // Opens an alert unless an active one of the same kind and subject exists (then returns
     // that one unchanged). Safe under concurrent raises and usable inside a caller's write
@@ -68,7 +67,8 @@ public:
     // Open or Acknowledged -> Resolved. Conflict if already resolved.
     Status resolve(qint64 tenantId, qint64 alertId, qint64 nowMs);
     // Resolves the active alert of `kind` and `subject`, if any. Returns how many (0 or 1).
-    Result<int> resolveActive(qint64 tenantId, AlertKind kind, const QString &subject, qint64 nowMs);
+    Result<int> resolveActive(
+        qint64 tenantId, AlertKind kind, const QString &subject, qint64 nowMs);
     Result<AlertRecord> alert(qint64 tenantId, qint64 alertId);
     // Open and acknowledged alerts, newest first.
     Result<QList<AlertRecord>> listActive(qint64 tenantId);

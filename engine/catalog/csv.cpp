@@ -42,7 +42,8 @@ QString isoTime(qint64 msSinceEpoch, const QTimeZone &zone)
     const int offsetSeconds = zone.isValid() ? zone.offsetFromUtc(utc) : 0;
     const QDateTime local = utc.addSecs(offsetSeconds);
     const int absMinutes = qAbs(offsetSeconds) / 60;
-    return u"%1%2%3:%4"_s.arg(local.toString(u"yyyy-MM-ddTHH:mm:ss"_s), offsetSeconds < 0 ? u"-"_s : u"+"_s)
+    return u"%1%2%3:%4"_s
+        .arg(local.toString(u"yyyy-MM-ddTHH:mm:ss"_s), offsetSeconds < 0 ? u"-"_s : u"+"_s)
         .arg(absMinutes / 60, 2, 10, QChar(u'0'))
         .arg(absMinutes % 60, 2, 10, QChar(u'0'));
 }

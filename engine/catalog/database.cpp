@@ -13,21 +13,23 @@ using namespace Qt::StringLiterals;
 namespace Kura::Catalog {
 namespace {
 
-QAtomicInteger<quint64> instanceCounter;
+    QAtomicInteger<quint64> instanceCounter;
 
-Status enableWal(const QSqlDatabase &db, const Dialect &dialect)
-{
-    if (dialect.kind() != Dialect::Kind::Sqlite)
+    Status enableWal(const QSqlDatabase &db, const Dialect &dialect)
+    {
+        if (dialect.kind() != Dialect::Kind::Sqlite)
+            return {};
+        auto query = Sql::run(db, dialect, u"PRAGMA journal_mode = WAL"_s);
+        if (!query)
+            return fail(query.error());
+        const QString mode = query->next() ? query->value(0).toString() : QString();
+        // An in-memory database reports "memory"; everything else must become WAL.
+        if (mode.compare("wal"_L1, Qt::CaseInsensitive) != 0 && mode != "memory"_L1)
+            return fail(ErrorCode::Io,
+                u"catalog \"%1\" refused WAL journaling (mode is \"%2\")"_s.arg(
+                    db.databaseName(), mode));
         return {};
-    auto query = Sql::run(db, dialect, u"PRAGMA journal_mode = WAL"_s);
-    if (!query)
-        return fail(query.error());
-    const QString mode = query->next() ? query->value(0).toString() : QString();
-    // An in-memory database reports "memory"; everything else must become WAL.
-    if (mode.compare("wal"_L1, Qt::CaseInsensitive) != 0 && mode != "memory"_L1)
-        return fail(ErrorCode::Io, u"catalog \"%1\" refused WAL journaling (mode is \"%2\")"_s.arg(db.databaseName(), mode));
-    return {};
-}
+    }
 
 } // namespace
 
@@ -103,7 +105,8 @@ Result<QSqlDatabase> Database::openConnection(const QString &name)
     const int timeoutMs = int(m_options.busyTimeout.count());
     db.setConnectOptions(m_dialect.connectOptions(timeoutMs));
     if (!db.open()) {
-        const Error error = m_dialect.toError(db.lastError(), u"open catalog \"%1\""_s.arg(m_options.name));
+        const Error error
+            = m_dialect.toError(db.lastError(), u"open catalog \"%1\""_s.arg(m_options.name));
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
         return fail(ErrorCode::Io, error.message());
@@ -117,8 +120,9 @@ Result<QSqlDatabase> Database::openConnection(const QString &name)
     }
     // QThread::finished is emitted from the finishing thread itself, so the connection is
     // closed by the thread that owns it. The main thread's connection is closed in ~Database.
-    QObject::connect(thread, &QThread::finished, m_context.get(), [this, thread] { closeConnection(thread); },
-                     Qt::DirectConnection);
+    QObject::connect(
+        thread, &QThread::finished, m_context.get(), [this, thread] { closeConnection(thread); },
+        Qt::DirectConnection);
     return db;
 }
 

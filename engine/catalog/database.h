@@ -17,8 +17,7 @@ class QThread;
 
 namespace Kura::Catalog {
 
-struct DatabaseOptions
-{
+struct DatabaseOptions {
     // Qt SQL driver: "QSQLITE" (default, a file) or "QPSQL" (a server, for scale-out).
     QString driver = QStringLiteral("QSQLITE");
     // For QSQLITE the catalog file path; for QPSQL the database name.
@@ -42,8 +41,7 @@ struct DatabaseOptions
 //
 // Thread-safety: connection() may be called from any thread. Destroy the Database only after
 // every other thread has stopped using it.
-class Database
-{
+class Database {
 public:
     // Opens (creating if needed) the catalog, switches SQLite to WAL journaling, turns on
     // foreign keys and applies migrations. Errors: Io (cannot open), Unsupported (newer

@@ -11,8 +11,7 @@ namespace Kura::Catalog {
 // The one place where SQL differs between the database engines the catalog supports.
 // Everything else in the catalog is written in SQL that SQLite and PostgreSQL both accept
 // (BIGINT, TEXT, INSERT ... RETURNING, ON CONFLICT, partial indexes, LIMIT).
-class Dialect
-{
+class Dialect {
 public:
     enum class Kind { Sqlite, Postgres };
 
@@ -40,7 +39,10 @@ public:
     Error toError(const QSqlError &error, const QString &context) const;
 
 private:
-    explicit Dialect(Kind kind) : m_kind(kind) { }
+    explicit Dialect(Kind kind)
+        : m_kind(kind)
+    {
+    }
     Kind m_kind;
 };
 

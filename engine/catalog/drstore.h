@@ -18,8 +18,7 @@ QString drOperationName(DrOperation operation);
 // The six steps of SPEC §12 for switch-over, switch-back and drill.
 constexpr int DrStepCount = 6;
 
-struct DrStep
-{
+struct DrStep {
     DrOperation operation = DrOperation::None;
     int step = 0; // 1..6
     QString doneBy;
@@ -29,22 +28,23 @@ struct DrStep
     bool operator==(const DrStep &) const = default;
 };
 
-struct DrState
-{
+struct DrState {
     SiteRole siteRole = SiteRole::Active;
     DrOperation operation = DrOperation::None; // the latest operation, None before the first
-    bool suppressed = false;                   // job execution suppressed (no job starts)
-    int currentStep = 0;                       // last completed step of `operation`, 0..6
-    std::optional<qint64> lastCatalogCopyMs;   // recovery point
-    QList<DrStep> steps;                       // steps of the latest operation, in order
+    bool suppressed = false; // job execution suppressed (no job starts)
+    int currentStep = 0; // last completed step of `operation`, 0..6
+    std::optional<qint64> lastCatalogCopyMs; // recovery point
+    QList<DrStep> steps; // steps of the latest operation, in order
 };
 
 // Disaster-recovery state of this kura-server installation (SPEC §12). Installation-wide:
 // it concerns the backup server itself, not any tenant's data.
-class DrStore
-{
+class DrStore {
 public:
-    explicit DrStore(Database &database) : m_db(database) { }
+    explicit DrStore(Database &database)
+        : m_db(database)
+    {
+    }
 
     Result<DrState> state();
     Status setSiteRole(SiteRole role);

@@ -16,8 +16,7 @@ enum class CopyState { Pending, Copying, Complete, Failed };
 QString generationStatusName(GenerationStatus status);
 QString copyStateName(CopyState state);
 
-struct NewGeneration
-{
+struct NewGeneration {
     qint64 serverId = 0;
     std::optional<qint64> jobId;
     Policy::JobKind kind = Policy::JobKind::FileBackup; // FileBackup or SystemBackup
@@ -25,17 +24,15 @@ struct NewGeneration
     qint64 startMs = 0;
 };
 
-struct GenerationStats
-{
+struct GenerationStats {
     qint64 endMs = 0;
     qint64 sourceBytes = 0;
     qint64 files = 0;
     qint64 newBytes = 0; // bytes this generation added to the repository
-    QString snapshotId;  // the snapshot in the repository
+    QString snapshotId; // the snapshot in the repository
 };
 
-struct GenerationRecord
-{
+struct GenerationRecord {
     qint64 id = 0;
     qint64 serverId = 0;
     std::optional<qint64> jobId;
@@ -53,8 +50,7 @@ struct GenerationRecord
     QString snapshotId;
 };
 
-struct GenerationCopy
-{
+struct GenerationCopy {
     QString region;
     CopyState state = CopyState::Pending;
     std::optional<qint64> replicatedMs;
@@ -62,10 +58,12 @@ struct GenerationCopy
 
 // Generations (SPEC §5) and their copies per region (§7) of one tenant. Every function takes
 // the tenant id; another tenant's generation or server id gives NotFound.
-class GenerationStore
-{
+class GenerationStore {
 public:
-    explicit GenerationStore(Database &database) : m_db(database) { }
+    explicit GenerationStore(Database &database)
+        : m_db(database)
+    {
+    }
 
     // Starts a generation in state Running. InvalidArgument for a restore kind.
     Result<qint64> create(qint64 tenantId, const NewGeneration &generation);

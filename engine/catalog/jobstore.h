@@ -11,8 +11,7 @@
 
 namespace Kura::Catalog {
 
-struct NewJob
-{
+struct NewJob {
     qint64 serverId = 0;
     Policy::JobKind kind = Policy::JobKind::FileBackup;
     Policy::JobTrigger trigger = Policy::JobTrigger::Immediate;
@@ -24,20 +23,18 @@ struct NewJob
     Policy::JobState state = Policy::JobState::Queued;
     QString reason;
     std::optional<qint64> targetServerId; // restores
-    QString targetPath;                   // file restores
+    QString targetPath; // file restores
 };
 
-struct JobProgressFigures
-{
-    qint64 sourceBytes = 0;      // estimated or final total
-    qint64 files = 0;            // estimated or final total
+struct JobProgressFigures {
+    qint64 sourceBytes = 0; // estimated or final total
+    qint64 files = 0; // estimated or final total
     qint64 bytesDone = 0;
     qint64 filesDone = 0;
     qint64 transferredBytes = 0; // bytes that crossed the network
 };
 
-struct JobRecord
-{
+struct JobRecord {
     qint64 id = 0;
     qint64 tenantId = 0;
     qint64 serverId = 0;
@@ -58,8 +55,7 @@ struct JobRecord
 enum class EventLevel { Info, Warning, Error };
 QString eventLevelName(EventLevel level);
 
-struct JobEvent
-{
+struct JobEvent {
     qint64 timeMs = 0;
     EventLevel level = EventLevel::Info;
     QString text;
@@ -69,10 +65,12 @@ struct JobEvent
 // only reads or changes that tenant's jobs; another tenant's job id gives NotFound.
 // State changes follow SPEC §4: queued -> running -> succeeded/failed/stopped, queued or
 // running -> cancelled/interrupted; a finished job cannot change again (Conflict).
-class JobStore
-{
+class JobStore {
 public:
-    explicit JobStore(Database &database) : m_db(database) { }
+    explicit JobStore(Database &database)
+        : m_db(database)
+    {
+    }
 
     // Errors: NotFound when the server (or restore target) is not the tenant's. A job created
     // as Failed raises its job_failed alert in a write transaction of its own.
@@ -93,8 +91,8 @@ public:
     // In the same transaction, a succeeded backup updates the server's lastBackupMs and a
     // failed job raises the server's job_failed alert (AlertStore; idempotent per server).
     // Opens its own write transaction, so do not call it inside another.
-    Status finish(qint64 tenantId, qint64 jobId, Policy::JobState state, const QString &reason, qint64 endMs,
-                  std::optional<qint64> generationId = std::nullopt);
+    Status finish(qint64 tenantId, qint64 jobId, Policy::JobState state, const QString &reason,
+        qint64 endMs, std::optional<qint64> generationId = std::nullopt);
     // SPEC §12: marks every running job of the tenant interrupted. Returns how many.
     Result<int> interruptRunning(qint64 tenantId, const QString &reason, qint64 nowMs);
 
@@ -104,8 +102,8 @@ public:
 private:
     Result<QList<JobRecord>> select(const QString &where, const QVariantList &values);
     Result<qint64> insertJob(qint64 tenantId, const NewJob &job);
-    Status finishUnlocked(qint64 tenantId, qint64 jobId, Policy::JobState state, const QString &reason,
-                          qint64 endMs, std::optional<qint64> generationId);
+    Status finishUnlocked(qint64 tenantId, qint64 jobId, Policy::JobState state,
+        const QString &reason, qint64 endMs, std::optional<qint64> generationId);
     // Raises the server's job_failed alert (one active per server).
     Status raiseFailure(qint64 tenantId, qint64 jobId, const QString &reason, qint64 nowMs);
     // Keeps servers.last_backup_ms current when a backup job succeeds.

@@ -13,8 +13,7 @@ class Dialect;
 
 // One numbered step of the catalog schema. Statements may use the Dialect placeholders
 // ("%ID%"). Rule: a released migration is never edited; changes go in a new, higher number.
-struct Migration
-{
+struct Migration {
     int version = 0;
     QString name;
     QStringList statements;
@@ -34,7 +33,7 @@ Result<int> readSchemaVersion(const QSqlDatabase &db, const Dialect &dialect);
 // Errors: Unsupported when the catalog is newer than the last known migration (the message
 // names both versions); Internal when `migrations` is not numbered 1..n; the SQL error of a
 // failing statement (that migration is rolled back, earlier ones stay applied).
-Result<int> applyMigrations(const QSqlDatabase &db, const Dialect &dialect,
-                            const QList<Migration> &migrations);
+Result<int> applyMigrations(
+    const QSqlDatabase &db, const Dialect &dialect, const QList<Migration> &migrations);
 
 } // namespace Kura::Catalog

@@ -24,10 +24,9 @@ std::optional<qint64> expectedIntervalMs(Policy::Timing timing);
 // its last successful backup's end or, if later or if it never succeeded, the time its
 // current plan was set (at the latest the time it was protected). None for immediate plans.
 std::optional<qint64> overdueDeadlineMs(Policy::Timing timing, std::optional<qint64> lastSuccessMs,
-                                        qint64 planSinceMs, qint64 graceMs = DefaultOverdueGraceMs);
+    qint64 planSinceMs, qint64 graceMs = DefaultOverdueGraceMs);
 
-struct OverdueServer
-{
+struct OverdueServer {
     qint64 serverId = 0;
     QString name;
     std::optional<qint64> lastSuccessMs;
@@ -39,7 +38,7 @@ struct OverdueServer
 // active overdue alerts of servers that are no longer overdue (a backup succeeded, the plan
 // became immediate, or the server was unprotected or deleted). Returns the overdue servers
 // ordered by name.
-Result<QList<OverdueServer>> checkOverdue(Database &database, qint64 tenantId, qint64 nowMs,
-                                          qint64 graceMs = DefaultOverdueGraceMs);
+Result<QList<OverdueServer>> checkOverdue(
+    Database &database, qint64 tenantId, qint64 nowMs, qint64 graceMs = DefaultOverdueGraceMs);
 
 } // namespace Kura::Catalog

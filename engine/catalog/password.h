@@ -10,11 +10,10 @@ namespace Kura::Catalog {
 // scrypt cost parameters. The defaults (N = 2^15, r = 8, p = 1) use 32 MiB and about 0.1 s
 // per hash; tests may pass cheaper ones. verifyPassword reads the parameters from the stored
 // string, so raising the defaults later keeps old hashes valid.
-struct ScryptParams
-{
+struct ScryptParams {
     quint64 n = 1u << 15; // CPU/memory cost, a power of two >= 2
-    quint32 r = 8;        // block size
-    quint32 p = 1;        // parallelism
+    quint32 r = 8; // block size
+    quint32 p = 1; // parallelism
 };
 
 // Hashes `password` with scrypt (OpenSSL EVP_PBE_scrypt) and a fresh 16-byte random salt.

@@ -13,10 +13,9 @@ namespace Kura::Catalog {
 enum class RegionState { Ok, Failed };
 QString regionStateName(RegionState state);
 
-struct RegionRecord
-{
-    QString name;            // e.g. "JP1"
-    QString remoteRegion;    // double-storage pair, empty if none (SPEC §7)
+struct RegionRecord {
+    QString name; // e.g. "JP1"
+    QString remoteRegion; // double-storage pair, empty if none (SPEC §7)
     bool backupAllowed = true;
     RegionState state = RegionState::Ok;
     QString stateChangedBy;
@@ -25,8 +24,7 @@ struct RegionRecord
     bool operator==(const RegionRecord &) const = default;
 };
 
-struct RegionHealthChange
-{
+struct RegionHealthChange {
     RegionState state = RegionState::Ok;
     QString changedBy; // a user name or "health-check"
     qint64 changedMs = 0;
@@ -36,10 +34,12 @@ struct RegionHealthChange
 // Storage regions and their health (SPEC §7). Regions are installation-wide infrastructure,
 // shared by all tenants, and hold no tenant data; per-tenant consequences (region_failed
 // alerts) are raised through AlertStore for each affected tenant.
-class RegionStore
-{
+class RegionStore {
 public:
-    explicit RegionStore(Database &database) : m_db(database) { }
+    explicit RegionStore(Database &database)
+        : m_db(database)
+    {
+    }
 
     // Creates a region or updates its pairing and availability (the health is kept).
     Status upsert(const QString &name, const QString &remoteRegion, bool backupAllowed);

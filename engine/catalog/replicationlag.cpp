@@ -11,33 +11,37 @@ using namespace Qt::StringLiterals;
 namespace Kura::Catalog {
 namespace {
 
-Result<QList<LaggingServer>> findLagging(Database &database, qint64 tenantId, qint64 cutoffMs)
-{
-    auto query = Sql::run(database,
-                          u"SELECT s.id, s.name, MIN(g.end_ms) FROM generations g"
-                          " JOIN servers s ON s.tenant_id = g.tenant_id AND s.id = g.server_id"
-                          " WHERE g.tenant_id = ? AND g.status = 'complete' AND g.storage = 'double' AND g.end_ms < ?"
-                          " AND NOT EXISTS (SELECT 1 FROM generation_copies c WHERE c.tenant_id = g.tenant_id"
-                          "  AND c.generation_id = g.id AND c.region <> s.region AND c.state = 'complete')"
-                          " GROUP BY s.id, s.name ORDER BY s.name"_s,
-                          { tenantId, cutoffMs });
-    if (!query)
-        return fail(query.error());
-    QList<LaggingServer> out;
-    while (query->next())
-        out << LaggingServer { query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toLongLong() };
-    return out;
-}
+    Result<QList<LaggingServer>> findLagging(Database &database, qint64 tenantId, qint64 cutoffMs)
+    {
+        auto query = Sql::run(database,
+            u"SELECT s.id, s.name, MIN(g.end_ms) FROM generations g"
+            " JOIN servers s ON s.tenant_id = g.tenant_id AND s.id = g.server_id"
+            " WHERE g.tenant_id = ? AND g.status = 'complete' AND g.storage = 'double' AND "
+            "g.end_ms < ?"
+            " AND NOT EXISTS (SELECT 1 FROM generation_copies c WHERE c.tenant_id = g.tenant_id"
+            "  AND c.generation_id = g.id AND c.region <> s.region AND c.state = 'complete')"
+            " GROUP BY s.id, s.name ORDER BY s.name"_s,
+            { tenantId, cutoffMs });
+        if (!query)
+            return fail(query.error());
+        QList<LaggingServer> out;
+        while (query->next())
+            out << LaggingServer { query->value(0).toLongLong(), query->value(1).toString(),
+                query->value(2).toLongLong() };
+        return out;
+    }
 
-QString describe(const LaggingServer &s)
-{
-    return u"generation finished at %1 has no remote copy yet"_s.arg(
-        QDateTime::fromMSecsSinceEpoch(s.oldestUnreplicatedEndMs, Qt::UTC).toString(Qt::ISODate));
-}
+    QString describe(const LaggingServer &s)
+    {
+        return u"generation finished at %1 has no remote copy yet"_s.arg(
+            QDateTime::fromMSecsSinceEpoch(s.oldestUnreplicatedEndMs, Qt::UTC)
+                .toString(Qt::ISODate));
+    }
 
 } // namespace
 
-Result<QList<LaggingServer>> checkReplicationLag(Database &database, qint64 tenantId, qint64 nowMs, qint64 targetMs)
+Result<QList<LaggingServer>> checkReplicationLag(
+    Database &database, qint64 tenantId, qint64 nowMs, qint64 targetMs)
 {
     auto lagging = findLagging(database, tenantId, nowMs - targetMs);
     if (!lagging)
@@ -46,7 +50,9 @@ Result<QList<LaggingServer>> checkReplicationLag(Database &database, qint64 tena
     QSet<QString> subjects;
     for (const LaggingServer &s : *lagging) {
         subjects.insert(serverSubject(s.serverId));
-        KURA_TRY(alerts.raise(tenantId, { AlertKind::ReplicationLag, s.serverId, serverSubject(s.serverId), describe(s), nowMs }));
+        KURA_TRY(alerts.raise(tenantId,
+            { AlertKind::ReplicationLag, s.serverId, serverSubject(s.serverId), describe(s),
+                nowMs }));
     }
     auto active = alerts.listActive(tenantId);
     if (!active)

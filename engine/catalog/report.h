@@ -18,8 +18,7 @@ namespace Kura::Catalog {
 constexpr int ReportDays = 14;
 constexpr int ReportMaxRows = 2000;
 
-struct ReportRow
-{
+struct ReportRow {
     qint64 jobId = 0;
     qint64 serverId = 0;
     QString serverName;
@@ -39,8 +38,8 @@ struct ReportRow
 
 // Every job of every server of the tenant queued in (nowMs - 14 days, nowMs], newest first
 // (by queue time, then id), at most `maxRows` (clamped to 0..2000).
-Result<QList<ReportRow>> jobReport(Database &database, qint64 tenantId, qint64 nowMs,
-                                   int maxRows = ReportMaxRows);
+Result<QList<ReportRow>> jobReport(
+    Database &database, qint64 tenantId, qint64 nowMs, int maxRows = ReportMaxRows);
 
 // The stable column names of the report CSV, in column order. The console passes its own
 // translated headers to reportCsv() instead.
@@ -50,6 +49,7 @@ QStringList reportColumns();
 // order. Times are ISO 8601 in `zone`; empty when unknown. Duration is whole seconds.
 // Kind, trigger and result are the stable names of policy/types.h.
 // `headers` replaces reportColumns() when it has the same number of entries.
-QByteArray reportCsv(const QList<ReportRow> &rows, const QTimeZone &zone, const QStringList &headers = {});
+QByteArray reportCsv(
+    const QList<ReportRow> &rows, const QTimeZone &zone, const QStringList &headers = {});
 
 } // namespace Kura::Catalog

@@ -13,30 +13,27 @@
 namespace Kura::Catalog {
 
 // What an agent reports about its host (SPEC §1).
-struct HostFacts
-{
+struct HostFacts {
     QString hostName;
-    QString osId;      // os-release ID
+    QString osId; // os-release ID
     QString osVersion; // os-release VERSION_ID
     QString arch;
-    QString flavor;    // a label such as the VM size
+    QString flavor; // a label such as the VM size
     QString agentVersion;
     QStringList addresses;
 
     bool operator==(const HostFacts &) const = default;
 };
 
-struct NewServer
-{
+struct NewServer {
     QString name;
-    QString agentId;         // unique across the installation
+    QString agentId; // unique across the installation
     QString agentSecretHash; // tokenHash() of the agent's secret
     QString region;
     HostFacts facts;
 };
 
-struct ServerRecord
-{
+struct ServerRecord {
     qint64 id = 0;
     qint64 tenantId = 0;
     QString name;
@@ -60,10 +57,12 @@ struct ServerRecord
 
 // Servers (agents) of one tenant and their plans (SPEC §2, §3). Every function takes the
 // tenant id and only sees that tenant's servers: another tenant's server id gives NotFound.
-class ServerStore
-{
+class ServerStore {
 public:
-    explicit ServerStore(Database &database) : m_db(database) { }
+    explicit ServerStore(Database &database)
+        : m_db(database)
+    {
+    }
 
     // Records an enrolled agent as an unprotected server. Conflict if the name is taken in
     // the tenant or the agent id anywhere; InvalidArgument for an empty name/agent id/region.
@@ -89,7 +88,8 @@ public:
 
 private:
     Result<QList<ServerRecord>> select(const QString &where, const QVariantList &values);
-    Result<ServerRecord> selectOne(const QString &where, const QVariantList &values, const QString &what);
+    Result<ServerRecord> selectOne(
+        const QString &where, const QVariantList &values, const QString &what);
     Status writePlan(qint64 tenantId, qint64 serverId, const Policy::Plan &plan, qint64 nowMs);
 
     Database &m_db;

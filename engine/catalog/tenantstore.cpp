@@ -7,21 +7,21 @@ using namespace Qt::StringLiterals;
 namespace Kura::Catalog {
 namespace {
 
-const QString Columns = u"SELECT id, name, created_ms FROM tenants "_s;
+    const QString Columns = u"SELECT id, name, created_ms FROM tenants "_s;
 
-TenantRecord readTenant(const QSqlQuery &q)
-{
-    return { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong() };
-}
+    TenantRecord readTenant(const QSqlQuery &q)
+    {
+        return { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong() };
+    }
 
-Result<TenantRecord> single(Result<QSqlQuery> query, const QString &what)
-{
-    if (!query)
-        return fail(query.error());
-    if (!query->next())
-        return fail(ErrorCode::NotFound, u"tenant %1 not found"_s.arg(what));
-    return readTenant(*query);
-}
+    Result<TenantRecord> single(Result<QSqlQuery> query, const QString &what)
+    {
+        if (!query)
+            return fail(query.error());
+        if (!query->next())
+            return fail(ErrorCode::NotFound, u"tenant %1 not found"_s.arg(what));
+        return readTenant(*query);
+    }
 
 } // namespace
 
@@ -30,12 +30,13 @@ Result<qint64> TenantStore::create(const QString &name, qint64 nowMs)
     if (name.trimmed().isEmpty())
         return fail(ErrorCode::InvalidArgument, u"tenant name is empty"_s);
     return Sql::insert(m_db, u"INSERT INTO tenants (name, created_ms) VALUES (?, ?) RETURNING id"_s,
-                       { name, nowMs });
+        { name, nowMs });
 }
 
 Result<TenantRecord> TenantStore::tenant(qint64 tenantId)
 {
-    return single(Sql::run(m_db, Columns + u"WHERE id = ?"_s, { tenantId }), QString::number(tenantId));
+    return single(
+        Sql::run(m_db, Columns + u"WHERE id = ?"_s, { tenantId }), QString::number(tenantId));
 }
 
 Result<TenantRecord> TenantStore::findByName(const QString &name)

@@ -8,8 +8,7 @@
 
 namespace Kura::Catalog {
 
-struct TenantRecord
-{
+struct TenantRecord {
     qint64 id = 0;
     QString name;
     qint64 createdMs = 0;
@@ -17,10 +16,12 @@ struct TenantRecord
 
 // The list of tenants. This is installation-wide administration (used when setting up an
 // installation and at login to resolve a tenant's name); it holds no tenant's data.
-class TenantStore
-{
+class TenantStore {
 public:
-    explicit TenantStore(Database &database) : m_db(database) { }
+    explicit TenantStore(Database &database)
+        : m_db(database)
+    {
+    }
 
     // Creates a tenant. Conflict if the name is taken, InvalidArgument if it is empty.
     Result<qint64> create(const QString &name, qint64 nowMs);

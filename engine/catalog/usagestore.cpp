@@ -9,20 +9,23 @@ namespace Kura::Catalog {
 Status UsageStore::record(qint64 tenantId, const UsageSample &s)
 {
     if (!s.day.isValid() || s.protectedBytes < 0)
-        return fail(ErrorCode::InvalidArgument, u"usage sample of server %1 has an invalid day or negative size"_s.arg(s.serverId));
-    auto owner = Sql::run(m_db, u"SELECT id FROM servers WHERE tenant_id = ? AND id = ?"_s, { tenantId, s.serverId });
+        return fail(ErrorCode::InvalidArgument,
+            u"usage sample of server %1 has an invalid day or negative size"_s.arg(s.serverId));
+    auto owner = Sql::run(
+        m_db, u"SELECT id FROM servers WHERE tenant_id = ? AND id = ?"_s, { tenantId, s.serverId });
     if (!owner)
         return fail(owner.error());
     if (!owner->next())
         return fail(ErrorCode::NotFound, u"server %1 not found"_s.arg(s.serverId));
     owner->finish();
-    auto done = Sql::run(m_db, u"INSERT INTO usage_samples (tenant_id, server_id, server_name, day, protected_bytes,"
-                               " storage, timing, retention_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                               " ON CONFLICT (tenant_id, server_id, day) DO UPDATE SET server_name = excluded.server_name,"
-                               " protected_bytes = excluded.protected_bytes, storage = excluded.storage,"
-                               " timing = excluded.timing, retention_days = excluded.retention_days"_s,
-                         { tenantId, s.serverId, s.serverName, s.day.toString(Qt::ISODate), s.protectedBytes,
-                           Policy::storageName(s.storage), Policy::timingName(s.timing), s.retentionDays });
+    auto done = Sql::run(m_db,
+        u"INSERT INTO usage_samples (tenant_id, server_id, server_name, day, protected_bytes,"
+        " storage, timing, retention_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (tenant_id, server_id, day) DO UPDATE SET server_name = excluded.server_name,"
+        " protected_bytes = excluded.protected_bytes, storage = excluded.storage,"
+        " timing = excluded.timing, retention_days = excluded.retention_days"_s,
+        { tenantId, s.serverId, s.serverName, s.day.toString(Qt::ISODate), s.protectedBytes,
+            Policy::storageName(s.storage), Policy::timingName(s.timing), s.retentionDays });
     if (!done)
         return fail(done.error());
     return {};
@@ -30,9 +33,11 @@ Status UsageStore::record(qint64 tenantId, const UsageSample &s)
 
 Result<QList<UsageSample>> UsageStore::select(const QString &where, const QVariantList &values)
 {
-    auto query = Sql::run(m_db, u"SELECT server_id, server_name, day, protected_bytes, storage, timing, retention_days"
-                                " FROM usage_samples "_s + where + u" ORDER BY server_id, day"_s,
-                          values);
+    auto query = Sql::run(m_db,
+        u"SELECT server_id, server_name, day, protected_bytes, storage, timing, retention_days"
+        " FROM usage_samples "_s
+            + where + u" ORDER BY server_id, day"_s,
+        values);
     if (!query)
         return fail(query.error());
     QList<UsageSample> out;
@@ -41,9 +46,11 @@ Result<QList<UsageSample>> UsageStore::select(const QString &where, const QVaria
         const auto storage = Policy::storageFromName(query->value(4).toString());
         const auto timing = Policy::timingFromName(query->value(5).toString());
         if (!day.isValid() || !storage || !timing)
-            return fail(ErrorCode::Corrupt, u"usage sample of server %1 has a bad day or menu"_s.arg(query->value(0).toLongLong()));
+            return fail(ErrorCode::Corrupt,
+                u"usage sample of server %1 has a bad day or menu"_s.arg(
+                    query->value(0).toLongLong()));
         out << UsageSample { query->value(0).toLongLong(), query->value(1).toString(), day,
-                             query->value(3).toLongLong(), *storage, *timing, query->value(6).toInt() };
+            query->value(3).toLongLong(), *storage, *timing, query->value(6).toInt() };
     }
     return out;
 }
@@ -51,13 +58,14 @@ Result<QList<UsageSample>> UsageStore::select(const QString &where, const QVaria
 Result<QList<UsageSample>> UsageStore::samples(qint64 tenantId, QDate first, QDate last)
 {
     return select(u"WHERE tenant_id = ? AND day >= ? AND day <= ?"_s,
-                  { tenantId, first.toString(Qt::ISODate), last.toString(Qt::ISODate) });
+        { tenantId, first.toString(Qt::ISODate), last.toString(Qt::ISODate) });
 }
 
-Result<QList<UsageSample>> UsageStore::samplesForServer(qint64 tenantId, qint64 serverId, QDate first, QDate last)
+Result<QList<UsageSample>> UsageStore::samplesForServer(
+    qint64 tenantId, qint64 serverId, QDate first, QDate last)
 {
     return select(u"WHERE tenant_id = ? AND server_id = ? AND day >= ? AND day <= ?"_s,
-                  { tenantId, serverId, first.toString(Qt::ISODate), last.toString(Qt::ISODate) });
+        { tenantId, serverId, first.toString(Qt::ISODate), last.toString(Qt::ISODate) });
 }
 
 } // namespace Kura::Catalog

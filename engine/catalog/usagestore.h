@@ -12,11 +12,10 @@ namespace Kura::Catalog {
 
 // One day's protected (source) bytes of one server (SPEC §10), with the plan menu it was
 // protected under that day so that billing can prorate plan changes within a month.
-struct UsageSample
-{
+struct UsageSample {
     qint64 serverId = 0;
     QString serverName; // kept so a deleted server's month can still be billed
-    QDate day;          // UTC day
+    QDate day; // UTC day
     qint64 protectedBytes = 0;
     Policy::Storage storage = Policy::Storage::Local;
     Policy::Timing timing = Policy::Timing::Immediate;
@@ -26,10 +25,12 @@ struct UsageSample
 };
 
 // Daily usage samples of one tenant. Every function takes the tenant id.
-class UsageStore
-{
+class UsageStore {
 public:
-    explicit UsageStore(Database &database) : m_db(database) { }
+    explicit UsageStore(Database &database)
+        : m_db(database)
+    {
+    }
 
     // Records the sample for (server, day), replacing an earlier sample of that day.
     // InvalidArgument for an invalid day or negative bytes; NotFound if the server is not
@@ -37,7 +38,8 @@ public:
     Status record(qint64 tenantId, const UsageSample &sample);
     // Samples with first <= day <= last, ordered by server id then day.
     Result<QList<UsageSample>> samples(qint64 tenantId, QDate first, QDate last);
-    Result<QList<UsageSample>> samplesForServer(qint64 tenantId, qint64 serverId, QDate first, QDate last);
+    Result<QList<UsageSample>> samplesForServer(
+        qint64 tenantId, qint64 serverId, QDate first, QDate last);
 
 private:
     Result<QList<UsageSample>> select(const QString &where, const QVariantList &values);

@@ -7,28 +7,32 @@ using namespace Qt::StringLiterals;
 namespace Kura::Catalog {
 namespace {
 
-const QString UserColumns = u"SELECT id, tenant_id, name, role, disabled, created_ms, password_hash FROM users "_s;
+    const QString UserColumns
+        = u"SELECT id, tenant_id, name, role, disabled, created_ms, password_hash FROM users "_s;
 
-UserRecord readUser(const QSqlQuery &q)
-{
-    return { q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-             roleFromName(q.value(3).toString()).value_or(Role::Viewer), q.value(4).toInt() != 0,
-             q.value(5).toLongLong() };
-}
+    UserRecord readUser(const QSqlQuery &q)
+    {
+        return { q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+            roleFromName(q.value(3).toString()).value_or(Role::Viewer), q.value(4).toInt() != 0,
+            q.value(5).toLongLong() };
+    }
 
-Error loginRefused()
-{
-    return Error(ErrorCode::Unauthorized, u"unknown user name or wrong password"_s);
-}
+    Error loginRefused()
+    {
+        return Error(ErrorCode::Unauthorized, u"unknown user name or wrong password"_s);
+    }
 
 } // namespace
 
 QString roleName(Role role)
 {
     switch (role) {
-    case Role::Admin: return u"admin"_s;
-    case Role::Operator: return u"operator"_s;
-    case Role::Viewer: return u"viewer"_s;
+    case Role::Admin:
+        return u"admin"_s;
+    case Role::Operator:
+        return u"operator"_s;
+    case Role::Viewer:
+        return u"viewer"_s;
     }
     return {};
 }
@@ -41,22 +45,24 @@ std::optional<Role> roleFromName(const QString &name)
     return std::nullopt;
 }
 
-Result<qint64> UserStore::create(qint64 tenantId, const QString &name, const QString &password, Role role,
-                                 qint64 nowMs)
+Result<qint64> UserStore::create(
+    qint64 tenantId, const QString &name, const QString &password, Role role, qint64 nowMs)
 {
     if (name.trimmed().isEmpty() || password.isEmpty())
         return fail(ErrorCode::InvalidArgument, u"user name and password must not be empty"_s);
     auto hash = hashPassword(password, m_params);
     if (!hash)
         return fail(hash.error());
-    return Sql::insert(m_db, u"INSERT INTO users (tenant_id, name, password_hash, role, created_ms)"
-                             " VALUES (?, ?, ?, ?, ?) RETURNING id"_s,
-                       { tenantId, name, *hash, roleName(role), nowMs });
+    return Sql::insert(m_db,
+        u"INSERT INTO users (tenant_id, name, password_hash, role, created_ms)"
+        " VALUES (?, ?, ?, ?, ?) RETURNING id"_s,
+        { tenantId, name, *hash, roleName(role), nowMs });
 }
 
 Result<UserRecord> UserStore::user(qint64 tenantId, qint64 userId)
 {
-    auto query = Sql::run(m_db, UserColumns + u"WHERE tenant_id = ? AND id = ?"_s, { tenantId, userId });
+    auto query
+        = Sql::run(m_db, UserColumns + u"WHERE tenant_id = ? AND id = ?"_s, { tenantId, userId });
     if (!query)
         return fail(query.error());
     if (!query->next())
@@ -78,13 +84,13 @@ Result<QList<UserRecord>> UserStore::list(qint64 tenantId)
 Status UserStore::setRole(qint64 tenantId, qint64 userId, Role role)
 {
     return Sql::updateOne(m_db, u"UPDATE users SET role = ? WHERE tenant_id = ? AND id = ?"_s,
-                          { roleName(role), tenantId, userId }, u"user %1"_s.arg(userId));
+        { roleName(role), tenantId, userId }, u"user %1"_s.arg(userId));
 }
 
 Status UserStore::setDisabled(qint64 tenantId, qint64 userId, bool disabled)
 {
     return Sql::updateOne(m_db, u"UPDATE users SET disabled = ? WHERE tenant_id = ? AND id = ?"_s,
-                          { disabled ? 1 : 0, tenantId, userId }, u"user %1"_s.arg(userId));
+        { disabled ? 1 : 0, tenantId, userId }, u"user %1"_s.arg(userId));
 }
 
 Status UserStore::setPassword(qint64 tenantId, qint64 userId, const QString &password)
@@ -94,13 +100,16 @@ Status UserStore::setPassword(qint64 tenantId, qint64 userId, const QString &pas
     auto hash = hashPassword(password, m_params);
     if (!hash)
         return fail(hash.error());
-    return Sql::updateOne(m_db, u"UPDATE users SET password_hash = ? WHERE tenant_id = ? AND id = ?"_s,
-                          { *hash, tenantId, userId }, u"user %1"_s.arg(userId));
+    return Sql::updateOne(m_db,
+        u"UPDATE users SET password_hash = ? WHERE tenant_id = ? AND id = ?"_s,
+        { *hash, tenantId, userId }, u"user %1"_s.arg(userId));
 }
 
-Result<UserRecord> UserStore::authenticate(qint64 tenantId, const QString &name, const QString &password)
+Result<UserRecord> UserStore::authenticate(
+    qint64 tenantId, const QString &name, const QString &password)
 {
-    auto query = Sql::run(m_db, UserColumns + u"WHERE tenant_id = ? AND name = ?"_s, { tenantId, name });
+    auto query
+        = Sql::run(m_db, UserColumns + u"WHERE tenant_id = ? AND name = ?"_s, { tenantId, name });
     if (!query)
         return fail(query.error());
     if (!query->next()) {
@@ -118,27 +127,31 @@ Result<UserRecord> UserStore::authenticate(qint64 tenantId, const QString &name,
     return record;
 }
 
-Result<NewApiKey> UserStore::createApiKey(qint64 tenantId, qint64 userId, const QString &name, qint64 nowMs)
+Result<NewApiKey> UserStore::createApiKey(
+    qint64 tenantId, qint64 userId, const QString &name, qint64 nowMs)
 {
     auto token = generateTenantToken(tenantId);
     if (!token)
         return fail(token.error());
-    auto id = Sql::insert(m_db, u"INSERT INTO api_keys (tenant_id, user_id, name, key_hash, created_ms)"
-                                " VALUES (?, ?, ?, ?, ?) RETURNING id"_s,
-                          { tenantId, userId, name, tokenHash(*token), nowMs });
+    auto id = Sql::insert(m_db,
+        u"INSERT INTO api_keys (tenant_id, user_id, name, key_hash, created_ms)"
+        " VALUES (?, ?, ?, ?, ?) RETURNING id"_s,
+        { tenantId, userId, name, tokenHash(*token), nowMs });
     if (!id)
         return fail(id.error().code() == ErrorCode::Conflict
-                        ? Error(ErrorCode::NotFound, u"user %1 not found"_s.arg(userId))
-                        : id.error());
+                ? Error(ErrorCode::NotFound, u"user %1 not found"_s.arg(userId))
+                : id.error());
     return NewApiKey { *id, *token };
 }
 
-Result<UserRecord> UserStore::authenticateApiKey(qint64 tenantId, const QString &token, qint64 nowMs)
+Result<UserRecord> UserStore::authenticateApiKey(
+    qint64 tenantId, const QString &token, qint64 nowMs)
 {
-    auto query = Sql::run(m_db, u"SELECT k.id, k.user_id FROM api_keys k JOIN users u"
-                                " ON u.tenant_id = k.tenant_id AND u.id = k.user_id"
-                                " WHERE k.tenant_id = ? AND k.key_hash = ? AND k.revoked = 0 AND u.disabled = 0"_s,
-                          { tenantId, tokenHash(token) });
+    auto query = Sql::run(m_db,
+        u"SELECT k.id, k.user_id FROM api_keys k JOIN users u"
+        " ON u.tenant_id = k.tenant_id AND u.id = k.user_id"
+        " WHERE k.tenant_id = ? AND k.key_hash = ? AND k.revoked = 0 AND u.disabled = 0"_s,
+        { tenantId, tokenHash(token) });
     if (!query)
         return fail(query.error());
     if (!query->next())
@@ -146,29 +159,31 @@ Result<UserRecord> UserStore::authenticateApiKey(qint64 tenantId, const QString 
     const qint64 keyId = query->value(0).toLongLong();
     const qint64 userId = query->value(1).toLongLong();
     query->finish();
-    KURA_TRY(Sql::run(m_db, u"UPDATE api_keys SET last_used_ms = ? WHERE tenant_id = ? AND id = ?"_s,
-                      { nowMs, tenantId, keyId }));
+    KURA_TRY(
+        Sql::run(m_db, u"UPDATE api_keys SET last_used_ms = ? WHERE tenant_id = ? AND id = ?"_s,
+            { nowMs, tenantId, keyId }));
     return user(tenantId, userId);
 }
 
 Status UserStore::revokeApiKey(qint64 tenantId, qint64 keyId)
 {
     return Sql::updateOne(m_db, u"UPDATE api_keys SET revoked = 1 WHERE tenant_id = ? AND id = ?"_s,
-                          { tenantId, keyId }, u"API key %1"_s.arg(keyId));
+        { tenantId, keyId }, u"API key %1"_s.arg(keyId));
 }
 
 Result<QList<ApiKeyRecord>> UserStore::apiKeys(qint64 tenantId)
 {
-    auto query = Sql::run(m_db, u"SELECT id, user_id, name, created_ms, last_used_ms, revoked FROM api_keys"
-                                " WHERE tenant_id = ? ORDER BY id"_s,
-                          { tenantId });
+    auto query = Sql::run(m_db,
+        u"SELECT id, user_id, name, created_ms, last_used_ms, revoked FROM api_keys"
+        " WHERE tenant_id = ? ORDER BY id"_s,
+        { tenantId });
     if (!query)
         return fail(query.error());
     QList<ApiKeyRecord> out;
     while (query->next())
-        out << ApiKeyRecord { query->value(0).toLongLong(), query->value(1).toLongLong(), query->value(2).toString(),
-                              query->value(3).toLongLong(), Sql::optionalInt(query->value(4)),
-                              query->value(5).toInt() != 0 };
+        out << ApiKeyRecord { query->value(0).toLongLong(), query->value(1).toLongLong(),
+            query->value(2).toString(), query->value(3).toLongLong(),
+            Sql::optionalInt(query->value(4)), query->value(5).toInt() != 0 };
     return out;
 }
 

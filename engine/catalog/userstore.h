@@ -16,8 +16,7 @@ enum class Role { Admin, Operator, Viewer };
 QString roleName(Role role);
 std::optional<Role> roleFromName(const QString &name);
 
-struct UserRecord
-{
+struct UserRecord {
     qint64 id = 0;
     qint64 tenantId = 0;
     QString name;
@@ -26,8 +25,7 @@ struct UserRecord
     qint64 createdMs = 0;
 };
 
-struct ApiKeyRecord
-{
+struct ApiKeyRecord {
     qint64 id = 0;
     qint64 userId = 0;
     QString name;
@@ -36,8 +34,7 @@ struct ApiKeyRecord
     bool revoked = false;
 };
 
-struct NewApiKey
-{
+struct NewApiKey {
     qint64 id = 0;
     QString token; // shown once; only its hash is stored
 };
@@ -46,13 +43,17 @@ struct NewApiKey
 // another tenant means another account and another login, SPEC §11). Every function takes
 // the tenant id and touches only that tenant's rows: asking for another tenant's user gives
 // NotFound, and authenticating against the wrong tenant gives Unauthorized.
-class UserStore
-{
+class UserStore {
 public:
-    explicit UserStore(Database &database, ScryptParams params = {}) : m_db(database), m_params(params) { }
+    explicit UserStore(Database &database, ScryptParams params = {})
+        : m_db(database)
+        , m_params(params)
+    {
+    }
 
     // Errors: InvalidArgument (empty name or password), Conflict (name taken in this tenant).
-    Result<qint64> create(qint64 tenantId, const QString &name, const QString &password, Role role, qint64 nowMs);
+    Result<qint64> create(
+        qint64 tenantId, const QString &name, const QString &password, Role role, qint64 nowMs);
     Result<UserRecord> user(qint64 tenantId, qint64 userId);
     Result<QList<UserRecord>> list(qint64 tenantId);
     Status setRole(qint64 tenantId, qint64 userId, Role role);
@@ -64,7 +65,8 @@ public:
     Result<UserRecord> authenticate(qint64 tenantId, const QString &name, const QString &password);
 
     // Creates an API key acting as `userId`; the token ("<tenant id>.<secret>") is returned once.
-    Result<NewApiKey> createApiKey(qint64 tenantId, qint64 userId, const QString &name, qint64 nowMs);
+    Result<NewApiKey> createApiKey(
+        qint64 tenantId, qint64 userId, const QString &name, qint64 nowMs);
     // The user behind a bearer token, recording its use. Unauthorized for unknown, revoked,
     // or disabled-user keys, and for a key of another tenant.
     Result<UserRecord> authenticateApiKey(qint64 tenantId, const QString &token, qint64 nowMs);

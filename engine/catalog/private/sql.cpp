@@ -9,15 +9,15 @@ using namespace Qt::StringLiterals;
 namespace Kura::Catalog::Sql {
 namespace {
 
-QString describe(const QString &sql)
-{
-    return u"catalog statement \"%1\""_s.arg(sql.simplified().left(72));
-}
+    QString describe(const QString &sql)
+    {
+        return u"catalog statement \"%1\""_s.arg(sql.simplified().left(72));
+    }
 
 } // namespace
 
-Result<QSqlQuery> run(const QSqlDatabase &db, const Dialect &dialect, const QString &sql,
-                      const QVariantList &values)
+Result<QSqlQuery> run(
+    const QSqlDatabase &db, const Dialect &dialect, const QString &sql, const QVariantList &values)
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
@@ -26,8 +26,8 @@ Result<QSqlQuery> run(const QSqlDatabase &db, const Dialect &dialect, const QStr
     for (const QVariant &value : values) {
         // A null QString would be bound as SQL NULL; text columns want '' (use nullable()
         // for a real NULL).
-        const bool nullString = !value.isNull() && value.metaType() == QMetaType::fromType<QString>()
-            && value.toString().isNull();
+        const bool nullString = !value.isNull()
+            && value.metaType() == QMetaType::fromType<QString>() && value.toString().isNull();
         query.addBindValue(nullString ? QVariant(u""_s) : value);
     }
     if (!query.exec())
@@ -53,8 +53,8 @@ Result<qint64> insert(Database &database, const QString &sql, const QVariantList
     return query->value(0).toLongLong();
 }
 
-Status updateOne(Database &database, const QString &sql, const QVariantList &values,
-                 const QString &what)
+Status updateOne(
+    Database &database, const QString &sql, const QVariantList &values, const QString &what)
 {
     auto query = run(database, sql, values);
     if (!query)
@@ -76,7 +76,9 @@ Result<Transaction> Transaction::begin(Database &database)
 }
 
 Transaction::Transaction(Transaction &&other) noexcept
-    : m_db(std::move(other.m_db)), m_dialect(other.m_dialect), m_open(other.m_open)
+    : m_db(std::move(other.m_db))
+    , m_dialect(other.m_dialect)
+    , m_open(other.m_open)
 {
     other.m_open = false;
 }
@@ -115,7 +117,8 @@ std::optional<qint64> optionalInt(const QVariant &value)
 
 QString toJsonArray(const QStringList &list)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
 }
 
 Result<QStringList> fromJsonArray(const QString &text, const QString &what)
@@ -124,7 +127,8 @@ Result<QStringList> fromJsonArray(const QString &text, const QString &what)
         return QStringList();
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
     if (!doc.isArray())
-        return fail(ErrorCode::Corrupt, u"%1 is not a JSON array: \"%2\""_s.arg(what, text.left(40)));
+        return fail(
+            ErrorCode::Corrupt, u"%1 is not a JSON array: \"%2\""_s.arg(what, text.left(40)));
     QStringList out;
     for (const QJsonValue &value : doc.array()) {
         if (!value.isString())

@@ -17,19 +17,18 @@ namespace Kura::Catalog::Sql {
 
 // Prepares `sql` on `db`, binds `values` in order to its "?" placeholders and executes it.
 Result<QSqlQuery> run(const QSqlDatabase &db, const Dialect &dialect, const QString &sql,
-                      const QVariantList &values = {});
+    const QVariantList &values = {});
 // The same on this thread's connection of `database`.
 Result<QSqlQuery> run(Database &database, const QString &sql, const QVariantList &values = {});
 // Runs an INSERT ... RETURNING id and returns the id.
 Result<qint64> insert(Database &database, const QString &sql, const QVariantList &values);
 // Runs a statement that must change exactly one row; NotFound naming `what` otherwise.
-Status updateOne(Database &database, const QString &sql, const QVariantList &values,
-                 const QString &what);
+Status updateOne(
+    Database &database, const QString &sql, const QVariantList &values, const QString &what);
 
 // A write transaction on this thread's connection, rolled back unless committed.
 // Not nestable.
-class Transaction
-{
+class Transaction {
 public:
     static Result<Transaction> begin(Database &database);
     Transaction(Transaction &&other) noexcept;
@@ -38,7 +37,11 @@ public:
     Status commit();
 
 private:
-    Transaction(QSqlDatabase db, const Dialect *dialect) : m_db(std::move(db)), m_dialect(dialect) { }
+    Transaction(QSqlDatabase db, const Dialect *dialect)
+        : m_db(std::move(db))
+        , m_dialect(dialect)
+    {
+    }
     QSqlDatabase m_db;
     const Dialect *m_dialect;
     bool m_open = true;

@@ -37,8 +37,7 @@ void check(const Status &status, const char *what)
     }
 }
 
-template<class T>
-T take(Result<T> result, const char *what)
+template <class T> T take(Result<T> result, const char *what)
 {
     check(result ? Status() : Status(tl::unexpected(result.error())), what);
     return std::move(*result);
@@ -58,20 +57,25 @@ qint64 insertServers(Database &db, qint64 tenantId, int count)
 {
     auto transaction = take(Sql::Transaction::begin(db), "begin");
     QSqlQuery server(*db.connection());
-    server.prepare(u"INSERT INTO servers (tenant_id, name, agent_id, agent_secret_hash, host_name, os_id, os_version,"
-                   " arch, flavor, agent_version, addresses, region, online, protected, protected_since_ms, enrolled_ms)"
-                   " VALUES (?, ?, ?, 'h', ?, 'debian', '12', 'x86_64', 'm1.small', '0.1.0', '[\"10.0.0.1\"]', 'JP1',"
+    server.prepare(u"INSERT INTO servers (tenant_id, name, agent_id, agent_secret_hash, host_name, "
+                   u"os_id, os_version,"
+                   " arch, flavor, agent_version, addresses, region, online, protected, "
+                   "protected_since_ms, enrolled_ms)"
+                   " VALUES (?, ?, ?, 'h', ?, 'debian', '12', 'x86_64', 'm1.small', '0.1.0', "
+                   "'[\"10.0.0.1\"]', 'JP1',"
                    " 1, ?, ?, ?) RETURNING id"_s);
     QSqlQuery plan(*db.connection());
-    plan.prepare(u"INSERT INTO plans (server_id, tenant_id, storage, timing, daily_window, weekday, weekly_window,"
+    plan.prepare(u"INSERT INTO plans (server_id, tenant_id, storage, timing, daily_window, "
+                 u"weekday, weekly_window,"
                  " retention_days, content, command_timeout_seconds, updated_ms)"
                  " VALUES (?, ?, 'local', 'daily', ?, 1, 0, 30, 'files', 600, ?)"_s);
     qint64 first = 0;
     for (int i = 0; i < count; ++i) {
         const bool isProtected = i % 2 == 0;
         const QString name = u"srv-%1-%2"_s.arg(tenantId).arg(i, 5, 10, QChar(u'0'));
-        for (const QVariant &v : { QVariant(tenantId), QVariant(name), QVariant(name), QVariant(name + u".example"_s),
-                                   QVariant(isProtected ? 1 : 0), QVariant(Now - 200 * DayMs), QVariant(Now - 200 * DayMs) })
+        for (const QVariant &v : { QVariant(tenantId), QVariant(name), QVariant(name),
+                 QVariant(name + u".example"_s), QVariant(isProtected ? 1 : 0),
+                 QVariant(Now - 200 * DayMs), QVariant(Now - 200 * DayMs) })
             server.addBindValue(v);
         exec(server, "insert server");
         server.next();
@@ -80,7 +84,8 @@ qint64 insertServers(Database &db, qint64 tenantId, int count)
         first = first ? first : id;
         if (!isProtected)
             continue;
-        for (const QVariant &v : { QVariant(id), QVariant(tenantId), QVariant(i % 8), QVariant(Now - 200 * DayMs) })
+        for (const QVariant &v :
+            { QVariant(id), QVariant(tenantId), QVariant(i % 8), QVariant(Now - 200 * DayMs) })
             plan.addBindValue(v);
         exec(plan, "insert plan");
     }
@@ -91,20 +96,24 @@ qint64 insertServers(Database &db, qint64 tenantId, int count)
 // Inserts `count` jobs spread evenly over the last 100 days across `servers` servers.
 void insertJobs(Database &db, qint64 tenantId, qint64 firstServer, int servers, int count)
 {
-    static const char *const states[] = { "succeeded", "succeeded", "succeeded", "failed", "cancelled", "stopped" };
+    static const char *const states[]
+        = { "succeeded", "succeeded", "succeeded", "failed", "cancelled", "stopped" };
     auto transaction = take(Sql::Transaction::begin(db), "begin");
     QSqlQuery job(*db.connection());
-    job.prepare(u"INSERT INTO jobs (tenant_id, server_id, kind, trigger_kind, state, reason, plan_summary, queued_ms,"
-                " start_ms, end_ms, source_bytes, transferred_bytes, files) VALUES (?, ?, 'file_backup', 'scheduled',"
+    job.prepare(u"INSERT INTO jobs (tenant_id, server_id, kind, trigger_kind, state, reason, "
+                u"plan_summary, queued_ms,"
+                " start_ms, end_ms, source_bytes, transferred_bytes, files) VALUES (?, ?, "
+                "'file_backup', 'scheduled',"
                 " ?, ?, 'local/daily 03-06/30d/files', ?, ?, ?, ?, ?, ?)"_s);
     const qint64 span = 100 * DayMs;
     for (int i = 0; i < count; ++i) {
         const qint64 queued = Now - span + span * i / count;
         const char *state = states[i % 6];
-        for (const QVariant &v : { QVariant(tenantId), QVariant(firstServer + i % servers), QVariant(QLatin1String(state)),
-                                   QVariant(i % 6 == 3 ? u"disk full"_s : u""_s), QVariant(queued), QVariant(queued + 5000),
-                                   QVariant(queued + 65000), QVariant(qint64(1) << 30), QVariant(qint64(i % 1000) << 16),
-                                   QVariant(10000 + i % 100) })
+        for (const QVariant &v : { QVariant(tenantId), QVariant(firstServer + i % servers),
+                 QVariant(QLatin1String(state)), QVariant(i % 6 == 3 ? u"disk full"_s : u""_s),
+                 QVariant(queued), QVariant(queued + 5000), QVariant(queued + 65000),
+                 QVariant(qint64(1) << 30), QVariant(qint64(i % 1000) << 16),
+                 QVariant(10000 + i % 100) })
             job.addBindValue(v);
         exec(job, "insert job");
     }
@@ -128,16 +137,21 @@ void measureReport(Database &db, qint64 tenantId, const char *label)
 {
     qsizetype rows = 0;
     const double ms = medianMs([&] { rows = take(jobReport(db, tenantId, Now), "report").size(); });
-    std::printf("report query (%s): median %.1f ms of %d runs, %lld rows\n", label, ms, Runs, qlonglong(rows));
+    std::printf("report query (%s): median %.1f ms of %d runs, %lld rows\n", label, ms, Runs,
+        qlonglong(rows));
 }
 
 void measureLists(Database &db, qint64 tenantId)
 {
     qsizetype servers = 0, overdue = 0;
-    const double list = medianMs([&] { servers = take(ServerStore(db).list(tenantId), "server list").size(); });
-    std::printf("server list: median %.1f ms of %d runs, %lld servers\n", list, Runs, qlonglong(servers));
-    const double check = medianMs([&] { overdue = take(checkOverdue(db, tenantId, Now), "overdue").size(); });
-    std::printf("overdue check: median %.1f ms of %d runs, %lld overdue\n", check, Runs, qlonglong(overdue));
+    const double list
+        = medianMs([&] { servers = take(ServerStore(db).list(tenantId), "server list").size(); });
+    std::printf(
+        "server list: median %.1f ms of %d runs, %lld servers\n", list, Runs, qlonglong(servers));
+    const double check
+        = medianMs([&] { overdue = take(checkOverdue(db, tenantId, Now), "overdue").size(); });
+    std::printf("overdue check: median %.1f ms of %d runs, %lld overdue\n", check, Runs,
+        qlonglong(overdue));
 }
 
 } // namespace
@@ -168,13 +182,14 @@ int main(int argc, char **argv)
     insertJobs(*db, tenant, first, servers, jobs);
     insertJobs(*db, other, otherFirst, 100, 10000);
     std::printf("inserted %d + 10000 jobs in one transaction each in %.1f s (%.0f rows/s)\n", jobs,
-                timer.elapsed() / 1000.0, (jobs + 10000) / (timer.elapsed() / 1000.0));
+        timer.elapsed() / 1000.0, (jobs + 10000) / (timer.elapsed() / 1000.0));
 
     db.reset();
     options.migrations = catalogMigrations();
     timer.restart();
     db = take(Database::open(options), "migrate");
-    std::printf("migrated to schema v%d in %.1f s\n", db->schemaVersion(), timer.elapsed() / 1000.0);
+    std::printf(
+        "migrated to schema v%d in %.1f s\n", db->schemaVersion(), timer.elapsed() / 1000.0);
     measureReport(*db, tenant, "with index jobs_tenant_queued");
     measureLists(*db, tenant);
     check(Sql::run(*db, u"DROP INDEX jobs_tenant_queued"_s).map([](auto &&) {}), "drop index");

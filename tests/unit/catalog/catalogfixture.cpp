@@ -30,8 +30,8 @@ qint64 CatalogFixture::addServer(qint64 tenantId, const QString &name, qint64 no
     server.agentId = u"%1-%2"_s.arg(tenantId).arg(name);
     server.agentSecretHash = u"hash-of-"_s + name;
     server.region = u"JP1"_s;
-    server.facts = { name + u".example"_s, u"debian"_s, u"12"_s, u"x86_64"_s, u"m1.small"_s, u"0.1.0"_s,
-                     { u"10.0.0.1"_s } };
+    server.facts = { name + u".example"_s, u"debian"_s, u"12"_s, u"x86_64"_s, u"m1.small"_s,
+        u"0.1.0"_s, { u"10.0.0.1"_s } };
     auto id = Catalog::ServerStore(*m_db).create(tenantId, server, nowMs);
     if (!id)
         qWarning("addServer: %s", qPrintable(id.error().toString()));
@@ -57,8 +57,8 @@ bool CatalogFixture::protect(qint64 tenantId, qint64 serverId, Policy::Timing ti
     return bool(done);
 }
 
-qint64 CatalogFixture::addJob(qint64 tenantId, qint64 serverId, qint64 queuedMs, Policy::JobState state,
-                              Policy::JobKind kind, qint64 durationMs)
+qint64 CatalogFixture::addJob(qint64 tenantId, qint64 serverId, qint64 queuedMs,
+    Policy::JobState state, Policy::JobKind kind, qint64 durationMs)
 {
     using Policy::JobState;
     Catalog::JobStore jobs(*m_db);
@@ -82,7 +82,7 @@ qint64 CatalogFixture::addJob(qint64 tenantId, qint64 serverId, qint64 queuedMs,
     if (state == JobState::Running)
         return *id;
     if (!jobs.finish(tenantId, *id, state, state == JobState::Failed ? u"disk full"_s : QString(),
-                     queuedMs + 1000 + durationMs))
+            queuedMs + 1000 + durationMs))
         return 0;
     return *id;
 }

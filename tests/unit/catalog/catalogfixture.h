@@ -15,8 +15,7 @@
 
 namespace Kura::Test {
 
-class CatalogFixture
-{
+class CatalogFixture {
 public:
     // Opens a fresh catalog with two tenants ("alpha" and "beta"). Check ok() afterwards.
     CatalogFixture();
@@ -33,7 +32,7 @@ public:
     bool protect(qint64 tenantId, qint64 serverId, Policy::Timing timing, qint64 nowMs);
     // Adds a job in the given final (or queued/running) state; returns 0 on error.
     qint64 addJob(qint64 tenantId, qint64 serverId, qint64 queuedMs, Policy::JobState state,
-                  Policy::JobKind kind = Policy::JobKind::FileBackup, qint64 durationMs = 60000);
+        Policy::JobKind kind = Policy::JobKind::FileBackup, qint64 durationMs = 60000);
 
     static Policy::Plan plan(Policy::Timing timing);
 

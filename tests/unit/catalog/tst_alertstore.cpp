@@ -17,10 +17,9 @@ namespace {
 constexpr qint64 HourMs = 3600 * 1000;
 constexpr qint64 DayMs = 24 * HourMs;
 constexpr qint64 T0 = 1767225600000; // 2026-01-01T00:00:00Z
-}
+} // namespace
 
-class tst_AlertStore : public QObject
-{
+class tst_AlertStore : public QObject {
     Q_OBJECT
 private slots:
     void init();
@@ -54,17 +53,21 @@ void tst_AlertStore::init()
 void tst_AlertStore::raiseIsIdempotentPerKindAndSubject()
 {
     AlertStore alerts(m_f->db());
-    auto first = alerts.raise(m_f->alpha(), { AlertKind::JobFailed, m_server, serverSubject(m_server), u"job 1"_s, 10 });
+    auto first = alerts.raise(
+        m_f->alpha(), { AlertKind::JobFailed, m_server, serverSubject(m_server), u"job 1"_s, 10 });
     QVERIFY_RESULT(first);
     QVERIFY(first->created);
-    auto second = alerts.raise(m_f->alpha(), { AlertKind::JobFailed, m_server, serverSubject(m_server), u"job 2"_s, 20 });
+    auto second = alerts.raise(
+        m_f->alpha(), { AlertKind::JobFailed, m_server, serverSubject(m_server), u"job 2"_s, 20 });
     QVERIFY_RESULT(second);
     QVERIFY(!second->created);
     QCOMPARE(second->id, first->id);
     QCOMPARE(alerts.alert(m_f->alpha(), first->id)->details, u"job 1"_s);
-    auto otherKind = alerts.raise(m_f->alpha(), { AlertKind::Overdue, m_server, serverSubject(m_server), {}, 30 });
+    auto otherKind = alerts.raise(
+        m_f->alpha(), { AlertKind::Overdue, m_server, serverSubject(m_server), {}, 30 });
     QVERIFY(otherKind->created);
-    auto region = alerts.raise(m_f->alpha(), { AlertKind::RegionFailed, std::nullopt, regionSubject(u"JP1"_s), {}, 40 });
+    auto region = alerts.raise(
+        m_f->alpha(), { AlertKind::RegionFailed, std::nullopt, regionSubject(u"JP1"_s), {}, 40 });
     QVERIFY(region->created);
     QVERIFY(!alerts.alert(m_f->alpha(), region->id)->serverId);
     QCOMPARE(alerts.listActive(m_f->alpha())->size(), 3);
@@ -73,32 +76,46 @@ void tst_AlertStore::raiseIsIdempotentPerKindAndSubject()
 void tst_AlertStore::acknowledgeAndResolve()
 {
     AlertStore alerts(m_f->db());
-    const qint64 id = alerts.raise(m_f->alpha(), { AlertKind::ReplicationLag, m_server, serverSubject(m_server), {}, 10 })->id;
+    const qint64 id
+        = alerts
+              .raise(m_f->alpha(),
+                  { AlertKind::ReplicationLag, m_server, serverSubject(m_server), {}, 10 })
+              ->id;
     QVERIFY_RESULT(alerts.acknowledge(m_f->alpha(), id, u"admin"_s, 20));
     auto acked = alerts.alert(m_f->alpha(), id);
     QCOMPARE(acked->state, AlertState::Acknowledged);
     QCOMPARE(acked->acknowledgedBy, u"admin"_s);
     QCOMPARE(acked->acknowledgedMs, 20);
-    QCOMPARE(alerts.acknowledge(m_f->alpha(), id, u"admin"_s, 21).error().code(), ErrorCode::Conflict);
+    QCOMPARE(
+        alerts.acknowledge(m_f->alpha(), id, u"admin"_s, 21).error().code(), ErrorCode::Conflict);
     // Acknowledged is still active: raising again returns it.
-    QVERIFY(!alerts.raise(m_f->alpha(), { AlertKind::ReplicationLag, m_server, serverSubject(m_server), {}, 25 })->created);
+    QVERIFY(!alerts
+                 .raise(m_f->alpha(),
+                     { AlertKind::ReplicationLag, m_server, serverSubject(m_server), {}, 25 })
+                 ->created);
     QVERIFY_RESULT(alerts.resolve(m_f->alpha(), id, 30));
     QCOMPARE(alerts.alert(m_f->alpha(), id)->state, AlertState::Resolved);
     QCOMPARE(alerts.alert(m_f->alpha(), id)->resolvedMs, 30);
     QCOMPARE(alerts.resolve(m_f->alpha(), id, 31).error().code(), ErrorCode::Conflict);
-    QCOMPARE(alerts.acknowledge(m_f->alpha(), id, u"admin"_s, 32).error().code(), ErrorCode::Conflict);
+    QCOMPARE(
+        alerts.acknowledge(m_f->alpha(), id, u"admin"_s, 32).error().code(), ErrorCode::Conflict);
     QCOMPARE(alerts.resolve(m_f->alpha(), 4242, 31).error().code(), ErrorCode::NotFound);
-    QCOMPARE(alerts.acknowledge(m_f->alpha(), id, QString(), 31).error().code(), ErrorCode::InvalidArgument);
+    QCOMPARE(alerts.acknowledge(m_f->alpha(), id, QString(), 31).error().code(),
+        ErrorCode::InvalidArgument);
 }
 
 void tst_AlertStore::raisesAgainAfterResolve()
 {
     AlertStore alerts(m_f->db());
-    const NewAlert alert { AlertKind::ScheduledRefused, m_server, serverSubject(m_server), u"quota"_s, 10 };
+    const NewAlert alert { AlertKind::ScheduledRefused, m_server, serverSubject(m_server),
+        u"quota"_s, 10 };
     const qint64 first = alerts.raise(m_f->alpha(), alert)->id;
-    auto resolved = alerts.resolveActive(m_f->alpha(), AlertKind::ScheduledRefused, serverSubject(m_server), 20);
+    auto resolved = alerts.resolveActive(
+        m_f->alpha(), AlertKind::ScheduledRefused, serverSubject(m_server), 20);
     QCOMPARE(*resolved, 1);
-    QCOMPARE(*alerts.resolveActive(m_f->alpha(), AlertKind::ScheduledRefused, serverSubject(m_server), 21), 0);
+    QCOMPARE(*alerts.resolveActive(
+                 m_f->alpha(), AlertKind::ScheduledRefused, serverSubject(m_server), 21),
+        0);
     auto again = alerts.raise(m_f->alpha(), alert);
     QVERIFY(again->created);
     QVERIFY(again->id != first);
@@ -106,7 +123,8 @@ void tst_AlertStore::raisesAgainAfterResolve()
 
 void tst_AlertStore::rejectsEmptySubject()
 {
-    auto refused = AlertStore(m_f->db()).raise(m_f->alpha(), { AlertKind::JobFailed, m_server, QString(), {}, 1 });
+    auto refused = AlertStore(m_f->db()).raise(
+        m_f->alpha(), { AlertKind::JobFailed, m_server, QString(), {}, 1 });
     QVERIFY(!refused);
     QCOMPARE(refused.error().code(), ErrorCode::InvalidArgument);
 }
@@ -114,8 +132,14 @@ void tst_AlertStore::rejectsEmptySubject()
 void tst_AlertStore::listsActiveAndAll()
 {
     AlertStore alerts(m_f->db());
-    const qint64 a = alerts.raise(m_f->alpha(), { AlertKind::JobFailed, m_server, serverSubject(m_server), {}, 10 })->id;
-    const qint64 b = alerts.raise(m_f->alpha(), { AlertKind::Overdue, m_server, serverSubject(m_server), {}, 20 })->id;
+    const qint64 a = alerts
+                         .raise(m_f->alpha(),
+                             { AlertKind::JobFailed, m_server, serverSubject(m_server), {}, 10 })
+                         ->id;
+    const qint64 b = alerts
+                         .raise(m_f->alpha(),
+                             { AlertKind::Overdue, m_server, serverSubject(m_server), {}, 20 })
+                         ->id;
     QVERIFY_RESULT(alerts.resolve(m_f->alpha(), a, 30));
     auto active = alerts.listActive(m_f->alpha());
     QCOMPARE(active->size(), 1);
@@ -131,12 +155,15 @@ void tst_AlertStore::deadline_data()
     QTest::addColumn<Timing>("timing");
     QTest::addColumn<qint64>("lastSuccess"); // -1: never
     QTest::addColumn<qint64>("since");
-    QTest::addColumn<qint64>("expected");   // -1: never overdue
+    QTest::addColumn<qint64>("expected"); // -1: never overdue
     const qint64 grace = DefaultOverdueGraceMs;
     QTest::newRow("daily after success") << Timing::Daily << T0 << T0 - DayMs << T0 + DayMs + grace;
-    QTest::newRow("weekly after success") << Timing::Weekly << T0 << T0 - DayMs << T0 + 7 * DayMs + grace;
-    QTest::newRow("daily, never succeeded") << Timing::Daily << qint64(-1) << T0 << T0 + DayMs + grace;
-    QTest::newRow("plan changed after last success") << Timing::Daily << T0 << T0 + 3 * DayMs << T0 + 4 * DayMs + grace;
+    QTest::newRow("weekly after success")
+        << Timing::Weekly << T0 << T0 - DayMs << T0 + 7 * DayMs + grace;
+    QTest::newRow("daily, never succeeded")
+        << Timing::Daily << qint64(-1) << T0 << T0 + DayMs + grace;
+    QTest::newRow("plan changed after last success")
+        << Timing::Daily << T0 << T0 + 3 * DayMs << T0 + 4 * DayMs + grace;
     QTest::newRow("immediate is never overdue") << Timing::Immediate << T0 << T0 << qint64(-1);
 }
 
@@ -146,7 +173,8 @@ void tst_AlertStore::deadline()
     QFETCH(qint64, lastSuccess);
     QFETCH(qint64, since);
     QFETCH(qint64, expected);
-    const auto deadline = overdueDeadlineMs(timing, lastSuccess < 0 ? std::nullopt : std::optional(lastSuccess), since);
+    const auto deadline = overdueDeadlineMs(
+        timing, lastSuccess < 0 ? std::nullopt : std::optional(lastSuccess), since);
     QCOMPARE(deadline.value_or(-1), expected);
 }
 
@@ -165,7 +193,8 @@ void tst_AlertStore::overdueCheckRaisesAndResolves()
     auto active = AlertStore(m_f->db()).listActive(m_f->alpha());
     QCOMPARE(active->size(), 1);
     QCOMPARE(active->at(0).kind, AlertKind::Overdue);
-    QVERIFY2(active->at(0).details.contains(u"no successful backup yet"_s), qPrintable(active->at(0).details));
+    QVERIFY2(active->at(0).details.contains(u"no successful backup yet"_s),
+        qPrintable(active->at(0).details));
     // Checking again does not raise a second alert.
     QVERIFY_RESULT(checkOverdue(m_f->db(), m_f->alpha(), deadline + 2));
     QCOMPARE(AlertStore(m_f->db()).listAll(m_f->alpha(), 10)->size(), 1);
@@ -200,9 +229,12 @@ void tst_AlertStore::overdueCountsFromPlanChange()
     QVERIFY(m_f->addJob(m_f->alpha(), m_server, T0 + HourMs, JobState::Succeeded) > 0);
     // Five days later the plan becomes daily: the daily interval counts from the change.
     const qint64 change = T0 + 5 * DayMs;
-    QVERIFY_RESULT(ServerStore(m_f->db()).setPlan(m_f->alpha(), m_server, Test::CatalogFixture::plan(Timing::Daily), change));
+    QVERIFY_RESULT(ServerStore(m_f->db()).setPlan(
+        m_f->alpha(), m_server, Test::CatalogFixture::plan(Timing::Daily), change));
     QCOMPARE(checkOverdue(m_f->db(), m_f->alpha(), change + HourMs)->size(), 0);
-    QCOMPARE(checkOverdue(m_f->db(), m_f->alpha(), change + DayMs + DefaultOverdueGraceMs + 1)->size(), 1);
+    QCOMPARE(
+        checkOverdue(m_f->db(), m_f->alpha(), change + DayMs + DefaultOverdueGraceMs + 1)->size(),
+        1);
 }
 
 void tst_AlertStore::failedJobRaisesOneAlertPerServer()
@@ -232,11 +264,16 @@ void tst_AlertStore::replicationLag_data()
     QTest::addColumn<qint64>("endAgoMs");
     QTest::addColumn<QString>("copyRegion"); // complete copy in this region, empty: none
     QTest::addColumn<bool>("lagging");
-    QTest::newRow("double, 25 h, no copy") << Policy::Storage::Double << 25 * HourMs << QString() << true;
-    QTest::newRow("double, 23 h, no copy") << Policy::Storage::Double << 23 * HourMs << QString() << false;
-    QTest::newRow("double, 25 h, local copy only") << Policy::Storage::Double << 25 * HourMs << u"JP1"_s << true;
-    QTest::newRow("double, 25 h, remote copy") << Policy::Storage::Double << 25 * HourMs << u"JP2"_s << false;
-    QTest::newRow("local plan, 25 h") << Policy::Storage::Local << 25 * HourMs << QString() << false;
+    QTest::newRow("double, 25 h, no copy")
+        << Policy::Storage::Double << 25 * HourMs << QString() << true;
+    QTest::newRow("double, 23 h, no copy")
+        << Policy::Storage::Double << 23 * HourMs << QString() << false;
+    QTest::newRow("double, 25 h, local copy only")
+        << Policy::Storage::Double << 25 * HourMs << u"JP1"_s << true;
+    QTest::newRow("double, 25 h, remote copy")
+        << Policy::Storage::Double << 25 * HourMs << u"JP2"_s << false;
+    QTest::newRow("local plan, 25 h")
+        << Policy::Storage::Local << 25 * HourMs << QString() << false;
 }
 
 void tst_AlertStore::replicationLag()
@@ -256,7 +293,8 @@ void tst_AlertStore::replicationLag()
     QVERIFY_RESULT(id);
     QVERIFY_RESULT(generations.complete(m_f->alpha(), *id, { now - endAgoMs, 1, 1, 1, u"s"_s }));
     if (!copyRegion.isEmpty())
-        QVERIFY_RESULT(generations.setCopy(m_f->alpha(), *id, { copyRegion, CopyState::Complete, now }));
+        QVERIFY_RESULT(
+            generations.setCopy(m_f->alpha(), *id, { copyRegion, CopyState::Complete, now }));
     auto found = checkReplicationLag(m_f->db(), m_f->alpha(), now);
     QVERIFY_RESULT(found);
     QCOMPARE(found->size(), lagging ? 1 : 0);
@@ -265,7 +303,8 @@ void tst_AlertStore::replicationLag()
         return;
     QCOMPARE(found->at(0).oldestUnreplicatedEndMs, now - endAgoMs);
     // The copy arrives: the next check resolves the alert.
-    QVERIFY_RESULT(generations.setCopy(m_f->alpha(), *id, { u"JP2"_s, CopyState::Complete, now + 1 }));
+    QVERIFY_RESULT(
+        generations.setCopy(m_f->alpha(), *id, { u"JP2"_s, CopyState::Complete, now + 1 }));
     QCOMPARE(checkReplicationLag(m_f->db(), m_f->alpha(), now + 2)->size(), 0);
     QCOMPARE(AlertStore(m_f->db()).listActive(m_f->alpha())->size(), 0);
 }

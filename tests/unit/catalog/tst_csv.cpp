@@ -55,8 +55,7 @@ QList<QStringList> parseCsv(const QString &text, bool *ok)
 
 } // namespace
 
-class tst_Csv : public QObject
-{
+class tst_Csv : public QObject {
     Q_OBJECT
 private slots:
     void quotesOnlyWhenNeeded_data();
@@ -95,7 +94,8 @@ void tst_Csv::documentParsesBack_data()
     QTest::newRow("simple table") << QList<QStringList> { { u"a"_s, u"b"_s }, { u"1"_s, u"2"_s } };
     QTest::newRow("every special character") << QList<QStringList> {
         { u"x,y"_s, u"\"quoted\""_s, u"line1\r\nline2"_s, u"lf\nonly"_s, QString() },
-        { u"日本語"_s, u"trailing "_s, u","_s, u"\""_s, u"\r"_s } };
+        { u"日本語"_s, u"trailing "_s, u","_s, u"\""_s, u"\r"_s }
+    };
     QTest::newRow("single empty field") << QList<QStringList> { { QString() } };
 }
 
@@ -113,7 +113,9 @@ void tst_Csv::documentParsesBack()
 void tst_Csv::documentStartsWithBomAndUsesCrlf()
 {
     const QByteArray bytes = Csv::document({ { u"a"_s }, { u"b"_s } });
-    QCOMPARE(bytes, QByteArray("\xEF\xBB\xBF" "a\r\nb\r\n"));
+    QCOMPARE(bytes,
+        QByteArray("\xEF\xBB\xBF"
+                   "a\r\nb\r\n"));
 }
 
 void tst_Csv::isoTimeCarriesOffset_data()
@@ -122,14 +124,18 @@ void tst_Csv::isoTimeCarriesOffset_data()
     QTest::addColumn<qint64>("ms");
     QTest::addColumn<QString>("expected");
     const qint64 midnightUtc = 1795392000000; // 2026-11-23T00:00:00Z
-    QTest::newRow("Tokyo") << QByteArray("Asia/Tokyo") << midnightUtc << u"2026-11-23T09:00:00+09:00"_s;
+    QTest::newRow("Tokyo") << QByteArray("Asia/Tokyo") << midnightUtc
+                           << u"2026-11-23T09:00:00+09:00"_s;
     QTest::newRow("UTC") << QByteArray("UTC") << midnightUtc << u"2026-11-23T00:00:00+00:00"_s;
-    QTest::newRow("New York, winter") << QByteArray("America/New_York") << midnightUtc
-                                      << u"2026-11-22T19:00:00-05:00"_s;
-    QTest::newRow("New York, summer") << QByteArray("America/New_York") << qint64(1782864000000) // 2026-07-01Z
-                                      << u"2026-06-30T20:00:00-04:00"_s;
-    QTest::newRow("India, half hour") << QByteArray("Asia/Kolkata") << midnightUtc << u"2026-11-23T05:30:00+05:30"_s;
-    QTest::newRow("invalid zone means UTC") << QByteArray("Not/AZone") << midnightUtc << u"2026-11-23T00:00:00+00:00"_s;
+    QTest::newRow("New York, winter")
+        << QByteArray("America/New_York") << midnightUtc << u"2026-11-22T19:00:00-05:00"_s;
+    QTest::newRow("New York, summer")
+        << QByteArray("America/New_York") << qint64(1782864000000) // 2026-07-01Z
+        << u"2026-06-30T20:00:00-04:00"_s;
+    QTest::newRow("India, half hour")
+        << QByteArray("Asia/Kolkata") << midnightUtc << u"2026-11-23T05:30:00+05:30"_s;
+    QTest::newRow("invalid zone means UTC")
+        << QByteArray("Not/AZone") << midnightUtc << u"2026-11-23T00:00:00+00:00"_s;
 }
 
 void tst_Csv::isoTimeCarriesOffset()

@@ -1,5 +1,6 @@
 #include "catalogfixture.h"
 
+#include <catalog/alertstore.h>
 #include <catalog/database.h>
 #include <catalog/jobstore.h>
 #include <catalog/private/sql.h>
@@ -15,8 +16,7 @@ using namespace Qt::StringLiterals;
 using namespace Kura;
 using namespace Kura::Catalog;
 
-class tst_Database : public QObject
-{
+class tst_Database : public QObject {
     Q_OBJECT
 private slots:
     void opensInWalModeWithForeignKeys();
@@ -25,6 +25,7 @@ private slots:
     void connectionIsPerThreadAndNamedAfterIt();
     void threadConnectionClosesWhenThreadFinishes();
     void twoThreadsWriteConcurrently();
+    void concurrentTransactionsAndRaises();
 };
 
 void tst_Database::opensInWalModeWithForeignKeys()
@@ -59,8 +60,8 @@ void tst_Database::rejectsBadOptions_data()
     QTest::addColumn<ErrorCode>("expected");
     QTest::newRow("unknown driver") << u"QMYSQL"_s << u"x.sqlite"_s << ErrorCode::Unsupported;
     QTest::newRow("empty path") << u"QSQLITE"_s << QString() << ErrorCode::InvalidArgument;
-    QTest::newRow("folder that does not exist") << u"QSQLITE"_s << u"/nonexistent/folder/catalog.sqlite"_s
-                                                << ErrorCode::Io;
+    QTest::newRow("folder that does not exist")
+        << u"QSQLITE"_s << u"/nonexistent/folder/catalog.sqlite"_s << ErrorCode::Io;
 }
 
 void tst_Database::rejectsBadOptions()
@@ -144,6 +145,47 @@ void tst_Database::twoThreadsWriteConcurrently()
     JobStore jobs(fixture.db());
     QCOMPARE(jobs.listForServer(fixture.alpha(), serverA, 1000)->size(), JobsPerThread);
     QCOMPARE(jobs.listForServer(fixture.beta(), serverB, 1000)->size(), JobsPerThread);
+}
+
+void tst_Database::concurrentTransactionsAndRaises()
+{
+    // Two threads, each with its own connection, run write transactions (job finish raises
+    // an alert inside one) and raise the same alert at the same time: nothing fails with a
+    // busy or deadlock error, and there is still exactly one active alert per subject.
+    Test::CatalogFixture fixture;
+    QVERIFY(fixture.ok());
+    const qint64 server = fixture.addServer(fixture.alpha(), u"shared"_s);
+    QVERIFY(server > 0);
+    constexpr int Rounds = 60;
+    std::atomic<int> failures = 0;
+    auto worker = [&](int offset) {
+        JobStore jobs(fixture.db());
+        AlertStore alerts(fixture.db());
+        for (int i = 0; i < Rounds; ++i) {
+            NewJob job;
+            job.serverId = server;
+            job.queuedMs = offset + i;
+            auto id = jobs.create(fixture.alpha(), job);
+            const bool ok = id && jobs.markRunning(fixture.alpha(), *id, i)
+                && jobs.finish(fixture.alpha(), *id, Policy::JobState::Failed, u"x"_s, i + 1)
+                && alerts.raise(fixture.alpha(),
+                    { AlertKind::ScheduledRefused, server, serverSubject(server), {}, i });
+            if (!ok)
+                ++failures;
+        }
+    };
+    QThread *first = QThread::create(worker, 0);
+    QThread *second = QThread::create(worker, 1000);
+    first->start();
+    second->start();
+    QVERIFY(first->wait(120000));
+    QVERIFY(second->wait(120000));
+    delete first;
+    delete second;
+    QCOMPARE(failures.load(), 0);
+    auto active = AlertStore(fixture.db()).listActive(fixture.alpha());
+    QVERIFY_RESULT(active);
+    QCOMPARE(active->size(), 2); // one job_failed, one scheduled_refused
 }
 
 QTEST_GUILESS_MAIN(tst_Database)

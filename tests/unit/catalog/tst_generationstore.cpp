@@ -7,8 +7,7 @@ using namespace Qt::StringLiterals;
 using namespace Kura;
 using namespace Kura::Catalog;
 
-class tst_GenerationStore : public QObject
-{
+class tst_GenerationStore : public QObject {
     Q_OBJECT
 private slots:
     void init();
@@ -108,8 +107,9 @@ void tst_GenerationStore::copiesPerRegion()
     QCOMPARE(copies->at(1).region, u"JP2"_s);
     QCOMPARE(copies->at(1).state, CopyState::Complete);
     QCOMPARE(copies->at(1).replicatedMs, 9000);
-    QCOMPARE(store.setCopy(m_f->alpha(), 424242, { u"JP1"_s, CopyState::Pending, {} }).error().code(),
-             ErrorCode::NotFound);
+    QCOMPARE(
+        store.setCopy(m_f->alpha(), 424242, { u"JP1"_s, CopyState::Pending, {} }).error().code(),
+        ErrorCode::NotFound);
 }
 
 void tst_GenerationStore::removeAndRemoveForServer()

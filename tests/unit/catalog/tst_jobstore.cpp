@@ -9,8 +9,7 @@ using namespace Kura;
 using namespace Kura::Catalog;
 using Kura::Policy::JobState;
 
-class tst_JobStore : public QObject
-{
+class tst_JobStore : public QObject {
     Q_OBJECT
 private slots:
     void init();
@@ -98,7 +97,8 @@ void tst_JobStore::transitions()
     QCOMPARE(bool(done), allowed);
     if (!allowed) {
         const bool finalTarget = to != JobState::Running && to != JobState::Queued;
-        QCOMPARE(done.error().code(), finalTarget ? ErrorCode::Conflict : ErrorCode::InvalidArgument);
+        QCOMPARE(
+            done.error().code(), finalTarget ? ErrorCode::Conflict : ErrorCode::InvalidArgument);
     }
     QCOMPARE(JobStore(m_f->db()).job(m_f->alpha(), id)->state, allowed ? to : from);
 }
@@ -117,7 +117,8 @@ void tst_JobStore::cancelledAtCreationHasEndTime()
     QCOMPARE(job->endMs, 4000);
     QVERIFY(!job->startMs);
     QCOMPARE(job->reason, n.reason);
-    QCOMPARE(JobStore(m_f->db()).markRunning(m_f->alpha(), *id, 5000).error().code(), ErrorCode::Conflict);
+    QCOMPARE(JobStore(m_f->db()).markRunning(m_f->alpha(), *id, 5000).error().code(),
+        ErrorCode::Conflict);
 }
 
 void tst_JobStore::listsAndQuotaWindow()
@@ -145,10 +146,12 @@ void tst_JobStore::lastSuccessfulBackupIgnoresRestoresAndFailures()
 {
     JobStore jobs(m_f->db());
     QVERIFY(!*jobs.lastSuccessfulBackupMs(m_f->alpha(), m_server));
-    m_f->addJob(m_f->alpha(), m_server, 1000, JobState::Succeeded, Policy::JobKind::FileBackup, 1000);
+    m_f->addJob(
+        m_f->alpha(), m_server, 1000, JobState::Succeeded, Policy::JobKind::FileBackup, 1000);
     m_f->addJob(m_f->alpha(), m_server, 5000, JobState::Failed);
     m_f->addJob(m_f->alpha(), m_server, 9000, JobState::Succeeded, Policy::JobKind::FileRestore);
-    QCOMPARE(*jobs.lastSuccessfulBackupMs(m_f->alpha(), m_server), 3000); // 1000 + 1000 start + 1000 run
+    QCOMPARE(
+        *jobs.lastSuccessfulBackupMs(m_f->alpha(), m_server), 3000); // 1000 + 1000 start + 1000 run
 }
 
 void tst_JobStore::interruptMarksOnlyRunningJobs()
@@ -169,7 +172,8 @@ void tst_JobStore::eventsInOrder()
 {
     const qint64 id = m_f->addJob(m_f->alpha(), m_server, 1000, JobState::Running);
     JobStore jobs(m_f->db());
-    QVERIFY_RESULT(jobs.addEvent(m_f->alpha(), id, { 30, EventLevel::Warning, u"file changed while read: /a"_s }));
+    QVERIFY_RESULT(jobs.addEvent(
+        m_f->alpha(), id, { 30, EventLevel::Warning, u"file changed while read: /a"_s }));
     QVERIFY_RESULT(jobs.addEvent(m_f->alpha(), id, { 10, EventLevel::Info, u"started"_s }));
     QVERIFY_RESULT(jobs.addEvent(m_f->alpha(), id, { 40, EventLevel::Error, u"disk full"_s }));
     auto events = jobs.events(m_f->alpha(), id);
@@ -178,7 +182,8 @@ void tst_JobStore::eventsInOrder()
     QCOMPARE(events->at(0).text, u"started"_s);
     QCOMPARE(events->at(1).level, EventLevel::Warning);
     QCOMPARE(events->at(2).level, EventLevel::Error);
-    QCOMPARE(jobs.addEvent(m_f->alpha(), 999999, { 1, EventLevel::Info, u"x"_s }).error().code(), ErrorCode::NotFound);
+    QCOMPARE(jobs.addEvent(m_f->alpha(), 999999, { 1, EventLevel::Info, u"x"_s }).error().code(),
+        ErrorCode::NotFound);
 }
 
 void tst_JobStore::restoreTargetMustBeTheTenants()
@@ -202,12 +207,14 @@ void tst_JobStore::restoreTargetMustBeTheTenants()
 
 void tst_JobStore::successfulBackupUpdatesServer()
 {
-    auto lastBackup = [this] { return ServerStore(m_f->db()).server(m_f->alpha(), m_server)->lastBackupMs; };
+    auto lastBackup
+        = [this] { return ServerStore(m_f->db()).server(m_f->alpha(), m_server)->lastBackupMs; };
     QVERIFY(!lastBackup());
     m_f->addJob(m_f->alpha(), m_server, 1000, JobState::Failed);
     QVERIFY(!lastBackup());
     const qint64 older = m_f->addJob(m_f->alpha(), m_server, 1000, JobState::Running);
-    m_f->addJob(m_f->alpha(), m_server, 5000, JobState::Succeeded, Policy::JobKind::SystemBackup, 1000);
+    m_f->addJob(
+        m_f->alpha(), m_server, 5000, JobState::Succeeded, Policy::JobKind::SystemBackup, 1000);
     QCOMPARE(lastBackup(), 7000);
     m_f->addJob(m_f->alpha(), m_server, 9000, JobState::Succeeded, Policy::JobKind::FileRestore);
     QCOMPARE(lastBackup(), 7000); // restores do not count

@@ -12,8 +12,7 @@ using namespace Qt::StringLiterals;
 using namespace Kura;
 using namespace Kura::Catalog;
 
-class tst_Migrations : public QObject
-{
+class tst_Migrations : public QObject {
     Q_OBJECT
 private slots:
     void freshCatalogHasEveryMigration();
@@ -25,11 +24,13 @@ private slots:
     void rejectsBadNumbering();
 
 private:
-    static Result<std::unique_ptr<Database>> openWith(const QString &path, const QList<Migration> &migrations);
+    static Result<std::unique_ptr<Database>> openWith(
+        const QString &path, const QList<Migration> &migrations);
     static bool hasIndex(Database &db, const QString &name);
 };
 
-Result<std::unique_ptr<Database>> tst_Migrations::openWith(const QString &path, const QList<Migration> &migrations)
+Result<std::unique_ptr<Database>> tst_Migrations::openWith(
+    const QString &path, const QList<Migration> &migrations)
 {
     DatabaseOptions options;
     options.name = path;
@@ -39,7 +40,8 @@ Result<std::unique_ptr<Database>> tst_Migrations::openWith(const QString &path, 
 
 bool tst_Migrations::hasIndex(Database &db, const QString &name)
 {
-    auto query = Sql::run(db, u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = ?"_s, { name });
+    auto query = Sql::run(
+        db, u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = ?"_s, { name });
     return query && query->next() && query->value(0).toInt() == 1;
 }
 
@@ -51,9 +53,10 @@ void tst_Migrations::freshCatalogHasEveryMigration()
     QCOMPARE((*db)->schemaVersion(), latestVersion(catalogMigrations()));
     QVERIFY(latestVersion(catalogMigrations()) >= 2);
     auto tables = (*db)->connection()->tables();
-    for (const char *table : { "tenants", "users", "api_keys", "servers", "plans", "enrollment_tokens", "jobs",
-                               "job_events", "generations", "generation_copies", "usage_samples", "regions",
-                               "region_health_log", "alerts", "audit_log", "dr_state", "dr_steps", "schema_version" })
+    for (const char *table :
+        { "tenants", "users", "api_keys", "servers", "plans", "enrollment_tokens", "jobs",
+            "job_events", "generations", "generation_copies", "usage_samples", "regions",
+            "region_health_log", "alerts", "audit_log", "dr_state", "dr_steps", "schema_version" })
         QVERIFY2(tables.contains(QLatin1String(table)), table);
     QVERIFY(hasIndex(**db, u"jobs_tenant_queued"_s));
 }
@@ -70,13 +73,16 @@ void tst_Migrations::upgradesOlderCatalogAndKeepsData()
         auto tenant = TenantStore(**old).create(u"kept"_s, 5);
         QVERIFY_RESULT(tenant);
         // Rows written by a version 1 build, with plain SQL as that build would have.
-        QVERIFY_RESULT(Sql::run(**old, u"INSERT INTO servers (id, tenant_id, name, agent_id, agent_secret_hash, region,"
-                                       " enrolled_ms) VALUES (7, ?, 'web', 'agent-7', 'h', 'JP1', 1)"_s, { *tenant }));
-        for (const auto &[state, endMs] : { std::pair { "succeeded", 5000 }, std::pair { "succeeded", 9000 },
-                                            std::pair { "failed", 12000 } })
-            QVERIFY_RESULT(Sql::run(**old, u"INSERT INTO jobs (tenant_id, server_id, kind, trigger_kind, state,"
-                                           " queued_ms, end_ms) VALUES (?, 7, 'file_backup', 'scheduled', ?, 1, ?)"_s,
-                                    { *tenant, QString::fromLatin1(state), endMs }));
+        QVERIFY_RESULT(Sql::run(**old,
+            u"INSERT INTO servers (id, tenant_id, name, agent_id, agent_secret_hash, region,"
+            " enrolled_ms) VALUES (7, ?, 'web', 'agent-7', 'h', 'JP1', 1)"_s,
+            { *tenant }));
+        for (const auto &[state, endMs] : { std::pair { "succeeded", 5000 },
+                 std::pair { "succeeded", 9000 }, std::pair { "failed", 12000 } })
+            QVERIFY_RESULT(Sql::run(**old,
+                u"INSERT INTO jobs (tenant_id, server_id, kind, trigger_kind, state,"
+                " queued_ms, end_ms) VALUES (?, 7, 'file_backup', 'scheduled', ?, 1, ?)"_s,
+                { *tenant, QString::fromLatin1(state), endMs }));
     }
     auto upgraded = openWith(path, catalogMigrations());
     QVERIFY_RESULT(upgraded);
@@ -97,7 +103,8 @@ void tst_Migrations::refusesCatalogFromNewerVersion()
     const QString path = dir.filePath(u"c.sqlite"_s);
     QList<Migration> future = catalogMigrations();
     const int known = latestVersion(future);
-    future << Migration { known + 1, u"from the future"_s, { u"CREATE TABLE future_things (id INTEGER)"_s } };
+    future << Migration { known + 1, u"from the future"_s,
+        { u"CREATE TABLE future_things (id INTEGER)"_s } };
     QVERIFY_RESULT(openWith(path, future));
     auto refused = openWith(path, catalogMigrations());
     QVERIFY(!refused);
@@ -126,10 +133,11 @@ void tst_Migrations::failingMigrationIsRolledBack()
     const QString path = dir.filePath(u"c.sqlite"_s);
     QList<Migration> broken = catalogMigrations();
     broken << Migration { latestVersion(broken) + 1, u"half done"_s,
-                          { u"CREATE TABLE half_done (id INTEGER)"_s, u"THIS IS NOT SQL"_s } };
+        { u"CREATE TABLE half_done (id INTEGER)"_s, u"THIS IS NOT SQL"_s } };
     auto failed = openWith(path, broken);
     QVERIFY(!failed);
-    QVERIFY2(failed.error().message().contains(u"half done"_s), qPrintable(failed.error().message()));
+    QVERIFY2(
+        failed.error().message().contains(u"half done"_s), qPrintable(failed.error().message()));
     auto db = openWith(path, catalogMigrations());
     QVERIFY_RESULT(db);
     QCOMPARE((*db)->schemaVersion(), latestVersion(catalogMigrations()));
@@ -150,7 +158,8 @@ void tst_Migrations::rejectsBadNumbering()
     QFETCH(QList<int>, versions);
     QList<Migration> migrations;
     for (int v : versions)
-        migrations << Migration { v, u"m%1"_s.arg(v), { u"CREATE TABLE t%1 (id INTEGER)"_s.arg(migrations.size()) } };
+        migrations << Migration { v, u"m%1"_s.arg(v),
+            { u"CREATE TABLE t%1 (id INTEGER)"_s.arg(migrations.size()) } };
     QTemporaryDir dir;
     auto db = openWith(dir.filePath(u"c.sqlite"_s), migrations);
     QVERIFY(!db);

@@ -9,8 +9,7 @@ namespace {
 const ScryptParams Cheap { 1u << 10, 8, 1 }; // fast enough for many test rows
 }
 
-class tst_Password : public QObject
-{
+class tst_Password : public QObject {
     Q_OBJECT
 private slots:
     void hashHasDocumentedFormat();
@@ -149,7 +148,8 @@ void tst_Password::tokensNameTheirTenant()
 
 void tst_Password::tokenHashIsStable()
 {
-    QCOMPARE(tokenHash(u"abc"_s), u"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"_s);
+    QCOMPARE(
+        tokenHash(u"abc"_s), u"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"_s);
     QVERIFY(*generateToken() != *generateToken());
 }
 

@@ -9,8 +9,7 @@ using namespace Qt::StringLiterals;
 using namespace Kura;
 using namespace Kura::Catalog;
 
-class tst_RegionAndDr : public QObject
-{
+class tst_RegionAndDr : public QObject {
     Q_OBJECT
 private slots:
     void regionsWithPairsAndHealth();
@@ -30,7 +29,8 @@ void tst_RegionAndDr::regionsWithPairsAndHealth()
     QVERIFY_RESULT(regions.upsert(u"JP1"_s, u"JP2"_s, true));
     QVERIFY_RESULT(regions.upsert(u"JP2"_s, u"JP1"_s, true));
     QVERIFY_RESULT(regions.upsert(u"AU1"_s, QString(), false));
-    QVERIFY_RESULT(regions.setState(u"JP1"_s, { RegionState::Failed, u"operator1"_s, 100, u"array offline"_s }));
+    QVERIFY_RESULT(regions.setState(
+        u"JP1"_s, { RegionState::Failed, u"operator1"_s, 100, u"array offline"_s }));
     QVERIFY_RESULT(regions.upsert(u"JP1"_s, u"JP2"_s, true)); // re-import keeps the health
     auto jp1 = regions.region(u"JP1"_s);
     QVERIFY_RESULT(jp1);
@@ -55,7 +55,8 @@ void tst_RegionAndDr::unknownRegionIsNotFound()
     QVERIFY(f.ok());
     RegionStore regions(f.db());
     QCOMPARE(regions.region(u"XX9"_s).error().code(), ErrorCode::NotFound);
-    QCOMPARE(regions.setState(u"XX9"_s, { RegionState::Failed, u"op"_s, 1, {} }).error().code(), ErrorCode::NotFound);
+    QCOMPARE(regions.setState(u"XX9"_s, { RegionState::Failed, u"op"_s, 1, {} }).error().code(),
+        ErrorCode::NotFound);
     QCOMPARE(regions.history(u"XX9"_s)->size(), 0);
     QCOMPARE(regions.upsert(QString(), QString(), true).error().code(), ErrorCode::InvalidArgument);
 }
@@ -67,8 +68,10 @@ void tst_RegionAndDr::failedRegionAlertsTenantsWithServersThere()
     QVERIFY(f.addServer(f.alpha(), u"web"_s) > 0); // the fixture places servers in JP1
     RegionStore regions(f.db());
     QVERIFY_RESULT(regions.upsert(u"JP1"_s, u"JP2"_s, true));
-    QVERIFY_RESULT(regions.setState(u"JP1"_s, { RegionState::Failed, u"op"_s, 100, u"power loss"_s }));
-    QVERIFY_RESULT(regions.setState(u"JP1"_s, { RegionState::Failed, u"health-check"_s, 150, u"still down"_s }));
+    QVERIFY_RESULT(
+        regions.setState(u"JP1"_s, { RegionState::Failed, u"op"_s, 100, u"power loss"_s }));
+    QVERIFY_RESULT(regions.setState(
+        u"JP1"_s, { RegionState::Failed, u"health-check"_s, 150, u"still down"_s }));
     auto alpha = AlertStore(f.db()).listActive(f.alpha());
     QVERIFY_RESULT(alpha);
     QCOMPARE(alpha->size(), 1);
@@ -97,8 +100,8 @@ void tst_RegionAndDr::drStartsActiveAndIdle()
 
 void tst_RegionAndDr::drStepsFollowInOrder_data()
 {
-    QTest::addColumn<QList<int>>("steps");     // steps of a switch-over, recorded in this order
-    QTest::addColumn<int>("firstRefused");      // index of the first refused step, -1: none
+    QTest::addColumn<QList<int>>("steps"); // steps of a switch-over, recorded in this order
+    QTest::addColumn<int>("firstRefused"); // index of the first refused step, -1: none
     QTest::newRow("all six in order") << QList<int> { 1, 2, 3, 4, 5, 6 } << -1;
     QTest::newRow("skips a step") << QList<int> { 1, 2, 4 } << 2;
     QTest::newRow("starts at two") << QList<int> { 2 } << 0;
@@ -115,10 +118,12 @@ void tst_RegionAndDr::drStepsFollowInOrder()
     QVERIFY(f.ok());
     DrStore dr(f.db());
     for (int i = 0; i < steps.size(); ++i) {
-        auto done = dr.recordStep({ DrOperation::SwitchOver, steps.at(i), u"op%1"_s.arg(i), 1000 + i, {} });
+        auto done = dr.recordStep(
+            { DrOperation::SwitchOver, steps.at(i), u"op%1"_s.arg(i), 1000 + i, {} });
         if (i == firstRefused) {
             QVERIFY(!done);
-            QVERIFY(done.error().code() == ErrorCode::Conflict || done.error().code() == ErrorCode::InvalidArgument);
+            QVERIFY(done.error().code() == ErrorCode::Conflict
+                || done.error().code() == ErrorCode::InvalidArgument);
             return;
         }
         QVERIFY_RESULT(done);
@@ -142,9 +147,11 @@ void tst_RegionAndDr::drSuppressionAndRecoveryPoint()
     QCOMPARE(state->siteRole, SiteRole::Dr);
     QVERIFY(state->suppressed);
     QCOMPARE(state->lastCatalogCopyMs, 123456);
-    QCOMPARE(dr.recordStep({ DrOperation::None, 1, u"x"_s, 1, {} }).error().code(), ErrorCode::InvalidArgument);
+    QCOMPARE(dr.recordStep({ DrOperation::None, 1, u"x"_s, 1, {} }).error().code(),
+        ErrorCode::InvalidArgument);
     QVERIFY_RESULT(dr.recordStep({ DrOperation::Drill, 1, u"x"_s, 1, {} }));
-    QCOMPARE(dr.recordStep({ DrOperation::SwitchOver, 2, u"x"_s, 2, {} }).error().code(), ErrorCode::Conflict);
+    QCOMPARE(dr.recordStep({ DrOperation::SwitchOver, 2, u"x"_s, 2, {} }).error().code(),
+        ErrorCode::Conflict);
 }
 
 QTEST_GUILESS_MAIN(tst_RegionAndDr)

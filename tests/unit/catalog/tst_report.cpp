@@ -15,10 +15,9 @@ using Kura::Policy::JobState;
 namespace {
 constexpr qint64 DayMs = 24ll * 3600 * 1000;
 constexpr qint64 Now = 1795392000000; // 2026-11-23T00:00:00Z
-}
+} // namespace
 
-class tst_Report : public QObject
-{
+class tst_Report : public QObject {
     Q_OBJECT
 private slots:
     void init();
@@ -64,9 +63,11 @@ void tst_Report::windowIsFourteenDays()
 
 void tst_Report::rowsCarryEveryColumn()
 {
-    const qint64 failed = m_f->addJob(m_f->alpha(), m_server, Now - DayMs, JobState::Failed, Policy::JobKind::SystemBackup, 90000);
+    const qint64 failed = m_f->addJob(m_f->alpha(), m_server, Now - DayMs, JobState::Failed,
+        Policy::JobKind::SystemBackup, 90000);
     QVERIFY(failed > 0);
-    QVERIFY_RESULT(JobStore(m_f->db()).updateProgress(m_f->alpha(), failed, { 5000, 7, 2500, 3, 1200 }));
+    QVERIFY_RESULT(
+        JobStore(m_f->db()).updateProgress(m_f->alpha(), failed, { 5000, 7, 2500, 3, 1200 }));
     auto rows = jobReport(m_f->db(), m_f->alpha(), Now);
     QVERIFY_RESULT(rows);
     QCOMPARE(rows->size(), 1);
@@ -119,7 +120,9 @@ void tst_Report::newestFirstAndAtMost2000Rows()
 
 void tst_Report::csvHasHeaderAndOneRecordPerRow()
 {
-    QVERIFY(m_f->addJob(m_f->alpha(), m_server, Now - 2 * 3600 * 1000, JobState::Succeeded, Policy::JobKind::FileBackup, 61500) > 0);
+    QVERIFY(m_f->addJob(m_f->alpha(), m_server, Now - 2 * 3600 * 1000, JobState::Succeeded,
+                Policy::JobKind::FileBackup, 61500)
+        > 0);
     auto rows = jobReport(m_f->db(), m_f->alpha(), Now);
     QVERIFY_RESULT(rows);
     const QByteArray csv = reportCsv(*rows, QTimeZone("Asia/Tokyo"));
@@ -128,12 +131,15 @@ void tst_Report::csvHasHeaderAndOneRecordPerRow()
     const QStringList lines = text.split(u"\r\n"_s);
     QCOMPARE(lines.size(), 3); // header, one row, the empty rest after the final CRLF
     QCOMPARE(lines.at(0), reportColumns().join(u','));
-    QCOMPARE(lines.at(1), u"\"web, primary\",file_backup,local/daily 03-06/30d/files,scheduled,"
-                          "2026-11-23T07:00:01+09:00,2026-11-23T07:01:02+09:00,61,0,0,0,succeeded,"_s);
+    QCOMPARE(lines.at(1),
+        u"\"web, primary\",file_backup,local/daily 03-06/30d/files,scheduled,"
+        "2026-11-23T07:00:01+09:00,2026-11-23T07:01:02+09:00,61,0,0,0,succeeded,"_s);
     QVERIFY(lines.at(2).isEmpty());
-    const QStringList translated { u"サーバー"_s, u"種類"_s, u"プラン"_s, u"契機"_s, u"開始"_s, u"終了"_s, u"所要時間"_s,
-                                   u"元データ"_s, u"転送量"_s, u"ファイル数"_s, u"結果"_s, u"理由"_s };
-    QVERIFY(QString::fromUtf8(reportCsv(*rows, QTimeZone::utc(), translated)).contains(translated.join(u',')));
+    const QStringList translated { u"サーバー"_s, u"種類"_s, u"プラン"_s, u"契機"_s, u"開始"_s,
+        u"終了"_s, u"所要時間"_s, u"元データ"_s, u"転送量"_s, u"ファイル数"_s, u"結果"_s,
+        u"理由"_s };
+    QVERIFY(QString::fromUtf8(reportCsv(*rows, QTimeZone::utc(), translated))
+                .contains(translated.join(u',')));
 }
 
 QTEST_GUILESS_MAIN(tst_Report)

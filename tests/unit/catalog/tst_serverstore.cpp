@@ -10,8 +10,7 @@ using namespace Kura;
 using namespace Kura::Catalog;
 using Kura::Policy::Timing;
 
-class tst_ServerStore : public QObject
-{
+class tst_ServerStore : public QObject {
     Q_OBJECT
 private slots:
     void recordsEnrolledServerWithFacts();
@@ -111,7 +110,8 @@ void tst_ServerStore::protectTwiceIsAConflict()
     QVERIFY(f.ok());
     const qint64 id = f.addServer(f.alpha(), u"x"_s);
     QVERIFY(f.protect(f.alpha(), id, Timing::Daily, 1));
-    auto again = ServerStore(f.db()).protect(f.alpha(), id, Test::CatalogFixture::plan(Timing::Weekly), 2);
+    auto again
+        = ServerStore(f.db()).protect(f.alpha(), id, Test::CatalogFixture::plan(Timing::Weekly), 2);
     QVERIFY(!again);
     QCOMPARE(again.error().code(), ErrorCode::Conflict);
     QCOMPARE(ServerStore(f.db()).server(f.alpha(), id)->plan->timing, Timing::Daily);
@@ -122,11 +122,13 @@ void tst_ServerStore::setPlanNeedsProtection()
     Test::CatalogFixture f;
     QVERIFY(f.ok());
     const qint64 id = f.addServer(f.alpha(), u"x"_s);
-    auto refused = ServerStore(f.db()).setPlan(f.alpha(), id, Test::CatalogFixture::plan(Timing::Daily), 1);
+    auto refused
+        = ServerStore(f.db()).setPlan(f.alpha(), id, Test::CatalogFixture::plan(Timing::Daily), 1);
     QVERIFY(!refused);
     QCOMPARE(refused.error().code(), ErrorCode::Conflict);
     QVERIFY(f.protect(f.alpha(), id, Timing::Daily, 10));
-    QVERIFY_RESULT(ServerStore(f.db()).setPlan(f.alpha(), id, Test::CatalogFixture::plan(Timing::Weekly), 20));
+    QVERIFY_RESULT(
+        ServerStore(f.db()).setPlan(f.alpha(), id, Test::CatalogFixture::plan(Timing::Weekly), 20));
     auto s = ServerStore(f.db()).server(f.alpha(), id);
     QCOMPARE(s->plan->timing, Timing::Weekly);
     QCOMPARE(s->protectedSinceMs, 10);
@@ -203,7 +205,8 @@ void tst_ServerStore::duplicateNamesAndAgentIds()
     QVERIFY(f.ok());
     ServerStore store(f.db());
     QVERIFY_RESULT(store.create(f.alpha(), { u"web"_s, u"agent-1"_s, u"h"_s, u"JP1"_s, {} }, 1));
-    auto second = store.create(otherTenant ? f.beta() : f.alpha(), { name, agentId, u"h"_s, u"JP1"_s, {} }, 1);
+    auto second = store.create(
+        otherTenant ? f.beta() : f.alpha(), { name, agentId, u"h"_s, u"JP1"_s, {} }, 1);
     QCOMPARE(bool(second), accepted);
     if (!accepted)
         QCOMPARE(second.error().code(), ErrorCode::Conflict);

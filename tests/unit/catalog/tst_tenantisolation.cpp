@@ -29,14 +29,12 @@ namespace {
 constexpr qint64 Now = 1795392000000;
 const ScryptParams Cheap { 1u << 10, 8, 1 };
 
-struct Alpha
-{
+struct Alpha {
     qint64 server = 0, job = 0, generation = 0, alert = 0, user = 0, apiKey = 0;
     QString apiToken, enrollmentToken, agentId;
 };
 
-struct Context
-{
+struct Context {
     Test::CatalogFixture &f;
     const Alpha &a;
     qint64 beta() const { return f.beta(); }
@@ -45,8 +43,7 @@ struct Context
 
 using Probe = std::function<QString(const Context &)>;
 
-template<class T>
-QString expectError(const Result<T> &result, ErrorCode code)
+template <class T> QString expectError(const Result<T> &result, ErrorCode code)
 {
     if (result)
         return u"call succeeded"_s;
@@ -55,8 +52,7 @@ QString expectError(const Result<T> &result, ErrorCode code)
     return {};
 }
 
-template<class T>
-QString expectEmpty(const Result<QList<T>> &result)
+template <class T> QString expectEmpty(const Result<QList<T>> &result)
 {
     if (!result)
         return result.error().toString();
@@ -85,12 +81,21 @@ QString snapshot(Test::CatalogFixture &f, const Alpha &a)
     auto usage = UsageStore(f.db()).samples(t, QDate(2026, 1, 1), QDate(2026, 12, 31));
     if (!server || !job || !events || !generation || !copies || !alert || !user || !keys || !usage)
         return u"alpha row missing"_s;
-    return u"%1|%2|%3|%4|%5|%6|%7|%8|%9|%10|%11|%12|%13|%14"_s.arg(server->name, server->advertisedAddress)
-        .arg(server->isProtected).arg(server->online).arg(server->plan ? server->plan->retentionDays : 0)
-        .arg(Policy::jobStateName(job->state)).arg(job->figures.bytesDone).arg(events->size())
-        .arg(generationStatusName(generation->status)).arg(copies->size())
-        .arg(alertStateName(alert->state)).arg(roleName(user->role)).arg(user->disabled)
-        .arg(keys->constFirst().revoked) + u"|%1|%2"_s.arg(usage->size()).arg(usage->constFirst().protectedBytes);
+    return u"%1|%2|%3|%4|%5|%6|%7|%8|%9|%10|%11|%12|%13|%14"_s
+               .arg(server->name, server->advertisedAddress)
+               .arg(server->isProtected)
+               .arg(server->online)
+               .arg(server->plan ? server->plan->retentionDays : 0)
+               .arg(Policy::jobStateName(job->state))
+               .arg(job->figures.bytesDone)
+               .arg(events->size())
+               .arg(generationStatusName(generation->status))
+               .arg(copies->size())
+               .arg(alertStateName(alert->state))
+               .arg(roleName(user->role))
+               .arg(user->disabled)
+               .arg(keys->constFirst().revoked)
+        + u"|%1|%2"_s.arg(usage->size()).arg(usage->constFirst().protectedBytes);
 }
 
 Alpha populateAlpha(Test::CatalogFixture &f)
@@ -109,13 +114,17 @@ Alpha populateAlpha(Test::CatalogFixture &f)
     a.generation = GenerationStore(f.db()).create(t, g).value_or(0);
     (void)GenerationStore(f.db()).complete(t, a.generation, { Now, 1, 1, 1, u"snap"_s });
     (void)GenerationStore(f.db()).setCopy(t, a.generation, { u"JP1"_s, CopyState::Complete, Now });
-    a.alert = AlertStore(f.db()).raise(t, { AlertKind::JobFailed, a.server, serverSubject(a.server), {}, Now })->id;
+    a.alert = AlertStore(f.db())
+                  .raise(t, { AlertKind::JobFailed, a.server, serverSubject(a.server), {}, Now })
+                  ->id;
     a.user = UserStore(f.db(), Cheap).create(t, u"alice"_s, u"pw"_s, Role::Admin, Now).value_or(0);
     auto key = UserStore(f.db(), Cheap).createApiKey(t, a.user, u"ci"_s, Now);
     a.apiKey = key ? key->id : 0;
     a.apiToken = key ? key->token : QString();
-    (void)UsageStore(f.db()).record(t, { a.server, u"alpha-web"_s, QDate(2026, 11, 1), 1000, {}, Timing::Daily, 30 });
-    (void)AuditLog(f.db()).append(t, { 0, u"alice"_s, u"server.protect"_s, u"server:1"_s, Now, {} });
+    (void)UsageStore(f.db()).record(
+        t, { a.server, u"alpha-web"_s, QDate(2026, 11, 1), 1000, {}, Timing::Daily, 30 });
+    (void)AuditLog(f.db()).append(
+        t, { 0, u"alice"_s, u"server.protect"_s, u"server:1"_s, Now, {} });
     a.enrollmentToken = EnrollmentStore(f.db()).create(t, u"JP1"_s, Now, 3600000)->token;
     return a;
 }
@@ -124,8 +133,7 @@ Alpha populateAlpha(Test::CatalogFixture &f)
 
 Q_DECLARE_METATYPE(Probe)
 
-class tst_TenantIsolation : public QObject
-{
+class tst_TenantIsolation : public QObject {
     Q_OBJECT
 private slots:
     void otherTenantSeesAndChangesNothing_data();
@@ -137,78 +145,206 @@ void tst_TenantIsolation::otherTenantSeesAndChangesNothing_data()
     QTest::addColumn<Probe>("probe");
     const auto nf = ErrorCode::NotFound;
     auto row = [](const char *name, Probe probe) { QTest::newRow(name) << probe; };
-    row("ServerStore::server", [=](const Context &c) { return expectError(ServerStore(c.db()).server(c.beta(), c.a.server), nf); });
-    row("ServerStore::findByAgentId", [=](const Context &c) { return expectError(ServerStore(c.db()).findByAgentId(c.beta(), c.a.agentId), nf); });
+    row("ServerStore::server", [=](const Context &c) {
+        return expectError(ServerStore(c.db()).server(c.beta(), c.a.server), nf);
+    });
+    row("ServerStore::findByAgentId", [=](const Context &c) {
+        return expectError(ServerStore(c.db()).findByAgentId(c.beta(), c.a.agentId), nf);
+    });
     row("ServerStore::list", [](const Context &c) {
         auto list = ServerStore(c.db()).list(c.beta());
-        return list && list->size() == 1 && list->at(0).name == u"beta-web"_s ? QString() : u"wrong list"_s; });
-    row("ServerStore::protectedServers", [](const Context &c) { return expectEmpty(ServerStore(c.db()).protectedServers(c.beta())); });
-    row("ServerStore::updateFacts", [=](const Context &c) { return expectError(ServerStore(c.db()).updateFacts(c.beta(), c.a.server, {}), nf); });
-    row("ServerStore::setOnline", [=](const Context &c) { return expectError(ServerStore(c.db()).setOnline(c.beta(), c.a.server, true, 1), nf); });
-    row("ServerStore::setAdvertisedAddress", [=](const Context &c) { return expectError(ServerStore(c.db()).setAdvertisedAddress(c.beta(), c.a.server, u"x"_s), nf); });
-    row("ServerStore::protect", [=](const Context &c) { return expectError(ServerStore(c.db()).protect(c.beta(), c.a.server, {}, 1), nf); });
-    row("ServerStore::setPlan", [=](const Context &c) { return expectError(ServerStore(c.db()).setPlan(c.beta(), c.a.server, {}, 1), nf); });
-    row("ServerStore::unprotect", [=](const Context &c) { return expectError(ServerStore(c.db()).unprotect(c.beta(), c.a.server), nf); });
-    row("ServerStore::remove", [=](const Context &c) { return expectError(ServerStore(c.db()).remove(c.beta(), c.a.server), nf); });
+        return list && list->size() == 1 && list->at(0).name == u"beta-web"_s ? QString()
+                                                                              : u"wrong list"_s;
+    });
+    row("ServerStore::protectedServers", [](const Context &c) {
+        return expectEmpty(ServerStore(c.db()).protectedServers(c.beta()));
+    });
+    row("ServerStore::updateFacts", [=](const Context &c) {
+        return expectError(ServerStore(c.db()).updateFacts(c.beta(), c.a.server, {}), nf);
+    });
+    row("ServerStore::setOnline", [=](const Context &c) {
+        return expectError(ServerStore(c.db()).setOnline(c.beta(), c.a.server, true, 1), nf);
+    });
+    row("ServerStore::setAdvertisedAddress", [=](const Context &c) {
+        return expectError(
+            ServerStore(c.db()).setAdvertisedAddress(c.beta(), c.a.server, u"x"_s), nf);
+    });
+    row("ServerStore::protect", [=](const Context &c) {
+        return expectError(ServerStore(c.db()).protect(c.beta(), c.a.server, {}, 1), nf);
+    });
+    row("ServerStore::setPlan", [=](const Context &c) {
+        return expectError(ServerStore(c.db()).setPlan(c.beta(), c.a.server, {}, 1), nf);
+    });
+    row("ServerStore::unprotect", [=](const Context &c) {
+        return expectError(ServerStore(c.db()).unprotect(c.beta(), c.a.server), nf);
+    });
+    row("ServerStore::remove", [=](const Context &c) {
+        return expectError(ServerStore(c.db()).remove(c.beta(), c.a.server), nf);
+    });
 
-    row("JobStore::create", [=](const Context &c) { NewJob n; n.serverId = c.a.server; return expectError(JobStore(c.db()).create(c.beta(), n), nf); });
-    row("JobStore::job", [=](const Context &c) { return expectError(JobStore(c.db()).job(c.beta(), c.a.job), nf); });
-    row("JobStore::listForServer", [](const Context &c) { return expectEmpty(JobStore(c.db()).listForServer(c.beta(), c.a.server, 100)); });
-    row("JobStore::activeJobs", [](const Context &c) { return expectEmpty(JobStore(c.db()).activeJobs(c.beta())); });
-    row("JobStore::jobsSince", [](const Context &c) { return expectEmpty(JobStore(c.db()).jobsSince(c.beta(), c.a.server, 0)); });
+    row("JobStore::create", [=](const Context &c) {
+        NewJob n;
+        n.serverId = c.a.server;
+        return expectError(JobStore(c.db()).create(c.beta(), n), nf);
+    });
+    row("JobStore::job",
+        [=](const Context &c) { return expectError(JobStore(c.db()).job(c.beta(), c.a.job), nf); });
+    row("JobStore::listForServer", [](const Context &c) {
+        return expectEmpty(JobStore(c.db()).listForServer(c.beta(), c.a.server, 100));
+    });
+    row("JobStore::activeJobs",
+        [](const Context &c) { return expectEmpty(JobStore(c.db()).activeJobs(c.beta())); });
+    row("JobStore::jobsSince", [](const Context &c) {
+        return expectEmpty(JobStore(c.db()).jobsSince(c.beta(), c.a.server, 0));
+    });
     row("JobStore::lastSuccessfulBackupMs", [](const Context &c) {
         auto last = JobStore(c.db()).lastSuccessfulBackupMs(c.beta(), c.a.server);
-        return last && !*last ? QString() : u"found a backup"_s; });
-    row("JobStore::markRunning", [=](const Context &c) { return expectError(JobStore(c.db()).markRunning(c.beta(), c.a.job, 1), nf); });
-    row("JobStore::updateProgress", [=](const Context &c) { return expectError(JobStore(c.db()).updateProgress(c.beta(), c.a.job, { 1, 1, 99, 1, 1 }), nf); });
-    row("JobStore::finish", [=](const Context &c) { return expectError(JobStore(c.db()).finish(c.beta(), c.a.job, JobState::Failed, {}, 1), nf); });
-    row("JobStore::interruptRunning", [](const Context &c) { return expectZero(JobStore(c.db()).interruptRunning(c.beta(), u"x"_s, 1)); });
-    row("JobStore::addEvent", [=](const Context &c) { return expectError(JobStore(c.db()).addEvent(c.beta(), c.a.job, { 1, EventLevel::Info, u"x"_s }), nf); });
-    row("JobStore::events", [](const Context &c) { return expectEmpty(JobStore(c.db()).events(c.beta(), c.a.job)); });
+        return last && !*last ? QString() : u"found a backup"_s;
+    });
+    row("JobStore::markRunning", [=](const Context &c) {
+        return expectError(JobStore(c.db()).markRunning(c.beta(), c.a.job, 1), nf);
+    });
+    row("JobStore::updateProgress", [=](const Context &c) {
+        return expectError(
+            JobStore(c.db()).updateProgress(c.beta(), c.a.job, { 1, 1, 99, 1, 1 }), nf);
+    });
+    row("JobStore::finish", [=](const Context &c) {
+        return expectError(JobStore(c.db()).finish(c.beta(), c.a.job, JobState::Failed, {}, 1), nf);
+    });
+    row("JobStore::interruptRunning", [](const Context &c) {
+        return expectZero(JobStore(c.db()).interruptRunning(c.beta(), u"x"_s, 1));
+    });
+    row("JobStore::addEvent", [=](const Context &c) {
+        return expectError(
+            JobStore(c.db()).addEvent(c.beta(), c.a.job, { 1, EventLevel::Info, u"x"_s }), nf);
+    });
+    row("JobStore::events",
+        [](const Context &c) { return expectEmpty(JobStore(c.db()).events(c.beta(), c.a.job)); });
 
-    row("GenerationStore::create", [=](const Context &c) { NewGeneration g; g.serverId = c.a.server; return expectError(GenerationStore(c.db()).create(c.beta(), g), nf); });
-    row("GenerationStore::complete", [=](const Context &c) { return expectError(GenerationStore(c.db()).complete(c.beta(), c.a.generation, {}), nf); });
-    row("GenerationStore::markFailed", [=](const Context &c) { return expectError(GenerationStore(c.db()).markFailed(c.beta(), c.a.generation, 1), nf); });
-    row("GenerationStore::generation", [=](const Context &c) { return expectError(GenerationStore(c.db()).generation(c.beta(), c.a.generation), nf); });
-    row("GenerationStore::listForServer", [](const Context &c) { return expectEmpty(GenerationStore(c.db()).listForServer(c.beta(), c.a.server)); });
-    row("GenerationStore::remove", [=](const Context &c) { return expectError(GenerationStore(c.db()).remove(c.beta(), c.a.generation), nf); });
-    row("GenerationStore::removeForServer", [](const Context &c) { return expectZero(GenerationStore(c.db()).removeForServer(c.beta(), c.a.server)); });
-    row("GenerationStore::setCopy", [=](const Context &c) { return expectError(GenerationStore(c.db()).setCopy(c.beta(), c.a.generation, { u"JP1"_s, CopyState::Failed, {} }), nf); });
-    row("GenerationStore::setCopy new region", [=](const Context &c) { return expectError(GenerationStore(c.db()).setCopy(c.beta(), c.a.generation, { u"JP2"_s, CopyState::Failed, {} }), nf); });
-    row("GenerationStore::copies", [](const Context &c) { return expectEmpty(GenerationStore(c.db()).copies(c.beta(), c.a.generation)); });
+    row("GenerationStore::create", [=](const Context &c) {
+        NewGeneration g;
+        g.serverId = c.a.server;
+        return expectError(GenerationStore(c.db()).create(c.beta(), g), nf);
+    });
+    row("GenerationStore::complete", [=](const Context &c) {
+        return expectError(GenerationStore(c.db()).complete(c.beta(), c.a.generation, {}), nf);
+    });
+    row("GenerationStore::markFailed", [=](const Context &c) {
+        return expectError(GenerationStore(c.db()).markFailed(c.beta(), c.a.generation, 1), nf);
+    });
+    row("GenerationStore::generation", [=](const Context &c) {
+        return expectError(GenerationStore(c.db()).generation(c.beta(), c.a.generation), nf);
+    });
+    row("GenerationStore::listForServer", [](const Context &c) {
+        return expectEmpty(GenerationStore(c.db()).listForServer(c.beta(), c.a.server));
+    });
+    row("GenerationStore::remove", [=](const Context &c) {
+        return expectError(GenerationStore(c.db()).remove(c.beta(), c.a.generation), nf);
+    });
+    row("GenerationStore::removeForServer", [](const Context &c) {
+        return expectZero(GenerationStore(c.db()).removeForServer(c.beta(), c.a.server));
+    });
+    row("GenerationStore::setCopy", [=](const Context &c) {
+        return expectError(GenerationStore(c.db()).setCopy(
+                               c.beta(), c.a.generation, { u"JP1"_s, CopyState::Failed, {} }),
+            nf);
+    });
+    row("GenerationStore::setCopy new region", [=](const Context &c) {
+        return expectError(GenerationStore(c.db()).setCopy(
+                               c.beta(), c.a.generation, { u"JP2"_s, CopyState::Failed, {} }),
+            nf);
+    });
+    row("GenerationStore::copies", [](const Context &c) {
+        return expectEmpty(GenerationStore(c.db()).copies(c.beta(), c.a.generation));
+    });
 
     row("AlertStore::raise", [](const Context &c) {
-        auto raised = AlertStore(c.db()).raise(c.beta(), { AlertKind::JobFailed, c.a.server, serverSubject(c.a.server), {}, 1 });
-        return raised && raised->created && raised->id != c.a.alert ? QString() : u"returned alpha's alert"_s; });
-    row("AlertStore::acknowledge", [=](const Context &c) { return expectError(AlertStore(c.db()).acknowledge(c.beta(), c.a.alert, u"mallory"_s, 1), nf); });
-    row("AlertStore::resolve", [=](const Context &c) { return expectError(AlertStore(c.db()).resolve(c.beta(), c.a.alert, 1), nf); });
-    row("AlertStore::resolveActive", [](const Context &c) { return expectZero(AlertStore(c.db()).resolveActive(c.beta(), AlertKind::JobFailed, serverSubject(c.a.server), 1)); });
-    row("AlertStore::alert", [=](const Context &c) { return expectError(AlertStore(c.db()).alert(c.beta(), c.a.alert), nf); });
-    row("AlertStore::listActive", [](const Context &c) { return expectEmpty(AlertStore(c.db()).listActive(c.beta())); });
-    row("AlertStore::listAll", [](const Context &c) { return expectEmpty(AlertStore(c.db()).listAll(c.beta(), 100)); });
-    row("checkReplicationLag", [](const Context &c) { return expectEmpty(checkReplicationLag(c.db(), c.beta(), Now + 3 * 86400000ll)); });
-    row("checkOverdue", [](const Context &c) { return expectEmpty(checkOverdue(c.db(), c.beta(), Now)); });
+        auto raised = AlertStore(c.db()).raise(
+            c.beta(), { AlertKind::JobFailed, c.a.server, serverSubject(c.a.server), {}, 1 });
+        return raised && raised->created && raised->id != c.a.alert ? QString()
+                                                                    : u"returned alpha's alert"_s;
+    });
+    row("AlertStore::acknowledge", [=](const Context &c) {
+        return expectError(
+            AlertStore(c.db()).acknowledge(c.beta(), c.a.alert, u"mallory"_s, 1), nf);
+    });
+    row("AlertStore::resolve", [=](const Context &c) {
+        return expectError(AlertStore(c.db()).resolve(c.beta(), c.a.alert, 1), nf);
+    });
+    row("AlertStore::resolveActive", [](const Context &c) {
+        return expectZero(AlertStore(c.db()).resolveActive(
+            c.beta(), AlertKind::JobFailed, serverSubject(c.a.server), 1));
+    });
+    row("AlertStore::alert", [=](const Context &c) {
+        return expectError(AlertStore(c.db()).alert(c.beta(), c.a.alert), nf);
+    });
+    row("AlertStore::listActive",
+        [](const Context &c) { return expectEmpty(AlertStore(c.db()).listActive(c.beta())); });
+    row("AlertStore::listAll",
+        [](const Context &c) { return expectEmpty(AlertStore(c.db()).listAll(c.beta(), 100)); });
+    row("checkReplicationLag", [](const Context &c) {
+        return expectEmpty(checkReplicationLag(c.db(), c.beta(), Now + 3 * 86400000ll));
+    });
+    row("checkOverdue",
+        [](const Context &c) { return expectEmpty(checkOverdue(c.db(), c.beta(), Now)); });
 
-    row("UsageStore::record", [=](const Context &c) { return expectError(UsageStore(c.db()).record(c.beta(), { c.a.server, u"x"_s, QDate(2026, 11, 1), 5, {}, Timing::Daily, 7 }), nf); });
-    row("UsageStore::samples", [](const Context &c) { return expectEmpty(UsageStore(c.db()).samples(c.beta(), QDate(2026, 1, 1), QDate(2026, 12, 31))); });
-    row("UsageStore::samplesForServer", [](const Context &c) { return expectEmpty(UsageStore(c.db()).samplesForServer(c.beta(), c.a.server, QDate(2026, 1, 1), QDate(2026, 12, 31))); });
+    row("UsageStore::record", [=](const Context &c) {
+        return expectError(UsageStore(c.db()).record(c.beta(),
+                               { c.a.server, u"x"_s, QDate(2026, 11, 1), 5, {}, Timing::Daily, 7 }),
+            nf);
+    });
+    row("UsageStore::samples", [](const Context &c) {
+        return expectEmpty(
+            UsageStore(c.db()).samples(c.beta(), QDate(2026, 1, 1), QDate(2026, 12, 31)));
+    });
+    row("UsageStore::samplesForServer", [](const Context &c) {
+        return expectEmpty(UsageStore(c.db()).samplesForServer(
+            c.beta(), c.a.server, QDate(2026, 1, 1), QDate(2026, 12, 31)));
+    });
 
     const auto ua = ErrorCode::Unauthorized;
-    row("UserStore::user", [=](const Context &c) { return expectError(UserStore(c.db(), Cheap).user(c.beta(), c.a.user), nf); });
-    row("UserStore::list", [](const Context &c) { return expectEmpty(UserStore(c.db(), Cheap).list(c.beta())); });
-    row("UserStore::setRole", [=](const Context &c) { return expectError(UserStore(c.db(), Cheap).setRole(c.beta(), c.a.user, Role::Viewer), nf); });
-    row("UserStore::setDisabled", [=](const Context &c) { return expectError(UserStore(c.db(), Cheap).setDisabled(c.beta(), c.a.user, true), nf); });
-    row("UserStore::setPassword", [=](const Context &c) { return expectError(UserStore(c.db(), Cheap).setPassword(c.beta(), c.a.user, u"x"_s), nf); });
-    row("UserStore::authenticate", [=](const Context &c) { return expectError(UserStore(c.db(), Cheap).authenticate(c.beta(), u"alice"_s, u"pw"_s), ua); });
-    row("UserStore::createApiKey", [=](const Context &c) { return expectError(UserStore(c.db(), Cheap).createApiKey(c.beta(), c.a.user, u"x"_s, 1), nf); });
-    row("UserStore::authenticateApiKey", [=](const Context &c) { return expectError(UserStore(c.db(), Cheap).authenticateApiKey(c.beta(), c.a.apiToken, 1), ua); });
-    row("UserStore::revokeApiKey", [=](const Context &c) { return expectError(UserStore(c.db(), Cheap).revokeApiKey(c.beta(), c.a.apiKey), nf); });
-    row("UserStore::apiKeys", [](const Context &c) { return expectEmpty(UserStore(c.db(), Cheap).apiKeys(c.beta())); });
+    row("UserStore::user", [=](const Context &c) {
+        return expectError(UserStore(c.db(), Cheap).user(c.beta(), c.a.user), nf);
+    });
+    row("UserStore::list",
+        [](const Context &c) { return expectEmpty(UserStore(c.db(), Cheap).list(c.beta())); });
+    row("UserStore::setRole", [=](const Context &c) {
+        return expectError(UserStore(c.db(), Cheap).setRole(c.beta(), c.a.user, Role::Viewer), nf);
+    });
+    row("UserStore::setDisabled", [=](const Context &c) {
+        return expectError(UserStore(c.db(), Cheap).setDisabled(c.beta(), c.a.user, true), nf);
+    });
+    row("UserStore::setPassword", [=](const Context &c) {
+        return expectError(UserStore(c.db(), Cheap).setPassword(c.beta(), c.a.user, u"x"_s), nf);
+    });
+    row("UserStore::authenticate", [=](const Context &c) {
+        return expectError(
+            UserStore(c.db(), Cheap).authenticate(c.beta(), u"alice"_s, u"pw"_s), ua);
+    });
+    row("UserStore::createApiKey", [=](const Context &c) {
+        return expectError(
+            UserStore(c.db(), Cheap).createApiKey(c.beta(), c.a.user, u"x"_s, 1), nf);
+    });
+    row("UserStore::authenticateApiKey", [=](const Context &c) {
+        return expectError(
+            UserStore(c.db(), Cheap).authenticateApiKey(c.beta(), c.a.apiToken, 1), ua);
+    });
+    row("UserStore::revokeApiKey", [=](const Context &c) {
+        return expectError(UserStore(c.db(), Cheap).revokeApiKey(c.beta(), c.a.apiKey), nf);
+    });
+    row("UserStore::apiKeys",
+        [](const Context &c) { return expectEmpty(UserStore(c.db(), Cheap).apiKeys(c.beta())); });
 
-    row("EnrollmentStore::consume", [=](const Context &c) { return expectError(EnrollmentStore(c.db()).consume(c.beta(), c.a.enrollmentToken, Now), ua); });
-    row("EnrollmentStore::recordServer", [=](const Context &c) { return expectError(EnrollmentStore(c.db()).recordServer(c.beta(), 1, c.a.server), nf); });
-    row("AuditLog::list", [](const Context &c) { return expectEmpty(AuditLog(c.db()).list(c.beta(), 0, 100)); });
-    row("jobReport", [](const Context &c) { return expectEmpty(jobReport(c.db(), c.beta(), Now)); });
+    row("EnrollmentStore::consume", [=](const Context &c) {
+        return expectError(EnrollmentStore(c.db()).consume(c.beta(), c.a.enrollmentToken, Now), ua);
+    });
+    row("EnrollmentStore::recordServer", [=](const Context &c) {
+        return expectError(EnrollmentStore(c.db()).recordServer(c.beta(), 1, c.a.server), nf);
+    });
+    row("AuditLog::list",
+        [](const Context &c) { return expectEmpty(AuditLog(c.db()).list(c.beta(), 0, 100)); });
+    row("jobReport",
+        [](const Context &c) { return expectEmpty(jobReport(c.db(), c.beta(), Now)); });
 }
 
 void tst_TenantIsolation::otherTenantSeesAndChangesNothing()
@@ -217,7 +353,8 @@ void tst_TenantIsolation::otherTenantSeesAndChangesNothing()
     Test::CatalogFixture f;
     QVERIFY(f.ok());
     const Alpha alpha = populateAlpha(f);
-    QVERIFY(alpha.server && alpha.job && alpha.generation && alpha.alert && alpha.user && alpha.apiKey);
+    QVERIFY(
+        alpha.server && alpha.job && alpha.generation && alpha.alert && alpha.user && alpha.apiKey);
     QVERIFY(f.addServer(f.beta(), u"beta-web"_s) > 0);
     const QString before = snapshot(f, alpha);
     QVERIFY(!before.startsWith(u"alpha row missing"_s));

@@ -9,8 +9,7 @@ using namespace Qt::StringLiterals;
 using namespace Kura;
 using namespace Kura::Catalog;
 
-class tst_UsageStore : public QObject
-{
+class tst_UsageStore : public QObject {
     Q_OBJECT
 private slots:
     void recordsOneSamplePerServerAndDay();
@@ -28,10 +27,14 @@ void tst_UsageStore::recordsOneSamplePerServerAndDay()
     const qint64 b = f.addServer(f.alpha(), u"b"_s);
     UsageStore usage(f.db());
     const QDate day(2026, 11, 1);
-    QVERIFY_RESULT(usage.record(f.alpha(), { a, u"a"_s, day, 100, Policy::Storage::Local, Policy::Timing::Daily, 7 }));
-    QVERIFY_RESULT(usage.record(f.alpha(), { a, u"a"_s, day, 150, Policy::Storage::Double, Policy::Timing::Daily, 30 }));
-    QVERIFY_RESULT(usage.record(f.alpha(), { a, u"a"_s, day.addDays(1), 200, Policy::Storage::Double, Policy::Timing::Daily, 30 }));
-    QVERIFY_RESULT(usage.record(f.alpha(), { b, u"b"_s, day.addDays(30), 5, Policy::Storage::Local, Policy::Timing::Weekly, 365 }));
+    QVERIFY_RESULT(usage.record(
+        f.alpha(), { a, u"a"_s, day, 100, Policy::Storage::Local, Policy::Timing::Daily, 7 }));
+    QVERIFY_RESULT(usage.record(
+        f.alpha(), { a, u"a"_s, day, 150, Policy::Storage::Double, Policy::Timing::Daily, 30 }));
+    QVERIFY_RESULT(usage.record(f.alpha(),
+        { a, u"a"_s, day.addDays(1), 200, Policy::Storage::Double, Policy::Timing::Daily, 30 }));
+    QVERIFY_RESULT(usage.record(f.alpha(),
+        { b, u"b"_s, day.addDays(30), 5, Policy::Storage::Local, Policy::Timing::Weekly, 365 }));
     auto november = usage.samples(f.alpha(), QDate(2026, 11, 1), QDate(2026, 11, 30));
     QVERIFY_RESULT(november);
     QCOMPARE(november->size(), 2);
@@ -49,14 +52,20 @@ void tst_UsageStore::samplesOutliveTheirServer()
     QVERIFY(f.ok());
     const qint64 a = f.addServer(f.alpha(), u"gone"_s);
     UsageStore usage(f.db());
-    QVERIFY_RESULT(usage.record(f.alpha(), { a, u"gone"_s, QDate(2026, 1, 5), 9, Policy::Storage::Local, Policy::Timing::Daily, 7 }));
+    QVERIFY_RESULT(usage.record(f.alpha(),
+        { a, u"gone"_s, QDate(2026, 1, 5), 9, Policy::Storage::Local, Policy::Timing::Daily, 7 }));
     QVERIFY_RESULT(ServerStore(f.db()).remove(f.alpha(), a));
     auto samples = usage.samples(f.alpha(), QDate(2026, 1, 1), QDate(2026, 1, 31));
     QCOMPARE(samples->size(), 1);
     QCOMPARE(samples->at(0).serverName, u"gone"_s);
     // But no new sample for a deleted server.
-    QCOMPARE(usage.record(f.alpha(), { a, u"gone"_s, QDate(2026, 1, 6), 9, Policy::Storage::Local, Policy::Timing::Daily, 7 })
-                 .error().code(), ErrorCode::NotFound);
+    QCOMPARE(usage
+                 .record(f.alpha(),
+                     { a, u"gone"_s, QDate(2026, 1, 6), 9, Policy::Storage::Local,
+                         Policy::Timing::Daily, 7 })
+                 .error()
+                 .code(),
+        ErrorCode::NotFound);
 }
 
 void tst_UsageStore::rejectsBadSamples_data()
@@ -74,7 +83,8 @@ void tst_UsageStore::rejectsBadSamples()
     Test::CatalogFixture f;
     QVERIFY(f.ok());
     const qint64 a = f.addServer(f.alpha(), u"a"_s);
-    auto refused = UsageStore(f.db()).record(f.alpha(), { a, u"a"_s, day, bytes, Policy::Storage::Local, Policy::Timing::Daily, 7 });
+    auto refused = UsageStore(f.db()).record(
+        f.alpha(), { a, u"a"_s, day, bytes, Policy::Storage::Local, Policy::Timing::Daily, 7 });
     QVERIFY(!refused);
     QCOMPARE(refused.error().code(), ErrorCode::InvalidArgument);
 }
@@ -97,7 +107,8 @@ void tst_UsageStore::auditLogNewestFirst()
     expected.id = *secondId;
     QCOMPARE(entries->at(0), expected);
     QCOMPARE(log.list(f.alpha(), 150, 10)->size(), 1);
-    QCOMPARE(log.append(f.alpha(), { 0, QString(), u"x"_s, {}, 1, {} }).error().code(), ErrorCode::InvalidArgument);
+    QCOMPARE(log.append(f.alpha(), { 0, QString(), u"x"_s, {}, 1, {} }).error().code(),
+        ErrorCode::InvalidArgument);
 }
 
 QTEST_GUILESS_MAIN(tst_UsageStore)

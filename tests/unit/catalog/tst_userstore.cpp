@@ -11,8 +11,7 @@ namespace {
 const ScryptParams Cheap { 1u << 10, 8, 1 };
 }
 
-class tst_UserStore : public QObject
-{
+class tst_UserStore : public QObject {
     Q_OBJECT
 private slots:
     void init();
@@ -32,7 +31,9 @@ void tst_UserStore::init()
 {
     m_f = std::make_unique<Test::CatalogFixture>();
     QVERIFY(m_f->ok());
-    m_admin = UserStore(m_f->db(), Cheap).create(m_f->alpha(), u"admin"_s, u"s3cret"_s, Role::Admin, 10).value_or(0);
+    m_admin = UserStore(m_f->db(), Cheap)
+                  .create(m_f->alpha(), u"admin"_s, u"s3cret"_s, Role::Admin, 10)
+                  .value_or(0);
     QVERIFY(m_admin > 0);
 }
 
@@ -63,8 +64,10 @@ void tst_UserStore::authenticates_data()
     QTest::newRow("right password") << u"admin"_s << u"s3cret"_s << false << false << true;
     QTest::newRow("wrong password") << u"admin"_s << u"S3cret"_s << false << false << false;
     QTest::newRow("unknown user") << u"nobody"_s << u"s3cret"_s << false << false << false;
-    QTest::newRow("right password, other tenant") << u"admin"_s << u"s3cret"_s << true << false << false;
-    QTest::newRow("right password, disabled") << u"admin"_s << u"s3cret"_s << false << true << false;
+    QTest::newRow("right password, other tenant")
+        << u"admin"_s << u"s3cret"_s << true << false << false;
+    QTest::newRow("right password, disabled")
+        << u"admin"_s << u"s3cret"_s << false << true << false;
 }
 
 void tst_UserStore::authenticates()
@@ -93,7 +96,8 @@ void tst_UserStore::changedPasswordReplacesOld()
     QVERIFY_RESULT(users.setPassword(m_f->alpha(), m_admin, u"new one"_s));
     QVERIFY(!users.authenticate(m_f->alpha(), u"admin"_s, u"s3cret"_s));
     QVERIFY_RESULT(users.authenticate(m_f->alpha(), u"admin"_s, u"new one"_s));
-    QCOMPARE(users.setPassword(m_f->alpha(), m_admin, QString()).error().code(), ErrorCode::InvalidArgument);
+    QCOMPARE(users.setPassword(m_f->alpha(), m_admin, QString()).error().code(),
+        ErrorCode::InvalidArgument);
 }
 
 void tst_UserStore::apiKeysAuthenticateUntilRevoked()
@@ -106,20 +110,27 @@ void tst_UserStore::apiKeysAuthenticateUntilRevoked()
     QVERIFY_RESULT(who);
     QCOMPARE(who->id, m_admin);
     QCOMPARE(users.apiKeys(m_f->alpha())->at(0).lastUsedMs, 200);
-    QCOMPARE(users.authenticateApiKey(m_f->beta(), key->token, 200).error().code(), ErrorCode::Unauthorized);
-    QCOMPARE(users.authenticateApiKey(m_f->alpha(), key->token + u"x"_s, 200).error().code(), ErrorCode::Unauthorized);
+    QCOMPARE(users.authenticateApiKey(m_f->beta(), key->token, 200).error().code(),
+        ErrorCode::Unauthorized);
+    QCOMPARE(users.authenticateApiKey(m_f->alpha(), key->token + u"x"_s, 200).error().code(),
+        ErrorCode::Unauthorized);
     QVERIFY_RESULT(users.revokeApiKey(m_f->alpha(), key->id));
-    QCOMPARE(users.authenticateApiKey(m_f->alpha(), key->token, 300).error().code(), ErrorCode::Unauthorized);
+    QCOMPARE(users.authenticateApiKey(m_f->alpha(), key->token, 300).error().code(),
+        ErrorCode::Unauthorized);
     QVERIFY(users.apiKeys(m_f->alpha())->at(0).revoked);
 }
 
 void tst_UserStore::rejectsEmptyNamesAndDuplicates()
 {
     UserStore users(m_f->db(), Cheap);
-    QCOMPARE(users.create(m_f->alpha(), u" "_s, u"pw"_s, Role::Viewer, 1).error().code(), ErrorCode::InvalidArgument);
-    QCOMPARE(users.create(m_f->alpha(), u"x"_s, QString(), Role::Viewer, 1).error().code(), ErrorCode::InvalidArgument);
-    QCOMPARE(users.create(m_f->alpha(), u"admin"_s, u"pw"_s, Role::Viewer, 1).error().code(), ErrorCode::Conflict);
-    QVERIFY_RESULT(users.create(m_f->beta(), u"admin"_s, u"pw"_s, Role::Viewer, 1)); // other tenant: fine
+    QCOMPARE(users.create(m_f->alpha(), u" "_s, u"pw"_s, Role::Viewer, 1).error().code(),
+        ErrorCode::InvalidArgument);
+    QCOMPARE(users.create(m_f->alpha(), u"x"_s, QString(), Role::Viewer, 1).error().code(),
+        ErrorCode::InvalidArgument);
+    QCOMPARE(users.create(m_f->alpha(), u"admin"_s, u"pw"_s, Role::Viewer, 1).error().code(),
+        ErrorCode::Conflict);
+    QVERIFY_RESULT(
+        users.create(m_f->beta(), u"admin"_s, u"pw"_s, Role::Viewer, 1)); // other tenant: fine
 }
 
 QTEST_GUILESS_MAIN(tst_UserStore)
