@@ -1,0 +1,177 @@
+#include "private/routes.h"
+
+#include "jsonviews.h"
+
+#include <catalog/generationstore.h>
+#include <catalog/plancodec.h>
+#include <catalog/serverstore.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Kura::Api::Routes {
+namespace {
+
+constexpr qint64 DayMs = 24ll * 3600 * 1000;
+
+struct PlanRequest
+{
+    Policy::Plan plan;
+    std::optional<ApiResponse> refusal; // set when the request must be answered with it
+};
+
+// Reads {"plan": {...}, "confirmTransfer": bool} and checks the plan against the policy for
+// `server`'s region (SPEC §3), and that a double-storage plan confirms the transfer to the
+// paired region (SPEC §7).
+PlanRequest readPlanRequest(const ApiContext &context, const RouteContext &route,
+                            const Catalog::ServerRecord &server)
+{
+    auto body = jsonBody(route, context);
+    if (!body)
+        return { {}, ApiResponse::error(body.error()) };
+    FieldReader fields(*body);
+    FieldReader planFields(fields.object(u"plan"_s, true), u"plan"_s);
+    const bool confirmTransfer = fields.optionalBool(u"confirmTransfer"_s, false);
+    fields.rejectUnknownFields();
+    PlanRequest out { fields.ok() ? planFromJson(planFields) : Policy::Plan {}, std::nullopt };
+    fields.adopt(planFields);
+    if (!fields.ok())
+        return { {}, fields.response() };
+    const QList<Policy::PlanProblem> problems = Policy::validatePlan(out.plan, server.region, context.regionMatrix);
+    if (!problems.isEmpty()) {
+        const QString message = u"the plan has %1 problem(s); the first: %2 (%3)"_s.arg(problems.size()).arg(
+            Policy::planIssueName(problems.first().issue), problems.first().field);
+        out.refusal = ApiResponse::error(ErrorCode::InvalidArgument, message,
+                                         { { u"problems"_s, planProblemsToJson(problems) } });
+    } else if (out.plan.storage == Policy::Storage::Double && !confirmTransfer) {
+        const QString remote = context.regionMatrix.pairOf(server.region);
+        out.refusal = ApiResponse::error(
+            ErrorCode::InvalidArgument,
+            u"field \"confirmTransfer\": double storage copies the data to region %1; confirm with true"_s.arg(remote),
+            { { u"field"_s, u"confirmTransfer"_s }, { u"remoteRegion"_s, remote } });
+    }
+    return out;
+}
+
+template<class Apply>
+ApiResponse changePlan(ApiContext &context, const RouteContext &route, const QString &action, Apply apply)
+{
+    auto id = route.idParam(u"id"_s);
+    if (!id)
+        return ApiResponse::error(id.error());
+    const qint64 tenant = route.identity.tenantId;
+    Catalog::ServerStore servers(context.database);
+    auto server = servers.server(tenant, *id);
+    if (!server)
+        return ApiResponse::error(server.error());
+    PlanRequest request = readPlanRequest(context, route, *server);
+    if (request.refusal)
+        return *request.refusal;
+    const Status done = apply(servers, tenant, *id, request.plan);
+    if (!done)
+        return ApiResponse::error(done.error());
+    auto updated = servers.server(tenant, *id);
+    if (!updated)
+        return ApiResponse::error(updated.error());
+    return audited(context, route, action, Catalog::serverSubject(*id), Catalog::planSummary(request.plan),
+                   ApiResponse::json(200, serverToJson(*updated)));
+}
+
+// The end of the minimum retention of the server's newest locked generation (SPEC §13: no one
+// deletes a generation before its minimum retention has passed), if any is still locked.
+std::optional<qint64> lockedUntil(const QList<Catalog::GenerationRecord> &generations, qint64 nowMs)
+{
+    std::optional<qint64> until;
+    for (const Catalog::GenerationRecord &g : generations) {
+        const qint64 end = g.startMs + qint64(g.retentionDays) * DayMs;
+        if (g.status == Catalog::GenerationStatus::Complete && end > nowMs)
+            until = std::max(until.value_or(end), end);
+    }
+    return until;
+}
+
+ApiResponse unprotect(ApiContext &context, const RouteContext &route)
+{
+    auto id = route.idParam(u"id"_s);
+    if (!id)
+        return ApiResponse::error(id.error());
+    const qint64 tenant = route.identity.tenantId;
+    auto server = Catalog::ServerStore(context.database).server(tenant, *id);
+    if (!server)
+        return ApiResponse::error(server.error());
+    auto body = jsonBody(route, context);
+    if (!body)
+        return ApiResponse::error(body.error());
+    FieldReader fields(*body);
+    const bool confirm = fields.optionalBool(u"confirm"_s, false);
+    fields.rejectUnknownFields();
+    if (!fields.ok())
+        return fields.response();
+    if (!server->isProtected)
+        return ApiResponse::error(ErrorCode::Conflict, u"server \"%1\" is not protected"_s.arg(server->name));
+    Catalog::GenerationStore store(context.database);
+    auto generations = store.listForServer(tenant, *id);
+    if (!generations)
+        return ApiResponse::error(generations.error());
+    qint64 storedBytes = 0;
+    QStringList snapshots;
+    for (const Catalog::GenerationRecord &g : std::as_const(*generations)) {
+        storedBytes += g.newBytes;
+        if (!g.snapshotId.isEmpty())
+            snapshots << g.snapshotId;
+    }
+    const QJsonObject amount { { u"generations"_s, double(generations->size()) },
+                               { u"storedBytes"_s, double(storedBytes) } };
+    if (!confirm) {
+        QJsonObject details = amount;
+        details.insert(u"field"_s, u"confirm"_s);
+        return ApiResponse::error(
+            ErrorCode::InvalidArgument,
+            u"field \"confirm\": unprotecting deletes %1 generation(s), %2 bytes stored; confirm with true"_s
+                .arg(generations->size()).arg(storedBytes),
+            details);
+    }
+    if (const auto until = lockedUntil(*generations, context.clock.nowMs()))
+        return ApiResponse::error(
+            ErrorCode::Conflict,
+            u"generations of \"%1\" are locked for their minimum retention until %2"_s.arg(server->name, isoUtc(*until)),
+            { { u"refusal"_s, u"generations_locked"_s }, { u"liftsAt"_s, isoUtc(*until) },
+              { u"liftsAtMs"_s, double(*until) } });
+    Status done = context.remover.forgetSnapshots(tenant, *id, snapshots);
+    if (done) {
+        auto removed = store.removeForServer(tenant, *id);
+        if (!removed)
+            done = fail(removed.error());
+    }
+    if (done)
+        done = Catalog::ServerStore(context.database).unprotect(tenant, *id);
+    if (!done)
+        return ApiResponse::error(done.error());
+    QJsonObject out = amount;
+    out.insert(u"serverId"_s, double(*id));
+    out.insert(u"protected"_s, false);
+    return audited(context, route, u"server.unprotect"_s, Catalog::serverSubject(*id),
+                   u"%1 generation(s), %2 bytes"_s.arg(generations->size()).arg(storedBytes),
+                   ApiResponse::json(200, out));
+}
+
+} // namespace
+
+void addProtectionRoutes(Router &router, ApiContext &context)
+{
+    router.add(Method::Put, u"/api/v1/servers/{id}/plan"_s, Access::Admin, [&context](const RouteContext &route) {
+        return changePlan(context, route, u"server.plan"_s,
+                          [&context](Catalog::ServerStore &servers, qint64 tenant, qint64 id, const Policy::Plan &plan) {
+                              return servers.setPlan(tenant, id, plan, context.clock.nowMs());
+                          });
+    });
+    router.add(Method::Post, u"/api/v1/servers/{id}/protect"_s, Access::Admin, [&context](const RouteContext &route) {
+        return changePlan(context, route, u"server.protect"_s,
+                          [&context](Catalog::ServerStore &servers, qint64 tenant, qint64 id, const Policy::Plan &plan) {
+                              return servers.protect(tenant, id, plan, context.clock.nowMs());
+                          });
+    });
+    router.add(Method::Post, u"/api/v1/servers/{id}/unprotect"_s, Access::Admin,
+               [&context](const RouteContext &route) { return unprotect(context, route); });
+}
+
+} // namespace Kura::Api::Routes
