@@ -128,13 +128,8 @@ Status Scheduler::runScheduled(qint64 tenantId, const Catalog::ServerRecord &ser
     record.trigger = Policy::JobTrigger::Scheduled;
     record.planSummary = Catalog::planSummary(plan);
     record.queuedMs = now;
-    if (m_suppressed) {
-        record.reason = HeldPrefix + m_suppressionReason;
-        auto id = jobs.create(tenantId, record);
-        return id ? Status {} : fail(id.error());
-    }
     Catalog::AlertStore alerts(m_db);
-    if (!m_dispatcher.isConnected(tenantId, server.id)) {
+    if (!m_suppressed && !m_dispatcher.isConnected(tenantId, server.id)) {
         record.state = Policy::JobState::Failed;
         record.reason = offlineReason(server);
         auto id = jobs.create(tenantId, record);
@@ -159,6 +154,12 @@ Status Scheduler::runScheduled(qint64 tenantId, const Catalog::ServerRecord &ser
                                                Catalog::serverSubject(server.id),
                                                QStringLiteral("scheduled backup %1 %2").arg(*id).arg(record.reason), now });
         return raised ? Status {} : fail(raised.error());
+    }
+    if (m_suppressed) {
+        // Admitted like any run (a run held earlier counts as the previous backup), then held.
+        record.reason = HeldPrefix + m_suppressionReason;
+        auto id = jobs.create(tenantId, record);
+        return id ? Status {} : fail(id.error());
     }
     auto started = startJob(tenantId, server.id, kind, Policy::JobTrigger::Scheduled, plan);
     return started ? Status {} : fail(started.error());
@@ -206,8 +207,13 @@ Status Scheduler::releaseHeld(qint64 tenantId)
     auto active = jobs.activeJobs(tenantId);
     if (!active)
         return fail(active.error());
+    QSet<qint64> stillReleased;
+    for (const Catalog::JobRecord &job : std::as_const(*active))
+        if (m_released.contains(job.id))
+            stillReleased.insert(job.id);
+    m_released = stillReleased;
     for (const Catalog::JobRecord &job : std::as_const(*active)) {
-        if (job.state != Policy::JobState::Queued || !job.reason.startsWith(HeldPrefix))
+        if (job.state != Policy::JobState::Queued || !job.reason.startsWith(HeldPrefix) || m_released.contains(job.id))
             continue;
         auto server = Catalog::ServerStore(m_db).server(tenantId, job.serverId);
         if (!server)
@@ -222,6 +228,7 @@ Status Scheduler::releaseHeld(qint64 tenantId)
             KURA_TRY(jobs.finish(tenantId, job.id, Policy::JobState::Failed, offlineReason(*server), now));
             continue;
         }
+        m_released.insert(job.id);
         m_dispatcher.dispatch({ tenantId, job.id, job.serverId, job.kind, job.trigger, *server->plan });
     }
     return {};
@@ -281,9 +288,10 @@ Status Scheduler::requestStop(qint64 tenantId, qint64 jobId)
         return fail(job.error());
     if (job->state != Policy::JobState::Queued && job->state != Policy::JobState::Running)
         return fail(ErrorCode::Conflict, QStringLiteral("job %1 is already %2").arg(jobId).arg(Policy::jobStateName(job->state)));
-    if (job->reason.startsWith(HeldPrefix))
-        return Catalog::JobStore(m_db).finish(tenantId, jobId, Policy::JobState::Stopped,
-                                              QStringLiteral("stopped before it started"), m_clock.nowMs());
+    // A held job not yet handed out is ended here; any other goes through the agent.
+    if (job->state == Policy::JobState::Queued && job->reason.startsWith(HeldPrefix) && !m_released.contains(jobId))
+        return Catalog::JobStore(m_db).finish(tenantId, jobId, Policy::JobState::Cancelled,
+                                              QStringLiteral("cancelled: stopped before it started"), m_clock.nowMs());
     m_dispatcher.stop(tenantId, jobId);
     return {};
 }
@@ -313,6 +321,10 @@ Status Scheduler::jobFinished(qint64 tenantId, qint64 jobId, const FinishedJob &
         return fail(job.error());
     std::optional<qint64> generationId;
     if (Policy::isBackup(job->kind) && outcome.state == Policy::JobState::Succeeded) {
+        if (job->state != Policy::JobState::Running)
+            return fail(ErrorCode::Conflict, QStringLiteral("job %1 is %2 and cannot have succeeded")
+                                                 .arg(jobId)
+                                                 .arg(Policy::jobStateName(job->state)));
         auto server = Catalog::ServerStore(m_db).server(tenantId, job->serverId);
         if (!server)
             return fail(server.error());

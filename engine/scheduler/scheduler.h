@@ -9,6 +9,7 @@
 #include <policy/quota.h>
 
 #include <QMutex>
+#include <QSet>
 
 namespace Kura::Scheduler {
 
@@ -37,8 +38,9 @@ struct FinishedJob
 //   a run whose previous backup still runs is recorded as cancelled with that reason;
 // - immediate requests pass the same admission;
 // - while execution is suppressed (disaster recovery, §12) nothing starts: due scheduled
-//   runs are held as queued jobs and start when suppression is released, immediate requests
-//   are refused with that reason;
+//   runs pass admission and are then held as queued jobs (so a server holds at most one), are
+//   handed to the dispatcher once when suppression is released, and immediate requests are
+//   refused with that reason; stopping a held job cancels it;
 // - finished backups become generations; expired generations are forgotten (retention
 //   sweep) through the DataRemover;
 // - failed jobs, refused scheduled runs and overdue servers raise alerts.
@@ -83,6 +85,7 @@ private:
     bool m_suppressed = false;
     QString m_suppressionReason;
     QHash<qint64, QDate> m_lastSweep; // tenant -> UTC day of its last retention sweep
+    QSet<qint64> m_released;          // held jobs already handed to the dispatcher, while active
 };
 
 // Converts catalog job rows of one server into what the policy's admission needs.
