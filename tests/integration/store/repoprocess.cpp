@@ -19,14 +19,17 @@ QString CommandResult::describe() const
 {
     return QStringLiteral("exit %1%2%3%4 after %5 ms; stdout: %6; stderr: %7")
         .arg(exitCode)
-        .arg(crashed ? u" (crashed or killed)"_s : QString(), timedOut ? u" (timed out)"_s : QString(),
-             processError.isEmpty() ? QString() : u" ("_s + processError + u')')
+        .arg(crashed ? u" (crashed or killed)"_s : QString(),
+            timedOut ? u" (timed out)"_s : QString(),
+            processError.isEmpty() ? QString() : u" ("_s + processError + u')')
         .arg(elapsedMs)
-        .arg(QString::fromUtf8(out.left(2000)).trimmed(), QString::fromUtf8(err.left(4000)).trimmed());
+        .arg(QString::fromUtf8(out.left(2000)).trimmed(),
+            QString::fromUtf8(err.left(4000)).trimmed());
 }
 
 RepoCli::RepoCli(QString repository, QByteArray passphrase)
-    : m_repository(std::move(repository)), m_passphrase(std::move(passphrase))
+    : m_repository(std::move(repository))
+    , m_passphrase(std::move(passphrase))
 {
 }
 
@@ -54,7 +57,8 @@ CommandResult RepoCli::run(const QStringList &arguments, int timeoutMs) const
     return finish(*process, timeoutMs);
 }
 
-CommandResult RepoCli::runWithPassphrase(const QByteArray &passphrase, const QStringList &arguments) const
+CommandResult RepoCli::runWithPassphrase(
+    const QByteArray &passphrase, const QStringList &arguments) const
 {
     std::unique_ptr<QProcess> process(prepare(arguments, passphrase));
     process->start();
@@ -79,7 +83,8 @@ CommandResult RepoCli::finish(QProcess &process, int timeoutMs)
         kill(process);
     }
     result.elapsedMs = timer.elapsed();
-    result.crashed = process.exitStatus() == QProcess::CrashExit || process.error() == QProcess::FailedToStart;
+    result.crashed
+        = process.exitStatus() == QProcess::CrashExit || process.error() == QProcess::FailedToStart;
     result.exitCode = process.exitCode();
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
@@ -144,7 +149,7 @@ Manifest manifestOf(const QString &root)
     Manifest manifest;
     const QDir base(root);
     QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
-                    QDirIterator::Subdirectories);
+        QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         const QFileInfo info = it.fileInfo();
@@ -193,7 +198,8 @@ QStringList compareTree(const QString &root, const Manifest &expected, const QSt
 }
 
 TreeGenerator::TreeGenerator(QString root, quint64 seed)
-    : m_root(std::move(root)), m_random(quint32(seed ^ (seed >> 32)))
+    : m_root(std::move(root))
+    , m_random(quint32(seed ^ (seed >> 32)))
 {
 }
 
@@ -201,9 +207,9 @@ QByteArray TreeGenerator::content(qsizetype size, bool compressible)
 {
     if (!compressible)
         return randomBytes(size, m_random.generate64());
-    static const char *const words[] = { "backup ", "restore ", "snapshot ", "chunk ", "pack ",
-                                         "index ", "tree ", "blob ", "\n", "kura ", "server ",
-                                         "agent ", "0123456789 ", "repository " };
+    static const char *const words[]
+        = { "backup ", "restore ", "snapshot ", "chunk ", "pack ", "index ", "tree ", "blob ", "\n",
+              "kura ", "server ", "agent ", "0123456789 ", "repository " };
     QByteArray text;
     text.reserve(size + 16);
     while (text.size() < size)
@@ -228,14 +234,19 @@ bool TreeGenerator::create(double scale)
     for (m_nextFile = 0; m_nextFile < smallFiles && ok; ++m_nextFile) {
         const int kind = m_random.bounded(10);
         const qsizetype size = kind < 5 ? m_random.bounded(1, 8192)
-                             : kind < 8 ? m_random.bounded(8192, 65536)
+            : kind < 8                  ? m_random.bounded(8192, 65536)
                                         : m_random.bounded(65536, 131072);
         ok = writeFile(smallFileName(m_nextFile), content(size, kind != 6 && kind != 7));
     }
     for (int i = 0; i < 3 && ok; ++i)
-        ok = writeFile(QStringLiteral("%1/medium/m%2.bin").arg(m_root).arg(i), content(qsizetype(3e6 * scale), false));
-    ok = ok && writeFile(m_root + u"/large/image.raw"_s, content(qsizetype(9.5 * 1048576 * scale), false));
-    ok = ok && writeFile(m_root + u"/large/video.bin"_s, content(qsizetype(12.0 * 1048576 * scale), false));
+        ok = writeFile(QStringLiteral("%1/medium/m%2.bin").arg(m_root).arg(i),
+            content(qsizetype(3e6 * scale), false));
+    ok = ok
+        && writeFile(
+            m_root + u"/large/image.raw"_s, content(qsizetype(9.5 * 1048576 * scale), false));
+    ok = ok
+        && writeFile(
+            m_root + u"/large/video.bin"_s, content(qsizetype(12.0 * 1048576 * scale), false));
     ok = ok && writeFile(m_root + u"/empty-file"_s, {});
     ok = ok && QDir().mkpath(m_root + u"/empty-dir"_s);
     return ok;
@@ -255,7 +266,8 @@ bool TreeGenerator::mutate()
     for (int i = 0; i < 2 && ok && small.size() > 10; ++i)
         ok = QFile::remove(m_root + u'/' + small.takeAt(m_random.bounded(int(small.size()))));
     if (ok)
-        ok = writeFile(QStringLiteral("%1/medium/m%2.bin").arg(m_root).arg(m_round % 3), content(3000000, false));
+        ok = writeFile(QStringLiteral("%1/medium/m%2.bin").arg(m_root).arg(m_round % 3),
+            content(3000000, false));
     QFile large(m_root + (m_round % 2 ? u"/large/image.raw"_s : u"/large/video.bin"_s));
     if (ok && large.open(QIODevice::ReadWrite)) {
         const qint64 offset = m_random.bounded(large.size() / 2) + large.size() / 4;

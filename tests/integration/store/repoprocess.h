@@ -26,8 +26,7 @@ enum RepoExit {
 };
 
 // What a finished kura-repo process left behind.
-struct CommandResult
-{
+struct CommandResult {
     int exitCode = -1;
     bool crashed = false; // killed by a signal or never started
     bool timedOut = false;
@@ -42,8 +41,7 @@ struct CommandResult
 };
 
 // Runs kura-repo against one repository folder with a fixed passphrase (KURA_PASSWORD).
-class RepoCli
-{
+class RepoCli {
 public:
     static constexpr const char *DefaultPassphrase = "correct horse battery staple";
 
@@ -55,7 +53,8 @@ public:
     // Runs `kura-repo -r REPOSITORY arguments...` to the end (killed after timeoutMs).
     CommandResult run(const QStringList &arguments, int timeoutMs = 120000) const;
     // Same with another passphrase.
-    CommandResult runWithPassphrase(const QByteArray &passphrase, const QStringList &arguments) const;
+    CommandResult runWithPassphrase(
+        const QByteArray &passphrase, const QStringList &arguments) const;
     // Starts the command and returns at once; finish() collects the result.
     std::unique_ptr<QProcess> start(const QStringList &arguments) const;
     static CommandResult finish(QProcess &process, int timeoutMs = 120000);
@@ -67,7 +66,8 @@ public:
     // The snapshots as `snapshots --json` prints them, oldest first; empty on failure.
     QJsonArray snapshots() const;
     QStringList snapshotIds() const;
-    // Names of the locks in locks/ (not temporaries), data packs as paths, and objects of one folder (index, snapshots, keys).
+    // Names of the locks in locks/ (not temporaries), data packs as paths, and objects of one
+    // folder (index, snapshots, keys).
     QStringList lockNames() const;
     QStringList packPaths() const;
     QStringList objectPaths(const QString &folder) const;
@@ -88,14 +88,13 @@ Manifest manifestOf(const QString &root);
 QString restoredPath(const QString &target, const QString &source);
 // Compares the tree under `root` with `expected`; returns the differences (empty if equal).
 // Paths in `ignore` are left out on both sides.
-QStringList compareTree(const QString &root, const Manifest &expected,
-                        const QStringList &ignore = {});
+QStringList compareTree(
+    const QString &root, const Manifest &expected, const QStringList &ignore = {});
 
 // A tree of several hundred files: small text-like and random files in nested folders,
 // a few medium files and two files above the chunker's 8 MiB maximum chunk.
 // Everything is derived from the seed, so a failing run can be replayed.
-class TreeGenerator
-{
+class TreeGenerator {
 public:
     TreeGenerator(QString root, quint64 seed);
 

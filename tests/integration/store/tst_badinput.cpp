@@ -15,8 +15,7 @@
 using namespace Kura::Test;
 using namespace Qt::StringLiterals;
 
-class tst_BadInput : public QObject
-{
+class tst_BadInput : public QObject {
     Q_OBJECT
 
 public:
@@ -104,8 +103,10 @@ void tst_BadInput::wrongPassphraseExitsFive_data()
 void tst_BadInput::wrongPassphraseExitsFive()
 {
     QFETCH(QString, command);
-    const QString target = command == u"backup"_s ? m_tree->root() : m_dir.path() + u"/unused-target"_s;
-    const CommandResult result = m_cli->runWithPassphrase("not the passphrase", commandFor(command, target));
+    const QString target
+        = command == u"backup"_s ? m_tree->root() : m_dir.path() + u"/unused-target"_s;
+    const CommandResult result
+        = m_cli->runWithPassphrase("not the passphrase", commandFor(command, target));
     QCOMPARE(result.exitCode, int(RepoExitWrongPassword));
     QVERIFY2(result.err.contains("wrong passphrase"), qPrintable(result.describe()));
     QVERIFY(!QFileInfo::exists(m_dir.path() + u"/unused-target"_s));
@@ -131,7 +132,8 @@ void tst_BadInput::unknownFormatVersionIsNamed()
     QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
     config.write(QJsonDocument(object).toJson());
     config.close();
-    const QString target = command == u"backup"_s ? m_tree->root() : m_dir.path() + u"/unused-target"_s;
+    const QString target
+        = command == u"backup"_s ? m_tree->root() : m_dir.path() + u"/unused-target"_s;
     const CommandResult result = cli->run(commandFor(command, target));
     QCOMPARE(result.exitCode, int(RepoExitError));
     QVERIFY2(result.err.contains("version 2"), qPrintable(result.describe()));
@@ -142,9 +144,11 @@ void tst_BadInput::damagedPackIsNamedWithItsFiles_data()
 {
     QTest::addColumn<PackDamage>("damage");
     QTest::addColumn<bool>("readData");
-    QTest::newRow("flipped byte in the middle, found by reading") << PackDamage::FlippedByte << true;
+    QTest::newRow("flipped byte in the middle, found by reading")
+        << PackDamage::FlippedByte << true;
     QTest::newRow("pack deleted, found by the structural check") << PackDamage::Deleted << false;
-    QTest::newRow("pack truncated, found by the structural check") << PackDamage::Truncated << false;
+    QTest::newRow("pack truncated, found by the structural check")
+        << PackDamage::Truncated << false;
     QTest::newRow("pack truncated, found by reading") << PackDamage::Truncated << true;
 }
 
@@ -198,13 +202,15 @@ void tst_BadInput::damagedPackIsNamedWithItsFiles()
         checkArguments << u"--read-data"_s;
     const CommandResult check = cli->run(checkArguments);
     QCOMPARE(check.exitCode, int(RepoExitDamaged));
-    const QJsonArray problems = QJsonDocument::fromJson(check.out).object().value(u"problems"_s).toArray();
+    const QJsonArray problems
+        = QJsonDocument::fromJson(check.out).object().value(u"problems"_s).toArray();
     QVERIFY2(!problems.isEmpty(), qPrintable(check.describe()));
     QStringList affected; // absolute source paths of damaged files in the latest snapshot
     for (const QJsonValue &value : problems) {
         const QJsonObject problem = value.toObject();
         QCOMPARE(problem.value(u"pack"_s).toString(), pack);
-        QVERIFY2(problem.value(u"message"_s).toString().contains(pack), qPrintable(check.describe()));
+        QVERIFY2(
+            problem.value(u"message"_s).toString().contains(pack), qPrintable(check.describe()));
         for (const QJsonValue &file : problem.value(u"files"_s).toArray()) {
             const QString snapshot = file.toString().section(u':', 0, 0);
             const QString path = file.toString().section(u':', 1);
@@ -215,8 +221,9 @@ void tst_BadInput::damagedPackIsNamedWithItsFiles()
     }
     if (damage == PackDamage::Truncated && !readData)
         QEXPECT_FAIL("pack truncated, found by the structural check",
-                     "Bug: the structural check reports a truncated pack without the snapshots and files it affects",
-                     Abort);
+            "Bug: the structural check reports a truncated pack without the snapshots and files it "
+            "affects",
+            Abort);
     QVERIFY2(!affected.isEmpty(), qPrintable(check.describe()));
 
     // The text report names the pack and the files as well.
@@ -225,14 +232,16 @@ void tst_BadInput::damagedPackIsNamedWithItsFiles()
     QCOMPARE(text.exitCode, int(RepoExitDamaged));
     QVERIFY2(text.err.contains(pack.toUtf8()), qPrintable(text.describe()));
     for (const QString &path : std::as_const(affected))
-        QVERIFY2(text.err.contains(path.toUtf8()), qPrintable(path + u" not named: "_s + text.describe()));
+        QVERIFY2(text.err.contains(path.toUtf8()),
+            qPrintable(path + u" not named: "_s + text.describe()));
 
     const QString target = m_dir.path() + QStringLiteral("/restore-%1").arg(m_copies);
-    const CommandResult restore = cli->run({ u"restore"_s, u"-q"_s, u"latest"_s, u"--target"_s, target });
+    const CommandResult restore
+        = cli->run({ u"restore"_s, u"-q"_s, u"latest"_s, u"--target"_s, target });
     QCOMPARE(restore.exitCode, int(RepoExitWarnings));
     for (const QString &path : std::as_const(affected))
         QVERIFY2(restore.err.contains(restoredPath(target, path).toUtf8()),
-                 qPrintable(path + u" was not reported: "_s + restore.describe()));
+            qPrintable(path + u" was not reported: "_s + restore.describe()));
     verifyRestoreExceptReported(target, restore);
 }
 
@@ -335,11 +344,14 @@ void tst_BadInput::truncatedIndexRestoreReportsWhatIsMissing()
     QVERIFY2(list.ok(), qPrintable(list.describe()));
     QCOMPARE(cli->snapshotIds(), m_snapshots);
     const QString target = m_dir.path() + QStringLiteral("/restore-%1").arg(m_copies);
-    const CommandResult restore = cli->run({ u"restore"_s, u"-q"_s, u"latest"_s, u"--target"_s, target });
+    const CommandResult restore
+        = cli->run({ u"restore"_s, u"-q"_s, u"latest"_s, u"--target"_s, target });
     QCOMPARE(restore.exitCode, int(RepoExitWarnings));
     verifyRestoreExceptReported(target, restore);
-    QEXPECT_FAIL("", "Bug: restore says blobs and trees are \"not in the index\" but does not name the damaged "
-                     "index object", Continue);
+    QEXPECT_FAIL("",
+        "Bug: restore says blobs and trees are \"not in the index\" but does not name the damaged "
+        "index object",
+        Continue);
     QVERIFY2(restore.err.contains(index.toUtf8()), qPrintable(restore.describe()));
 }
 
@@ -351,9 +363,11 @@ void tst_BadInput::backupAfterTruncatedIndexRestores()
     QVERIFY(cli);
     QVERIFY(!truncateIndex(*cli).isEmpty());
     const CommandResult backup = cli->run({ u"backup"_s, u"-q"_s, m_tree->root() });
-    QVERIFY2(backup.exitCode == RepoExitOk || backup.exitCode == RepoExitWarnings, qPrintable(backup.describe()));
+    QVERIFY2(backup.exitCode == RepoExitOk || backup.exitCode == RepoExitWarnings,
+        qPrintable(backup.describe()));
     const QString target = m_dir.path() + QStringLiteral("/restore-%1").arg(m_copies);
-    const CommandResult restore = cli->run({ u"restore"_s, u"-q"_s, u"latest"_s, u"--target"_s, target });
+    const CommandResult restore
+        = cli->run({ u"restore"_s, u"-q"_s, u"latest"_s, u"--target"_s, target });
     QVERIFY2(restore.ok(), qPrintable(restore.describe()));
     const QStringList differences = compareTree(restoredPath(target, m_tree->root()), m_latest);
     QVERIFY2(differences.isEmpty(), qPrintable(differences.mid(0, 10).join(u"; "_s)));
@@ -376,7 +390,8 @@ void tst_BadInput::garbageSnapshotIsNamed()
     QVERIFY2(check.err.contains(damaged.toUtf8()), qPrintable(check.describe()));
     // The intact snapshot still restores when named by its id.
     const QString target = m_dir.path() + QStringLiteral("/restore-%1").arg(m_copies);
-    const CommandResult restore = cli->run({ u"restore"_s, u"-q"_s, m_snapshots.constLast(), u"--target"_s, target });
+    const CommandResult restore
+        = cli->run({ u"restore"_s, u"-q"_s, m_snapshots.constLast(), u"--target"_s, target });
     QVERIFY2(restore.ok(), qPrintable(restore.describe()));
     const QStringList differences = compareTree(restoredPath(target, m_tree->root()), m_latest);
     QVERIFY2(differences.isEmpty(), qPrintable(differences.mid(0, 10).join(u"; "_s)));
@@ -394,10 +409,13 @@ void tst_BadInput::garbageSnapshotLeavesOthersListed()
     file.write("garbage");
     file.close();
     const CommandResult list = cli->run({ u"snapshots"_s });
-    QEXPECT_FAIL("", "Bug: one damaged snapshot object hides every other snapshot from `snapshots`", Continue);
-    QVERIFY2(list.out.contains(m_snapshots.constLast().left(8).toUtf8()), qPrintable(list.describe()));
+    QEXPECT_FAIL("", "Bug: one damaged snapshot object hides every other snapshot from `snapshots`",
+        Continue);
+    QVERIFY2(
+        list.out.contains(m_snapshots.constLast().left(8).toUtf8()), qPrintable(list.describe()));
     const QString target = m_dir.path() + QStringLiteral("/restore-%1").arg(m_copies);
-    const CommandResult restore = cli->run({ u"restore"_s, u"-q"_s, u"latest"_s, u"--target"_s, target });
+    const CommandResult restore
+        = cli->run({ u"restore"_s, u"-q"_s, u"latest"_s, u"--target"_s, target });
     QEXPECT_FAIL("", "Bug: one damaged snapshot object makes `restore latest` fail", Continue);
     QVERIFY2(restore.ok(), qPrintable(restore.describe()));
 }

@@ -16,8 +16,7 @@
 using namespace Kura::Test;
 using namespace Qt::StringLiterals;
 
-class tst_Concurrency : public QObject
-{
+class tst_Concurrency : public QObject {
     Q_OBJECT
 
 private slots:
@@ -31,6 +30,7 @@ private slots:
 
 private:
     QString waitForLock(QProcess &process, const QStringList &before);
+    bool heldTogether(const QList<QProcess *> &processes, int locks);
     QString newSnapshotOf(const QString &root, const QStringList &before);
     void verifyRestore(const QString &snapshotId, const QString &root, const Manifest &expected);
     void checkReadData();
@@ -70,6 +70,21 @@ QString tst_Concurrency::waitForLock(QProcess &process, const QStringList &befor
     return {};
 }
 
+// Waits until `locks` locks are held at once; false if one of the processes ended first.
+bool tst_Concurrency::heldTogether(const QList<QProcess *> &processes, int locks)
+{
+    for (int i = 0; i < 10000; ++i) {
+        if (m_cli->lockNames().size() >= locks)
+            return true;
+        for (QProcess *process : processes) {
+            if (process->state() == QProcess::NotRunning)
+                return false;
+        }
+        QThread::msleep(2);
+    }
+    return false;
+}
+
 // The one snapshot of `root` that is not in `before`.
 QString tst_Concurrency::newSnapshotOf(const QString &root, const QStringList &before)
 {
@@ -84,10 +99,12 @@ QString tst_Concurrency::newSnapshotOf(const QString &root, const QStringList &b
     return found.size() == 1 ? found.constFirst() : QString();
 }
 
-void tst_Concurrency::verifyRestore(const QString &snapshotId, const QString &root, const Manifest &expected)
+void tst_Concurrency::verifyRestore(
+    const QString &snapshotId, const QString &root, const Manifest &expected)
 {
     const QString target = m_dir.path() + QStringLiteral("/restore-%1").arg(++m_restores);
-    const CommandResult restore = m_cli->run({ u"restore"_s, u"-q"_s, snapshotId, u"--target"_s, target });
+    const CommandResult restore
+        = m_cli->run({ u"restore"_s, u"-q"_s, snapshotId, u"--target"_s, target });
     QVERIFY2(restore.ok(), qPrintable(restore.describe()));
     const QStringList differences = compareTree(restoredPath(target, root), expected);
     QVERIFY2(differences.isEmpty(), qPrintable(differences.mid(0, 10).join(u"; "_s)));
@@ -106,10 +123,12 @@ void tst_Concurrency::twoBackupsAtOnceBothRestore()
     const Manifest second = manifestOf(m_second->root());
     auto one = m_cli->start({ u"backup"_s, u"-q"_s, m_first->root() });
     auto two = m_cli->start({ u"backup"_s, u"-q"_s, m_second->root() });
+    const bool together = heldTogether({ one.get(), two.get() }, 2);
     const CommandResult resultOne = RepoCli::finish(*one);
     const CommandResult resultTwo = RepoCli::finish(*two);
     QVERIFY2(resultOne.ok(), qPrintable(resultOne.describe()));
     QVERIFY2(resultTwo.ok(), qPrintable(resultTwo.describe()));
+    QVERIFY2(together, "the two backups did not hold their locks at the same time");
     m_firstSnapshot = newSnapshotOf(m_first->root(), {});
     const QString secondSnapshot = newSnapshotOf(m_second->root(), {});
     QVERIFY(!m_firstSnapshot.isEmpty());
@@ -127,14 +146,26 @@ void tst_Concurrency::restoreWhileBackupRuns()
     QVERIFY(m_second->mutate());
     const Manifest second = manifestOf(m_second->root());
     const QStringList before = m_cli->snapshotIds();
-    // Without a parent the backup reads everything again, which keeps it running longer.
-    auto backup = m_cli->start({ u"backup"_s, u"-q"_s, u"--parent"_s, u"none"_s, m_second->root() });
-    QVERIFY2(!waitForLock(*backup, {}).isEmpty(), "the backup ended before it was seen holding its lock");
-    verifyRestore(m_firstSnapshot, m_first->root(), m_firstManifest);
-    const CommandResult result = RepoCli::finish(*backup);
-    QVERIFY2(result.ok(), qPrintable(result.describe()));
+    // Without a parent the backup reads both trees again, which keeps it running longer.
+    auto backup = m_cli->start({ u"backup"_s, u"-q"_s, u"--parent"_s, u"none"_s, m_first->root(),
+        m_second->root() });
+    QVERIFY2(!waitForLock(*backup, {}).isEmpty(),
+        "the backup ended before it was seen holding its lock");
+    const QString target = m_dir.path() + QStringLiteral("/restore-%1").arg(++m_restores);
+    auto restore = m_cli->start({ u"restore"_s, u"-q"_s, m_firstSnapshot, u"--target"_s, target });
+    const bool together = heldTogether({ backup.get(), restore.get() }, 2);
+    const CommandResult restored = RepoCli::finish(*restore);
+    const CommandResult backedUp = RepoCli::finish(*backup);
+    QVERIFY2(restored.ok(), qPrintable(restored.describe()));
+    QVERIFY2(backedUp.ok(), qPrintable(backedUp.describe()));
+    QVERIFY2(together, "the restore did not run while the backup held its lock");
+    const QStringList differences
+        = compareTree(restoredPath(target, m_first->root()), m_firstManifest);
+    QVERIFY2(differences.isEmpty(), qPrintable(differences.mid(0, 10).join(u"; "_s)));
+    QVERIFY(QDir(target).removeRecursively());
     const QString snapshot = newSnapshotOf(m_second->root(), before);
     QVERIFY(!snapshot.isEmpty());
+    // The snapshot holds both trees; restore puts each under its own absolute path.
     verifyRestore(snapshot, m_second->root(), second);
 }
 
@@ -147,7 +178,8 @@ void tst_Concurrency::pruneWaitsForRunningBackup()
     const Manifest first = manifestOf(m_first->root());
     const QStringList before = m_cli->snapshotIds();
     auto backup = m_cli->start({ u"backup"_s, u"-q"_s, u"--parent"_s, u"none"_s, m_first->root() });
-    QVERIFY2(!waitForLock(*backup, {}).isEmpty(), "the backup ended before it was seen holding its lock");
+    QVERIFY2(!waitForLock(*backup, {}).isEmpty(),
+        "the backup ended before it was seen holding its lock");
     auto prune = m_cli->start({ u"prune"_s });
     const CommandResult backupResult = RepoCli::finish(*backup);
     const CommandResult pruneResult = RepoCli::finish(*prune);
@@ -155,7 +187,7 @@ void tst_Concurrency::pruneWaitsForRunningBackup()
     // Prune either waited for the backup's lock or gave up naming its holder.
     if (pruneResult.exitCode == RepoExitLocked) {
         QVERIFY2(pruneResult.err.contains("locked") && pruneResult.err.contains("backup"),
-                 qPrintable(pruneResult.describe()));
+            qPrintable(pruneResult.describe()));
     } else {
         QVERIFY2(pruneResult.ok(), qPrintable(pruneResult.describe()));
     }
@@ -183,9 +215,9 @@ qint64 processStartTicks(qint64 pid)
 QByteArray lockJson(qint64 pid, const QString &command)
 {
     const QJsonObject lock { { u"exclusive"_s, false }, { u"host"_s, QSysInfo::machineHostName() },
-                             { u"pid"_s, double(pid) }, { u"process_start"_s, double(processStartTicks(pid)) },
-                             { u"command"_s, command },
-                             { u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
+        { u"pid"_s, double(pid) }, { u"process_start"_s, double(processStartTicks(pid)) },
+        { u"command"_s, command },
+        { u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
     return QJsonDocument(lock).toJson(QJsonDocument::Compact);
 }
 
@@ -208,8 +240,8 @@ void tst_Concurrency::pruneReportsLiveLockHolder()
     const CommandResult blocked = m_cli->run({ u"prune"_s });
     QCOMPARE(blocked.exitCode, int(RepoExitLocked));
     QVERIFY2(blocked.err.contains("locked") && blocked.err.contains("\"backup\"")
-                 && blocked.err.contains(QByteArray::number(holder.processId())),
-             qPrintable(blocked.describe()));
+            && blocked.err.contains(QByteArray::number(holder.processId())),
+        qPrintable(blocked.describe()));
     QCOMPARE(m_cli->packPaths(), packs);
     QVERIFY(QFile::exists(lockPath));
     RepoCli::kill(holder);
@@ -222,7 +254,8 @@ void tst_Concurrency::pruneReportsLiveLockHolder()
 void tst_Concurrency::killedBackupLockIsBrokenByNextBackup()
 {
     QVERIFY(m_second->mutate());
-    auto backup = m_cli->start({ u"backup"_s, u"-q"_s, u"--parent"_s, u"none"_s, m_second->root() });
+    auto backup
+        = m_cli->start({ u"backup"_s, u"-q"_s, u"--parent"_s, u"none"_s, m_second->root() });
     const QString lock = waitForLock(*backup, {});
     QVERIFY2(!lock.isEmpty(), "the backup ended before it was seen holding its lock");
     RepoCli::kill(*backup);

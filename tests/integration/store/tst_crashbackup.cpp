@@ -13,8 +13,7 @@
 using namespace Kura::Test;
 using namespace Qt::StringLiterals;
 
-class tst_CrashBackup : public QObject
-{
+class tst_CrashBackup : public QObject {
     Q_OBJECT
 
 private slots:
@@ -107,12 +106,15 @@ void tst_CrashBackup::verifyRestore(const QString &snapshotId)
 {
     QVERIFY2(m_manifests.contains(snapshotId), qPrintable(u"unknown snapshot "_s + snapshotId));
     const QString target = m_dir.path() + QStringLiteral("/restore-%1").arg(++m_restores);
-    const CommandResult restore = m_cli->run({ u"restore"_s, u"-q"_s, snapshotId, u"--target"_s, target });
+    const CommandResult restore
+        = m_cli->run({ u"restore"_s, u"-q"_s, snapshotId, u"--target"_s, target });
     QVERIFY2(restore.ok(), qPrintable(u"restore "_s + snapshotId + u": "_s + restore.describe()));
     qInfo("restore of %s took %lld ms", qPrintable(snapshotId.left(8)), restore.elapsedMs);
-    const QStringList differences = compareTree(restoredPath(target, m_tree->root()), m_manifests.value(snapshotId));
+    const QStringList differences
+        = compareTree(restoredPath(target, m_tree->root()), m_manifests.value(snapshotId));
     QVERIFY2(differences.isEmpty(),
-             qPrintable(u"snapshot "_s + snapshotId + u" restored wrongly: "_s + differences.mid(0, 10).join(u"; "_s)));
+        qPrintable(u"snapshot "_s + snapshotId + u" restored wrongly: "_s
+            + differences.mid(0, 10).join(u"; "_s)));
     QVERIFY(QDir(target).removeRecursively());
 }
 
@@ -129,7 +131,8 @@ void tst_CrashBackup::verifyEverySnapshot()
 
 // Starts the command, waits a random time up to `maximumDelayMs` and kills it with SIGKILL
 // unless it finished first. Returns true when the process was killed.
-bool tst_CrashBackup::killAtRandom(const QStringList &arguments, qint64 maximumDelayMs, const QString &what)
+bool tst_CrashBackup::killAtRandom(
+    const QStringList &arguments, qint64 maximumDelayMs, const QString &what)
 {
     const int delay = int(m_random.bounded(maximumDelayMs + 1));
     auto process = m_cli->start(arguments);
@@ -164,7 +167,8 @@ void tst_CrashBackup::killedBackupsLeaveACheckableRepository()
                 return;
         }
     }
-    QVERIFY2(kills >= MinimumKills, qPrintable(QStringLiteral("only %1 backups were killed").arg(kills)));
+    QVERIFY2(kills >= MinimumKills,
+        qPrintable(QStringLiteral("only %1 backups were killed").arg(kills)));
     // After all that, a normal backup and restore work and the oldest snapshot is intact.
     QVERIFY(m_tree->mutate());
     QVERIFY(backupToEnd() >= 0);
