@@ -147,8 +147,8 @@ void tst_Concurrency::restoreWhileBackupRuns()
     const Manifest second = manifestOf(m_second->root());
     const QStringList before = m_cli->snapshotIds();
     // Without a parent the backup reads both trees again, which keeps it running longer.
-    auto backup = m_cli->start({ u"backup"_s, u"-q"_s, u"--parent"_s, u"none"_s, m_first->root(),
-        m_second->root() });
+    auto backup = m_cli->start(
+        { u"backup"_s, u"-q"_s, u"--parent"_s, u"none"_s, m_first->root(), m_second->root() });
     QVERIFY2(!waitForLock(*backup, {}).isEmpty(),
         "the backup ended before it was seen holding its lock");
     const QString target = m_dir.path() + QStringLiteral("/restore-%1").arg(++m_restores);
