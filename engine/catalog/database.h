@@ -41,6 +41,8 @@ struct DatabaseOptions {
 //
 // Thread-safety: connection() may be called from any thread. Destroy the Database only after
 // every other thread has stopped using it.
+// Threads not started by QThread (std::thread) get their connection closed only when the
+// Database is destroyed.
 class Database {
 public:
     // Opens (creating if needed) the catalog, switches SQLite to WAL journaling, turns on

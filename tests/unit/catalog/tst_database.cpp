@@ -7,6 +7,8 @@
 #include <catalog/serverstore.h>
 #include <testsupport.h>
 
+#include <QRegularExpression>
+
 #include <QSqlQuery>
 #include <QThread>
 
@@ -19,6 +21,7 @@ using namespace Kura::Catalog;
 class tst_Database : public QObject {
     Q_OBJECT
 private slots:
+    void init() { QTest::failOnWarning(QRegularExpression(u".*"_s)); }
     void opensInWalModeWithForeignKeys();
     void rejectsBadOptions_data();
     void rejectsBadOptions();

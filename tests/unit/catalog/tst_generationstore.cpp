@@ -3,6 +3,8 @@
 #include <catalog/generationstore.h>
 #include <testsupport.h>
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 using namespace Kura;
 using namespace Kura::Catalog;
@@ -25,6 +27,7 @@ private:
 
 void tst_GenerationStore::init()
 {
+    QTest::failOnWarning(QRegularExpression(u".*"_s)); // stray warnings fail the test
     m_f = std::make_unique<Test::CatalogFixture>();
     QVERIFY(m_f->ok());
     m_server = m_f->addServer(m_f->alpha(), u"web"_s);

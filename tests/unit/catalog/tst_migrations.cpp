@@ -5,6 +5,8 @@
 #include <catalog/tenantstore.h>
 #include <testsupport.h>
 
+#include <QRegularExpression>
+
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -15,6 +17,7 @@ using namespace Kura::Catalog;
 class tst_Migrations : public QObject {
     Q_OBJECT
 private slots:
+    void init() { QTest::failOnWarning(QRegularExpression(u".*"_s)); }
     void freshCatalogHasEveryMigration();
     void upgradesOlderCatalogAndKeepsData();
     void refusesCatalogFromNewerVersion();

@@ -5,6 +5,8 @@
 #include <catalog/report.h>
 #include <testsupport.h>
 
+#include <QRegularExpression>
+
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -34,6 +36,7 @@ private:
 
 void tst_Report::init()
 {
+    QTest::failOnWarning(QRegularExpression(u".*"_s)); // stray warnings fail the test
     m_f = std::make_unique<Test::CatalogFixture>();
     QVERIFY(m_f->ok());
     m_server = m_f->addServer(m_f->alpha(), u"web, primary"_s);

@@ -5,6 +5,8 @@
 #include <catalog/serverstore.h>
 #include <testsupport.h>
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 using namespace Kura;
 using namespace Kura::Catalog;
@@ -13,6 +15,7 @@ using Kura::Policy::Timing;
 class tst_ServerStore : public QObject {
     Q_OBJECT
 private slots:
+    void init() { QTest::failOnWarning(QRegularExpression(u".*"_s)); }
     void recordsEnrolledServerWithFacts();
     void listIsOrderedByNameWithPlans();
     void protectStoresEveryPlanField();

@@ -16,6 +16,8 @@
 #include <catalog/userstore.h>
 #include <testsupport.h>
 
+#include <QRegularExpression>
+
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -136,6 +138,7 @@ Q_DECLARE_METATYPE(Probe)
 class tst_TenantIsolation : public QObject {
     Q_OBJECT
 private slots:
+    void init() { QTest::failOnWarning(QRegularExpression(u".*"_s)); }
     void otherTenantSeesAndChangesNothing_data();
     void otherTenantSeesAndChangesNothing();
 };

@@ -5,6 +5,8 @@
 #include <catalog/usagestore.h>
 #include <testsupport.h>
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 using namespace Kura;
 using namespace Kura::Catalog;
@@ -12,6 +14,7 @@ using namespace Kura::Catalog;
 class tst_UsageStore : public QObject {
     Q_OBJECT
 private slots:
+    void init() { QTest::failOnWarning(QRegularExpression(u".*"_s)); }
     void recordsOneSamplePerServerAndDay();
     void samplesOutliveTheirServer();
     void rejectsBadSamples_data();

@@ -3,6 +3,8 @@
 #include <catalog/userstore.h>
 #include <testsupport.h>
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 using namespace Kura;
 using namespace Kura::Catalog;
@@ -29,6 +31,7 @@ private:
 
 void tst_UserStore::init()
 {
+    QTest::failOnWarning(QRegularExpression(u".*"_s)); // stray warnings fail the test
     m_f = std::make_unique<Test::CatalogFixture>();
     QVERIFY(m_f->ok());
     m_admin = UserStore(m_f->db(), Cheap)
