@@ -98,6 +98,8 @@ Status Connection::send(quint32 streamId, const Message &message)
     const MessageType type = messageType(message);
     if (type == MessageType::ChunkData)
         return fail(ErrorCode::InvalidArgument, u"chunk_data goes through sendChunk()"_s);
+    if (type == MessageType::ChunkAck)
+        return fail(ErrorCode::InvalidArgument, u"chunk_ack goes through consumeData()"_s);
     const bool wasReady = m_session.isReady();
     if (auto sent = sendControl(streamId, message); !sent) {
         if (sent.error().code() == ErrorCode::Io)
@@ -133,19 +135,19 @@ Status Connection::sendChunk(quint32 streamId, const ChunkData &header, const QB
     return written;
 }
 
-void Connection::consumeData(qint64 bytes)
+Status Connection::consumeData(qint64 bytes)
 {
     if (m_closed)
-        return;
+        return fail(ErrorCode::Unavailable, u"the connection is closed"_s, true);
     auto ack = m_receiveWindow.onConsumed(bytes);
-    if (!ack) {
-        qWarning("Kura::Protocol::Connection::consumeData: %s", qPrintable(ack.error().message()));
-        return;
-    }
-    if (*ack > 0) {
-        if (auto sent = sendControl(0, ChunkAck{*ack}); !sent)
-            shutDown(sent.error(), false);
-    }
+    if (!ack)
+        return fail(ack.error());
+    if (*ack == 0)
+        return {};
+    Status sent = sendControl(0, ChunkAck{*ack});
+    if (!sent)
+        shutDown(sent.error(), false);
+    return sent;
 }
 
 void Connection::close(const Error &reason)
@@ -263,9 +265,8 @@ Status Connection::handleData(const Frame &frame)
     }
     KURA_TRY(m_receiveWindow.onReceived(frame.payload.size()));
     if (pending.discard)
-        consumeData(frame.payload.size());
-    else
-        emit chunkReceived(frame.streamId, pending.header, frame.payload);
+        return consumeData(frame.payload.size());
+    emit chunkReceived(frame.streamId, pending.header, frame.payload);
     return {};
 }
 

@@ -62,16 +62,19 @@ public:
     void start();
 
     // Sends a control message on `streamId`. ErrorCode::Conflict when the session rules do not
-    // allow it now (nothing is sent), InvalidArgument for ChunkData (use sendChunk) or a
-    // message too large for a frame, Unavailable after close. An Error on stream 0 closes the
+    // allow it now (nothing is sent), InvalidArgument for ChunkData (use sendChunk), ChunkAck
+    // (use consumeData) or a message too large for a frame, Unavailable after close. An Error on stream 0 closes the
     // connection after it is written.
     Status send(quint32 streamId, const Message &message);
     // Sends a ChunkData header and its Data frame. ErrorCode::Conflict, retryable, when the
     // peer's window has no room for `stored` (wait for sendCreditAvailable()); InvalidArgument
     // when header.storedLength differs from stored.size().
     Status sendChunk(quint32 streamId, const ChunkData &header, const QByteArray &stored);
-    // Reports that `bytes` of received Data payload were consumed; returns credit to the peer.
-    void consumeData(qint64 bytes);
+    // Reports that `bytes` of received Data payload were consumed (stored, written or
+    // dropped); returns credit to the peer. Every chunkReceived() payload must be consumed
+    // eventually, or the peer runs out of window. InvalidArgument when more is consumed than
+    // was received.
+    Status consumeData(qint64 bytes);
     // Closes with `reason` (sent to the peer when the session is still open). Idempotent.
     void close(const Error &reason);
     // Sends a heartbeat when due and closes on heartbeat timeout. Called by the internal

@@ -242,7 +242,7 @@ void tst_Connection::transfersChunksWithinTheWindow()
                          maxUnconsumed = qMax(maxUnconsumed, unconsumed);
                          QTimer::singleShot(5, f.server.get(), [&, bytes = stored.size()] {
                              unconsumed -= bytes;
-                             f.server->consumeData(bytes);
+                             QVERIFY_RESULT(f.server->consumeData(bytes));
                          });
                      });
     int next = 0;
@@ -289,6 +289,9 @@ void tst_Connection::refusesChunkWhenWindowIsFull()
     QVERIFY(full.error().retryable());
     const Status mismatch = f.agent->sendChunk(1, ChunkData{QByteArray(ChunkIdBytes, 'c'), BlobKind::Data, 2, Compression::None, 2}, "y"_ba);
     QCOMPARE(mismatch.error().code(), ErrorCode::InvalidArgument);
+    // Credit is the connection's business.
+    QCOMPARE(f.agent->send(0, ChunkAck{1}).error().code(), ErrorCode::InvalidArgument);
+    QCOMPARE(f.agent->consumeData(1).error().code(), ErrorCode::InvalidArgument);
     QVERIFY(!f.agent->isClosed());
 }
 
