@@ -225,7 +225,14 @@ Status Scheduler::releaseHeld(qint64 tenantId)
             continue;
         }
         if (!m_dispatcher.isConnected(tenantId, job.serverId)) {
-            KURA_TRY(jobs.finish(tenantId, job.id, Policy::JobState::Failed, offlineReason(*server), now));
+            // It never ran, so it is cancelled (a queued job cannot fail), with an alert.
+            const QString reason = QStringLiteral("cancelled: ") + offlineReason(*server);
+            KURA_TRY(jobs.finish(tenantId, job.id, Policy::JobState::Cancelled, reason, now));
+            auto raised = Catalog::AlertStore(m_db).raise(
+                tenantId, { Catalog::AlertKind::JobFailed, job.serverId, Catalog::serverSubject(job.serverId),
+                            QStringLiteral("held backup %1 did not start: %2").arg(job.id).arg(reason), now });
+            if (!raised)
+                return fail(raised.error());
             continue;
         }
         m_released.insert(job.id);
