@@ -5,6 +5,8 @@
 
 #include <QDir>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -89,7 +91,9 @@ void tst_CrashBackup::recordNewSnapshots(const Manifest &current)
 {
     const CommandResult list = m_cli->run({ u"snapshots"_s, u"--json"_s });
     QVERIFY2(list.ok(), qPrintable(list.describe()));
-    for (const QString &id : m_cli->snapshotIds()) {
+    const QJsonArray snapshots = QJsonDocument::fromJson(list.out).array();
+    for (const QJsonValue &snapshot : snapshots) {
+        const QString id = snapshot.toObject().value(u"id"_s).toString();
         if (!m_manifests.contains(id))
             m_manifests.insert(id, current);
     }
