@@ -9,6 +9,8 @@
 #include <policy/retention.h>
 #include <policy/schedule.h>
 
+#include <algorithm>
+
 namespace Kura::Scheduler {
 namespace {
 
@@ -170,7 +172,13 @@ Result<Policy::Admission> Scheduler::admit(qint64 tenantId, qint64 serverId, Pol
 {
     const qint64 now = m_clock.nowMs();
     Catalog::JobStore jobs(m_db);
-    auto recent = jobs.jobsSince(tenantId, serverId, now - DayMs);
+    // The quota counts starts, but jobsSince selects by queue time: reach back to a job that
+    // was held before it started (released in the last two days) so that its start counts.
+    qint64 sinceMs = now - DayMs;
+    const auto held = m_releasedHeld.constFind(serverId);
+    if (held != m_releasedHeld.cend() && held->releasedMs > now - 2 * DayMs)
+        sinceMs = std::min(sinceMs, held->queuedMs);
+    auto recent = jobs.jobsSince(tenantId, serverId, sinceMs);
     auto active = jobs.activeJobs(tenantId);
     if (!recent || !active)
         return fail(recent ? active.error() : recent.error());
@@ -236,6 +244,7 @@ Status Scheduler::releaseHeld(qint64 tenantId)
             continue;
         }
         m_released.insert(job.id);
+        m_releasedHeld.insert(job.serverId, { job.queuedMs, now });
         m_dispatcher.dispatch({ tenantId, job.id, job.serverId, job.kind, job.trigger, *server->plan });
     }
     return {};

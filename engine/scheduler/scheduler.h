@@ -86,6 +86,12 @@ private:
     QString m_suppressionReason;
     QHash<qint64, QDate> m_lastSweep; // tenant -> UTC day of its last retention sweep
     QSet<qint64> m_released;          // held jobs already handed to the dispatcher, while active
+    struct ReleasedHeld
+    {
+        qint64 queuedMs = 0;
+        qint64 releasedMs = 0;
+    };
+    QHash<qint64, ReleasedHeld> m_releasedHeld; // server -> its last held job handed out
 };
 
 // Converts catalog job rows of one server into what the policy's admission needs.
