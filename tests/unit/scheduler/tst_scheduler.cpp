@@ -32,6 +32,8 @@ private slots:
     void suppressionHoldsRunsUntilReleased();
     void suppressionOverSeveralDaysHoldsOneRun();
     void stopOfHeldJobEndsItWithoutDispatch();
+    void heldJobOfOfflineAgentIsCancelledAtRelease();
+    void jobHeldLongerThanADayCountsTowardQuotaAfterItRuns();
     void succeededBackupBecomesGeneration();
     void failedJobRaisesAlert();
     void successReportForJobThatNeverStartedIsRefused();
@@ -476,6 +478,70 @@ void tst_Scheduler::stopOfHeldJobEndsItWithoutDispatch()
     auto again = m_f->scheduler->requestStop(m_f->tenant(), jobs.first().id);
     QVERIFY(!again);
     QCOMPARE(again.error().code(), ErrorCode::Conflict);
+}
+
+void tst_Scheduler::heldJobOfOfflineAgentIsCancelledAtRelease()
+{
+    const Policy::Plan plan = Test::SchedulerFixture::dailyPlan(1);
+    const qint64 away = m_f->addServer(u"away"_s, plan);
+    const qint64 present = m_f->addServer(u"present"_s, plan);
+    QVERIFY_RESULT(Catalog::ServerStore(m_f->db()).setOnline(m_f->tenant(), away, false, utcMs(0, 20)));
+    m_f->scheduler->setSuppressed(true, u"disaster recovery in progress"_s);
+    m_f->clock.setNowMs(utcMs(1));
+    tickUntil(utcMs(1, 7), 10 * Policy::MsPerMinute, true);
+    QCOMPARE(m_f->jobsOf(away).size(), 1);
+    QCOMPARE(m_f->jobsOf(present).size(), 1);
+
+    m_f->dispatcher.setConnected(away, false);
+    m_f->scheduler->setSuppressed(false, QString());
+    QVERIFY_RESULT(m_f->scheduler->tick());
+    const Catalog::JobRecord held = m_f->jobsOf(away).first();
+    QCOMPARE(held.state, JobState::Cancelled);
+    QCOMPARE(held.reason, u"cancelled: agent not connected since 2026-01-01T20:00:00Z"_s);
+    QCOMPARE(held.endMs, m_f->clock.nowMs());
+    const auto alerts = activeAlerts(Catalog::AlertKind::JobFailed);
+    QCOMPARE(alerts.size(), 1);
+    QCOMPARE(alerts.first().serverId, away);
+    QCOMPARE(m_f->dispatcher.dispatched.size(), 1);
+    QCOMPARE(m_f->dispatcher.dispatched.first().request.serverId, present);
+    const qint64 released = m_f->dispatcher.dispatched.first().request.jobId;
+    QVERIFY(m_f->start(released));
+    QVERIFY(m_f->finish(released, JobState::Succeeded));
+
+    // The scheduler goes on: later ticks succeed and the next day runs for both.
+    m_f->dispatcher.setConnected(away, true);
+    tickUntil(utcMs(2, 7), 10 * Policy::MsPerMinute, true);
+    QCOMPARE(m_f->dispatcher.dispatched.size(), 3);
+}
+
+void tst_Scheduler::jobHeldLongerThanADayCountsTowardQuotaAfterItRuns()
+{
+    const Policy::Plan plan = Test::SchedulerFixture::dailyPlan(1);
+    const qint64 server = m_f->addServer(u"daily"_s, plan);
+    m_f->scheduler->setSuppressed(true, u"disaster recovery in progress"_s);
+    m_f->clock.setNowMs(utcMs(1));
+    tickUntil(utcMs(2, 12), 10 * Policy::MsPerMinute, true);
+    m_f->scheduler->setSuppressed(false, QString());
+    QVERIFY_RESULT(m_f->scheduler->tick());
+    QCOMPARE(m_f->dispatcher.dispatched.size(), 1);
+    const qint64 held = m_f->dispatcher.dispatched.first().request.jobId;
+    QVERIFY(m_f->start(held));
+    m_f->clock.advanceMs(10 * Policy::MsPerMinute);
+    QVERIFY(m_f->finish(held, JobState::Succeeded));
+
+    // The held run started at 12:00 today: with two immediate runs the quota of 3 is used.
+    for (int i = 0; i < 2; ++i) {
+        m_f->clock.advanceMs(Policy::MsPerHour);
+        QVERIFY(m_f->runImmediate(server) > 0);
+        m_f->clock.advanceMs(10 * Policy::MsPerMinute);
+        QVERIFY(m_f->finish(m_f->dispatcher.dispatched.last().request.jobId, JobState::Succeeded));
+    }
+    m_f->clock.advanceMs(Policy::MsPerHour);
+    auto third = m_f->scheduler->requestImmediate(m_f->tenant(), server, Policy::JobKind::FileBackup);
+    QVERIFY_RESULT(third);
+    QCOMPARE(third->admission.refusal, Refusal::QuotaExhausted);
+    QCOMPARE(third->admission.quotaUsed, 3);
+    QCOMPARE(third->admission.liftsAtMs, utcMs(3, 12));
 }
 
 void tst_Scheduler::succeededBackupBecomesGeneration()

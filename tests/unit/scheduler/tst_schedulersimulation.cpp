@@ -59,6 +59,9 @@ private:
     // reached inside its window.
     static constexpr qint64 StepMs = 20 * Policy::MsPerMinute;
     static constexpr qint64 PeriodicTickMs = 2 * Policy::MsPerHour;
+    // Job execution is suppressed (SPEC §12) for two and a half days in the middle of the run.
+    static inline const qint64 SuppressedFromMs = utcMs(30, 6);
+    static inline const qint64 SuppressedUntilMs = utcMs(32, 18);
 
     std::unique_ptr<Test::SchedulerFixture> m_f;
     QRandomGenerator m_random { 20260101 };
@@ -68,6 +71,7 @@ private:
     int m_requests = 0;
     int m_onlineWindows = 0;
     int m_ranWindows = 0;
+    int m_heldWindows = 0;
 };
 
 void tst_SchedulerSimulation::initTestCase()
@@ -171,6 +175,9 @@ void tst_SchedulerSimulation::invariantsHoldOverSixtyDays()
             for (const SimServer &server : std::as_const(m_servers))
                 m_f->dispatcher.setConnected(server.id, !server.offlineDays.contains(day));
         }
+        const bool suppress = m_f->clock.nowMs() >= SuppressedFromMs && m_f->clock.nowMs() < SuppressedUntilMs;
+        if (suppress != m_f->scheduler->isSuppressed())
+            m_f->scheduler->setSuppressed(suppress, suppress ? u"disaster recovery drill"_s : QString());
         finishDue();
         qsizetype before = m_f->dispatcher.dispatched.size();
         if (tickDue()) {
@@ -182,7 +189,13 @@ void tst_SchedulerSimulation::invariantsHoldOverSixtyDays()
                 continue;
             ++m_requests;
             before = m_f->dispatcher.dispatched.size();
-            QVERIFY_RESULT(m_f->scheduler->requestImmediate(m_f->tenant(), server.id, Policy::JobKind::FileBackup));
+            auto result = m_f->scheduler->requestImmediate(m_f->tenant(), server.id, Policy::JobKind::FileBackup);
+            if (suppress) {
+                QVERIFY(!result);
+                QCOMPARE(result.error().code(), ErrorCode::Conflict);
+                continue;
+            }
+            QVERIFY_RESULT(result);
             startDispatched(before);
         }
         m_f->clock.advanceMs(StepMs);
@@ -201,7 +214,9 @@ void tst_SchedulerSimulation::invariantsHoldOverSixtyDays()
             return;
     }
     // Nearly every window of an online agent ran; the others were refused for a reason above.
-    qInfo("scheduled windows of online agents: %d, ran: %d", m_onlineWindows, m_ranWindows);
+    qInfo("scheduled windows of online agents: %d, ran: %d; held and run after suppression: %d", m_onlineWindows,
+          m_ranWindows, m_heldWindows);
+    QVERIFY(m_heldWindows >= 15);
     QVERIFY(m_onlineWindows > 1000);
     QVERIFY(m_ranWindows * 100 >= m_onlineWindows * 90);
 }
@@ -260,6 +275,19 @@ void tst_SchedulerSimulation::checkScheduledRuns(const SimServer &server, const 
         const Catalog::JobRecord &job = decided.first();
         QVERIFY(window->contains(job.queuedMs));
         QVERIFY(job.queuedMs >= *Policy::plannedStart(server.id, server.plan, date));
+        if (job.queuedMs >= SuppressedFromMs && job.queuedMs < SuppressedUntilMs) {
+            // Held: started after the release, cancelled then because the agent was away, or
+            // cancelled because a run held earlier was waiting.
+            const bool startedAfter = job.startMs && *job.startMs >= SuppressedUntilMs;
+            const bool failedAtRelease = job.state == JobState::Cancelled && job.endMs == SuppressedUntilMs
+                && job.reason.startsWith(u"cancelled: agent not connected"_s);
+            const bool cancelled = job.state == JobState::Cancelled && refusalWasRight(job, jobs);
+            QVERIFY2(startedAfter || failedAtRelease || cancelled,
+                     qPrintable(u"server %1 day %2: %3 %4"_s.arg(server.id).arg(day)
+                                    .arg(Policy::jobStateName(job.state), job.reason)));
+            m_heldWindows += startedAfter ? 1 : 0;
+            continue;
+        }
         if (server.offlineDays.contains(day)) {
             QCOMPARE(job.state, JobState::Failed);
             QVERIFY(job.reason.startsWith(u"agent not connected since"_s));
@@ -279,14 +307,15 @@ void tst_SchedulerSimulation::checkScheduledRuns(const SimServer &server, const 
     m_ranWindows += ran;
 }
 
-// A cancelled scheduled run: either another backup of the server was running at that moment,
-// or 3 backups had started in the 24 h before it.
+// A cancelled scheduled run: either another backup of the server was running (or held) at
+// that moment, or 3 backups had started in the 24 h before it.
 bool tst_SchedulerSimulation::refusalWasRight(const Catalog::JobRecord &run, const QList<Catalog::JobRecord> &jobs)
 {
     const qint64 at = run.queuedMs;
     if (run.reason == u"cancelled: previous backup still running"_s) {
-        return std::any_of(jobs.cbegin(), jobs.cend(), [at](const Catalog::JobRecord &job) {
-            return job.startMs && *job.startMs <= at && (!job.endMs || *job.endMs > at);
+        // A job occupies the server from its queueing (a held job long before it starts).
+        return std::any_of(jobs.cbegin(), jobs.cend(), [&run, at](const Catalog::JobRecord &job) {
+            return job.id != run.id && job.queuedMs <= at && (!job.endMs || *job.endMs > at);
         });
     }
     if (!run.reason.startsWith(u"cancelled: quota of 3 backups"_s))
