@@ -143,8 +143,8 @@ bool tst_CrashBackup::killAtRandom(
     if (process->waitForFinished(delay)) {
         const CommandResult result = RepoCli::finish(*process);
         qInfo("%s: finished before the kill at %d ms", qPrintable(what), delay);
-        if (!result.ok())
-            qWarning("%s", qPrintable(result.describe()));
+        if (!result.ok()) // a run that was not killed must succeed
+            QTest::qFail(qPrintable(what + u": "_s + result.describe()), __FILE__, __LINE__);
         return false;
     }
     RepoCli::kill(*process);
