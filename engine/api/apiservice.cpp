@@ -4,7 +4,8 @@
 
 namespace Kura::Api {
 
-ApiService::ApiService(ApiContext context) : m_context(std::move(context))
+ApiService::ApiService(ApiContext context)
+    : m_context(std::move(context))
 {
     m_router.setAuthenticate([this](const ApiRequest &request) {
         return m_context.auth.authenticate(request.header("Authorization"));

@@ -13,16 +13,14 @@
 
 namespace Kura::Api {
 
-struct ApiOptions
-{
+struct ApiOptions {
     qsizetype maxBodyBytes = DefaultMaxBodyBytes; // larger request bodies get 400
     int maxListRows = 2000; // most rows a list returns (jobs, alerts); ?limit= may ask for fewer
 };
 
 // What the routes work with. Everything is borrowed: the owner (kura-server) keeps it alive
 // longer than the ApiService.
-struct ApiContext
-{
+struct ApiContext {
     Catalog::Database &database;
     // Not thread-safe: the API must run on the scheduler's thread (the HTTP adapter handles
     // requests on the thread it lives in).
@@ -38,8 +36,7 @@ struct ApiContext
 // The HTTP API /api/v1 (SPEC §9; docs/api.md and docs/api/openapi.yaml): a Router holding
 // every route, with bearer-token authentication and role checks. handle() is what
 // HttpServerAdapter calls; tests may call it directly too.
-class ApiService
-{
+class ApiService {
 public:
     explicit ApiService(ApiContext context);
     ApiService(const ApiService &) = delete;

@@ -29,7 +29,9 @@ tl::unexpected<Error> refuse(const Error &error, const QString &message)
 } // namespace
 
 Authenticator::Authenticator(Catalog::Database &database, const Clock &clock, AuthOptions options)
-    : m_db(database), m_clock(clock), m_options(options)
+    : m_db(database)
+    , m_clock(clock)
+    , m_options(options)
 {
 }
 
@@ -42,7 +44,8 @@ QString Authenticator::bearerToken(const QByteArray &authorizationHeader)
     return QString::fromLatin1(value.mid(space + 1).trimmed());
 }
 
-Result<Session> Authenticator::login(const QString &tenantName, const QString &userName, const QString &password)
+Result<Session> Authenticator::login(
+    const QString &tenantName, const QString &userName, const QString &password)
 {
     Catalog::UserStore users(m_db);
     auto tenant = Catalog::TenantStore(m_db).findByName(tenantName);
@@ -59,7 +62,7 @@ Result<Session> Authenticator::login(const QString &tenantName, const QString &u
         return fail(token.error());
     const qint64 now = m_clock.nowMs();
     Session session { *token, now + m_options.sessionLifetimeMs,
-                      { tenant->id, user->id, user->name, user->role, false } };
+        { tenant->id, user->id, user->name, user->role, false } };
     QMutexLocker locker(&m_mutex);
     dropExpiredLocked(now);
     if (m_sessions.size() >= m_options.maxSessions)

@@ -12,14 +12,12 @@
 
 namespace Kura::Api {
 
-struct AuthOptions
-{
+struct AuthOptions {
     qint64 sessionLifetimeMs = 12ll * 3600 * 1000; // a login lasts 12 hours
     int maxSessions = 10000; // live sessions kept at once; logins beyond it get Unavailable
 };
 
-struct Session
-{
+struct Session {
     QString token; // the bearer token, returned once; only its hash is kept
     qint64 expiresMs = 0;
     Identity identity;
@@ -36,14 +34,14 @@ struct Session
 //
 // Thread-safety: all functions may be called from any thread (sessions are guarded by a
 // mutex; catalog access uses the calling thread's connection).
-class Authenticator
-{
+class Authenticator {
 public:
     Authenticator(Catalog::Database &database, const Clock &clock, AuthOptions options = {});
 
     // Checks a login within the named tenant. Unauthorized, with one message for an unknown
     // tenant, an unknown user, a wrong password and a disabled account.
-    Result<Session> login(const QString &tenantName, const QString &userName, const QString &password);
+    Result<Session> login(
+        const QString &tenantName, const QString &userName, const QString &password);
     // The caller behind an "Authorization: Bearer <token>" header value. Unauthorized for a
     // missing or malformed header, an unknown, expired or revoked token, or a disabled user.
     Result<Identity> authenticate(const QByteArray &authorizationHeader);
@@ -56,8 +54,7 @@ public:
     static QString bearerToken(const QByteArray &authorizationHeader);
 
 private:
-    struct Entry
-    {
+    struct Entry {
         Identity identity;
         qint64 expiresMs = 0;
     };

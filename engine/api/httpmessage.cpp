@@ -10,11 +10,16 @@ namespace Kura::Api {
 QString methodName(Method method)
 {
     switch (method) {
-    case Method::Get: return u"GET"_s;
-    case Method::Post: return u"POST"_s;
-    case Method::Put: return u"PUT"_s;
-    case Method::Delete: return u"DELETE"_s;
-    case Method::Other: break;
+    case Method::Get:
+        return u"GET"_s;
+    case Method::Post:
+        return u"POST"_s;
+    case Method::Put:
+        return u"PUT"_s;
+    case Method::Delete:
+        return u"DELETE"_s;
+    case Method::Other:
+        break;
     }
     return u"OTHER"_s;
 }
@@ -54,8 +59,7 @@ ApiResponse ApiResponse::raw(int status, const QByteArray &contentType, const QB
 ApiResponse ApiResponse::error(const Error &error, const QJsonObject &details)
 {
     const QJsonObject object { { u"code"_s, QString::fromLatin1(errorCodeName(error.code())) },
-                               { u"message"_s, error.message() },
-                               { u"details"_s, details } };
+        { u"message"_s, error.message() }, { u"details"_s, details } };
     return json(httpStatusFor(error.code()), object);
 }
 
@@ -68,16 +72,23 @@ int httpStatusFor(ErrorCode code)
 {
     switch (code) {
     case ErrorCode::InvalidArgument:
-    case ErrorCode::Unsupported: return 400;
-    case ErrorCode::Unauthorized: return 401;
-    case ErrorCode::Forbidden: return 403;
-    case ErrorCode::NotFound: return 404;
+    case ErrorCode::Unsupported:
+        return 400;
+    case ErrorCode::Unauthorized:
+        return 401;
+    case ErrorCode::Forbidden:
+        return 403;
+    case ErrorCode::NotFound:
+        return 404;
     case ErrorCode::Conflict:
-    case ErrorCode::Cancelled: return 409;
-    case ErrorCode::Unavailable: return 503;
+    case ErrorCode::Cancelled:
+        return 409;
+    case ErrorCode::Unavailable:
+        return 503;
     case ErrorCode::Corrupt: // stored data failed a check: the server's problem, not the client's
     case ErrorCode::Io:
-    case ErrorCode::Internal: break;
+    case ErrorCode::Internal:
+        break;
     }
     return 500;
 }

@@ -19,8 +19,7 @@ namespace Kura::Api {
 enum class Method { Get, Post, Put, Delete, Other };
 QString methodName(Method method);
 
-struct ApiRequest
-{
+struct ApiRequest {
     Method method = Method::Get;
     QString path; // decoded path, e.g. "/api/v1/servers/3"
     QUrlQuery query;
@@ -34,14 +33,16 @@ struct ApiRequest
     QString queryValue(const QString &name) const;
 };
 
-struct ApiResponse
-{
+struct ApiResponse {
     int status = 200;
     QByteArray contentType = "application/json";
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers; // extra headers besides Content-Type
 
-    void addHeader(const QByteArray &name, const QByteArray &value) { headers.append(qMakePair(name, value)); }
+    void addHeader(const QByteArray &name, const QByteArray &value)
+    {
+        headers.append(qMakePair(name, value));
+    }
 
     static ApiResponse json(int status, const QJsonObject &object);
     static ApiResponse json(int status, const QJsonArray &array);
@@ -49,7 +50,8 @@ struct ApiResponse
     // The error format of every failure: {"code": errorCodeName(code), "message": ...,
     // "details": {...}} with the HTTP status of httpStatusFor(code).
     static ApiResponse error(const Error &error, const QJsonObject &details = {});
-    static ApiResponse error(ErrorCode code, const QString &message, const QJsonObject &details = {});
+    static ApiResponse error(
+        ErrorCode code, const QString &message, const QJsonObject &details = {});
 };
 
 // The HTTP status of an error code: InvalidArgument/Unsupported 400, Unauthorized 401,

@@ -15,11 +15,16 @@ namespace {
 Method methodOf(QHttpServerRequest::Method method)
 {
     switch (method) {
-    case QHttpServerRequest::Method::Get: return Method::Get;
-    case QHttpServerRequest::Method::Post: return Method::Post;
-    case QHttpServerRequest::Method::Put: return Method::Put;
-    case QHttpServerRequest::Method::Delete: return Method::Delete;
-    default: break;
+    case QHttpServerRequest::Method::Get:
+        return Method::Get;
+    case QHttpServerRequest::Method::Post:
+        return Method::Post;
+    case QHttpServerRequest::Method::Put:
+        return Method::Put;
+    case QHttpServerRequest::Method::Delete:
+        return Method::Delete;
+    default:
+        break;
     }
     return Method::Other;
 }
@@ -39,7 +44,7 @@ ApiRequest toApiRequest(const QHttpServerRequest &request)
 void writeResponse(const ApiResponse &response, QHttpServerResponder &&responder)
 {
     QHttpServerResponse reply(response.contentType, response.body,
-                              static_cast<QHttpServerResponder::StatusCode>(response.status));
+        static_cast<QHttpServerResponder::StatusCode>(response.status));
     for (const auto &[name, value] : response.headers)
         reply.addHeader(name, value);
     reply.write(std::move(responder));
@@ -48,13 +53,15 @@ void writeResponse(const ApiResponse &response, QHttpServerResponder &&responder
 } // namespace
 
 HttpServerAdapter::HttpServerAdapter(RequestHandler handler)
-    : m_server(std::make_unique<QHttpServer>()), m_handler(std::move(handler))
+    : m_server(std::make_unique<QHttpServer>())
+    , m_handler(std::move(handler))
 {
     // No QHttpServer routes are registered: every request reaches the missing handler, which
     // is our single entry point into the Router.
-    m_server->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        writeResponse(m_handler(toApiRequest(request)), std::move(responder));
-    });
+    m_server->setMissingHandler(
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            writeResponse(m_handler(toApiRequest(request)), std::move(responder));
+        });
 }
 
 HttpServerAdapter::~HttpServerAdapter() = default;
@@ -79,7 +86,7 @@ Result<quint16> HttpServerAdapter::listen(const QHostAddress &address, quint16 p
     const quint16 bound = m_server->listen(address, port);
     if (bound == 0)
         return fail(ErrorCode::Unavailable,
-                    u"cannot listen on %1 port %2"_s.arg(address.toString()).arg(port), true);
+            u"cannot listen on %1 port %2"_s.arg(address.toString()).arg(port), true);
     return bound;
 }
 

@@ -23,8 +23,7 @@ namespace Kura::Api {
 // Requests are handled on the thread the adapter lives in, one at a time. QHttpServer 6.4
 // reads the whole body before calling us and has no size limit of its own; the handler
 // enforces the body limit (ApiOptions::maxBodyBytes) after the fact.
-class HttpServerAdapter
-{
+class HttpServerAdapter {
 public:
     using RequestHandler = std::function<ApiResponse(const ApiRequest &)>;
 

@@ -15,21 +15,24 @@ Result<QJsonObject> parseJsonObject(const QByteArray &body, qsizetype maxBytes)
 {
     if (body.size() > maxBytes)
         return fail(ErrorCode::InvalidArgument,
-                    u"request body of %1 bytes exceeds the limit of %2 bytes"_s.arg(body.size()).arg(maxBytes));
+            u"request body of %1 bytes exceeds the limit of %2 bytes"_s.arg(body.size())
+                .arg(maxBytes));
     if (body.trimmed().isEmpty())
         return QJsonObject();
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
         return fail(ErrorCode::InvalidArgument,
-                    u"request body is not valid JSON: %1 at offset %2"_s.arg(error.errorString()).arg(error.offset));
+            u"request body is not valid JSON: %1 at offset %2"_s.arg(error.errorString())
+                .arg(error.offset));
     if (!document.isObject())
         return fail(ErrorCode::InvalidArgument, u"request body must be a JSON object"_s);
     return document.object();
 }
 
 FieldReader::FieldReader(const QJsonObject &object, QString prefix)
-    : m_object(object), m_prefix(std::move(prefix))
+    : m_object(object)
+    , m_prefix(std::move(prefix))
 {
 }
 
@@ -96,7 +99,8 @@ int FieldReader::optionalInt(const QString &name, int fallback)
         return fallback;
     const double number = value.toDouble(std::nan(""));
     const bool integral = value.isDouble() && std::isfinite(number) && std::trunc(number) == number;
-    if (!integral || number < std::numeric_limits<int>::min() || number > std::numeric_limits<int>::max()) {
+    if (!integral || number < std::numeric_limits<int>::min()
+        || number > std::numeric_limits<int>::max()) {
         failType(name, "an integer");
         return fallback;
     }

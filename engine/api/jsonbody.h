@@ -25,8 +25,7 @@ Result<QJsonObject> parseJsonObject(const QByteArray &body, qsizetype maxBytes);
 // reads return defaults and record nothing) so a handler reads every field, then checks ok()
 // once. Errors are InvalidArgument with a message naming the field and details
 // {"field": "<path>"}, where the path is the field's dotted name ("plan.dailyWindow").
-class FieldReader
-{
+class FieldReader {
 public:
     explicit FieldReader(const QJsonObject &object, QString prefix = {});
 

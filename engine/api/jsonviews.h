@@ -30,8 +30,8 @@ QJsonObject serverToJson(const Catalog::ServerRecord &server);
 // A job with its progress figures (and rate/ETA while running at `nowMs`).
 QJsonObject jobToJson(const Catalog::JobRecord &job, qint64 nowMs);
 QJsonObject jobEventToJson(const Catalog::JobEvent &event);
-QJsonObject generationToJson(const Catalog::GenerationRecord &generation,
-                             const QList<Catalog::GenerationCopy> &copies);
+QJsonObject generationToJson(
+    const Catalog::GenerationRecord &generation, const QList<Catalog::GenerationCopy> &copies);
 QJsonObject alertToJson(const Catalog::AlertRecord &alert);
 QJsonObject regionToJson(const Catalog::RegionRecord &region);
 QJsonObject reportRowToJson(const Catalog::ReportRow &row);

@@ -8,9 +8,12 @@ bool roleAllows(Catalog::Role role, Access access)
 {
     switch (access) {
     case Access::Public:
-    case Access::Read: return true;
-    case Access::Operate: return role == Catalog::Role::Admin || role == Catalog::Role::Operator;
-    case Access::Admin: return role == Catalog::Role::Admin;
+    case Access::Read:
+        return true;
+    case Access::Operate:
+        return role == Catalog::Role::Admin || role == Catalog::Role::Operator;
+    case Access::Admin:
+        return role == Catalog::Role::Admin;
     }
     return false;
 }
@@ -18,10 +21,14 @@ bool roleAllows(Catalog::Role role, Access access)
 QString accessName(Access access)
 {
     switch (access) {
-    case Access::Public: return u"public"_s;
-    case Access::Read: return u"read"_s;
-    case Access::Operate: return u"operate"_s;
-    case Access::Admin: return u"admin"_s;
+    case Access::Public:
+        return u"public"_s;
+    case Access::Read:
+        return u"read"_s;
+    case Access::Operate:
+        return u"operate"_s;
+    case Access::Admin:
+        return u"admin"_s;
     }
     return u"admin"_s;
 }
@@ -33,13 +40,14 @@ Result<qint64> RouteContext::idParam(const QString &name) const
     const qint64 id = text.toLongLong(&ok);
     if (!ok || id <= 0)
         return fail(ErrorCode::InvalidArgument,
-                    u"path parameter \"%1\": \"%2\" is not a positive integer id"_s.arg(name, text));
+            u"path parameter \"%1\": \"%2\" is not a positive integer id"_s.arg(name, text));
     return id;
 }
 
 void Router::add(Method method, const QString &pattern, Access access, Handler handler)
 {
-    m_routes.append({ method, pattern, pattern.split(u'/', Qt::SkipEmptyParts), access, std::move(handler) });
+    m_routes.append(
+        { method, pattern, pattern.split(u'/', Qt::SkipEmptyParts), access, std::move(handler) });
 }
 
 QList<Router::RouteInfo> Router::routes() const
@@ -81,8 +89,7 @@ ApiResponse Router::dispatch(const ApiRequest &request) const
     }
     if (allowed.isEmpty())
         return ApiResponse::error(ErrorCode::NotFound, u"no route for %1"_s.arg(request.path));
-    ApiResponse response = ApiResponse::error(
-        ErrorCode::InvalidArgument,
+    ApiResponse response = ApiResponse::error(ErrorCode::InvalidArgument,
         u"method %1 is not allowed on %2"_s.arg(methodName(request.method), request.path),
         { { u"allowed"_s, QJsonArray::fromStringList(allowed) } });
     response.status = 405;
@@ -90,7 +97,8 @@ ApiResponse Router::dispatch(const ApiRequest &request) const
     return response;
 }
 
-ApiResponse Router::run(const Route &route, const ApiRequest &request, QHash<QString, QString> params) const
+ApiResponse Router::run(
+    const Route &route, const ApiRequest &request, QHash<QString, QString> params) const
 {
     RouteContext context { request, std::move(params), {} };
     if (route.access != Access::Public) {
@@ -103,11 +111,11 @@ ApiResponse Router::run(const Route &route, const ApiRequest &request, QHash<QSt
             return response;
         }
         if (!roleAllows(identity->role, route.access))
-            return ApiResponse::error(
-                ErrorCode::Forbidden,
-                u"role \"%1\" may not do this (needs %2 access)"_s.arg(Catalog::roleName(identity->role),
-                                                                       accessName(route.access)),
-                { { u"role"_s, Catalog::roleName(identity->role) }, { u"required"_s, accessName(route.access) } });
+            return ApiResponse::error(ErrorCode::Forbidden,
+                u"role \"%1\" may not do this (needs %2 access)"_s.arg(
+                    Catalog::roleName(identity->role), accessName(route.access)),
+                { { u"role"_s, Catalog::roleName(identity->role) },
+                    { u"required"_s, accessName(route.access) } });
         context.identity = *identity;
     }
     return route.handler(context);

@@ -16,8 +16,7 @@ namespace Kura::Api {
 
 // Who is calling: fixed by the bearer token (a login session or an API key). Every catalog
 // query a route makes uses `tenantId`, so a caller never reaches another tenant's rows.
-struct Identity
-{
+struct Identity {
     qint64 tenantId = 0;
     qint64 userId = 0;
     QString userName;
@@ -34,8 +33,7 @@ QString accessName(Access access);
 
 // What a handler receives: the request, the path parameters by name and, for non-public
 // routes, the authenticated caller.
-struct RouteContext
-{
+struct RouteContext {
     const ApiRequest &request;
     QHash<QString, QString> params;
     Identity identity;
@@ -58,15 +56,13 @@ using Authenticate = std::function<Result<Identity>(const ApiRequest &)>;
 //   the caller's role lacks the access     -> 403 forbidden
 //   otherwise                              -> the handler's response
 // Not thread-safe while routes are added; dispatch() itself keeps no state.
-class Router
-{
+class Router {
 public:
     void setAuthenticate(Authenticate authenticate) { m_authenticate = std::move(authenticate); }
     void add(Method method, const QString &pattern, Access access, Handler handler);
     ApiResponse dispatch(const ApiRequest &request) const;
 
-    struct RouteInfo
-    {
+    struct RouteInfo {
         Method method;
         QString pattern;
         Access access;
@@ -75,8 +71,7 @@ public:
     QList<RouteInfo> routes() const;
 
 private:
-    struct Route
-    {
+    struct Route {
         Method method = Method::Get;
         QString pattern;
         QStringList segments;
@@ -84,7 +79,8 @@ private:
         Handler handler;
     };
     static bool match(const Route &route, const QStringList &path, QHash<QString, QString> *params);
-    ApiResponse run(const Route &route, const ApiRequest &request, QHash<QString, QString> params) const;
+    ApiResponse run(
+        const Route &route, const ApiRequest &request, QHash<QString, QString> params) const;
 
     QList<Route> m_routes;
     Authenticate m_authenticate;

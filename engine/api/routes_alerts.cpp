@@ -16,7 +16,7 @@ ApiResponse listAlerts(ApiContext &context, const RouteContext &route)
     const QString all = route.request.queryValue(u"all"_s);
     if (!all.isEmpty() && all != u"true"_s && all != u"false"_s)
         return ApiResponse::error(ErrorCode::InvalidArgument,
-                                  u"query parameter \"all\": expected true or false, got \"%1\""_s.arg(all));
+            u"query parameter \"all\": expected true or false, got \"%1\""_s.arg(all));
     auto limit = limitParam(route, u"limit"_s, 200, context.options.maxListRows);
     if (!limit)
         return ApiResponse::error(limit.error());
@@ -39,14 +39,15 @@ ApiResponse acknowledgeAlert(ApiContext &context, const RouteContext &route)
         return ApiResponse::error(id.error());
     Catalog::AlertStore store(context.database);
     const qint64 tenant = route.identity.tenantId;
-    const Status done = store.acknowledge(tenant, *id, route.identity.userName, context.clock.nowMs());
+    const Status done
+        = store.acknowledge(tenant, *id, route.identity.userName, context.clock.nowMs());
     if (!done)
         return ApiResponse::error(done.error());
     auto alert = store.alert(tenant, *id);
     if (!alert)
         return ApiResponse::error(alert.error());
     return audited(context, route, u"alert.acknowledge"_s, u"alert:%1"_s.arg(*id), alert->subject,
-                   ApiResponse::json(200, alertToJson(*alert)));
+        ApiResponse::json(200, alertToJson(*alert)));
 }
 
 // Regions are installation-wide (no tenant data): their health from the catalog and what the
@@ -71,11 +72,11 @@ ApiResponse listRegions(ApiContext &context, const RouteContext &)
 void addAlertRoutes(Router &router, ApiContext &context)
 {
     router.add(Method::Get, u"/api/v1/alerts"_s, Access::Read,
-               [&context](const RouteContext &route) { return listAlerts(context, route); });
+        [&context](const RouteContext &route) { return listAlerts(context, route); });
     router.add(Method::Post, u"/api/v1/alerts/{id}/acknowledge"_s, Access::Operate,
-               [&context](const RouteContext &route) { return acknowledgeAlert(context, route); });
+        [&context](const RouteContext &route) { return acknowledgeAlert(context, route); });
     router.add(Method::Get, u"/api/v1/regions"_s, Access::Read,
-               [&context](const RouteContext &route) { return listRegions(context, route); });
+        [&context](const RouteContext &route) { return listRegions(context, route); });
 }
 
 } // namespace Kura::Api::Routes

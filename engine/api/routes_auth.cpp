@@ -7,11 +7,9 @@ namespace {
 
 QJsonObject identityToJson(const Identity &identity)
 {
-    return { { u"tenantId"_s, double(identity.tenantId) },
-             { u"userId"_s, double(identity.userId) },
-             { u"user"_s, identity.userName },
-             { u"role"_s, Catalog::roleName(identity.role) },
-             { u"apiKey"_s, identity.viaApiKey } };
+    return { { u"tenantId"_s, double(identity.tenantId) }, { u"userId"_s, double(identity.userId) },
+        { u"user"_s, identity.userName }, { u"role"_s, Catalog::roleName(identity.role) },
+        { u"apiKey"_s, identity.viaApiKey } };
 }
 
 ApiResponse login(ApiContext &context, const RouteContext &route)
@@ -39,8 +37,9 @@ ApiResponse logout(ApiContext &context, const RouteContext &route)
 {
     if (route.identity.viaApiKey)
         return ApiResponse::error(ErrorCode::InvalidArgument,
-                                  u"an API key is not a session; revoke it instead of logging out"_s);
-    const Status done = context.auth.logout(Authenticator::bearerToken(route.request.header("Authorization")));
+            u"an API key is not a session; revoke it instead of logging out"_s);
+    const Status done
+        = context.auth.logout(Authenticator::bearerToken(route.request.header("Authorization")));
     if (!done)
         return ApiResponse::error(done.error());
     return ApiResponse::raw(204, "application/json", {});
@@ -51,11 +50,12 @@ ApiResponse logout(ApiContext &context, const RouteContext &route)
 void addAuthRoutes(Router &router, ApiContext &context)
 {
     router.add(Method::Post, u"/api/v1/login"_s, Access::Public,
-               [&context](const RouteContext &route) { return login(context, route); });
+        [&context](const RouteContext &route) { return login(context, route); });
     router.add(Method::Post, u"/api/v1/logout"_s, Access::Read,
-               [&context](const RouteContext &route) { return logout(context, route); });
-    router.add(Method::Get, u"/api/v1/me"_s, Access::Read,
-               [](const RouteContext &route) { return ApiResponse::json(200, identityToJson(route.identity)); });
+        [&context](const RouteContext &route) { return logout(context, route); });
+    router.add(Method::Get, u"/api/v1/me"_s, Access::Read, [](const RouteContext &route) {
+        return ApiResponse::json(200, identityToJson(route.identity));
+    });
 }
 
 } // namespace Kura::Api::Routes

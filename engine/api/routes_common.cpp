@@ -20,12 +20,13 @@ Result<int> limitParam(const RouteContext &route, const QString &name, int fallb
     const int value = text.toInt(&ok);
     if (!ok || value < 1 || value > max)
         return fail(ErrorCode::InvalidArgument,
-                    u"query parameter \"%1\": \"%2\" is not an integer from 1 to %3"_s.arg(name, text).arg(max));
+            u"query parameter \"%1\": \"%2\" is not an integer from 1 to %3"_s.arg(name, text)
+                .arg(max));
     return value;
 }
 
 ApiResponse audited(ApiContext &context, const RouteContext &route, const QString &action,
-                    const QString &target, const QString &details, ApiResponse success)
+    const QString &target, const QString &details, ApiResponse success)
 {
     Catalog::AuditEntry entry;
     entry.userName = route.identity.userName;
@@ -36,8 +37,8 @@ ApiResponse audited(ApiContext &context, const RouteContext &route, const QStrin
     auto appended = Catalog::AuditLog(context.database).append(route.identity.tenantId, entry);
     if (!appended)
         return ApiResponse::error(ErrorCode::Internal,
-                                  u"%1 on %2 was done, but the audit log could not be written: %3"_s.arg(
-                                      action, target, appended.error().toString()));
+            u"%1 on %2 was done, but the audit log could not be written: %3"_s.arg(
+                action, target, appended.error().toString()));
     return success;
 }
 

@@ -28,10 +28,9 @@ QJsonObject refusalDetails(const Scheduler::RequestResult &result)
 {
     const Policy::Admission &a = result.admission;
     QJsonObject details { { u"refusal"_s, Policy::refusalName(a.refusal) },
-                          { u"liftsAt"_s, isoUtcOrNull(a.liftsAtMs) },
-                          { u"liftsAtMs"_s, a.liftsAtMs ? QJsonValue(double(*a.liftsAtMs)) : QJsonValue() },
-                          { u"quotaUsed"_s, a.quotaUsed },
-                          { u"quotaLimit"_s, a.quotaLimit } };
+        { u"liftsAt"_s, isoUtcOrNull(a.liftsAtMs) },
+        { u"liftsAtMs"_s, a.liftsAtMs ? QJsonValue(double(*a.liftsAtMs)) : QJsonValue() },
+        { u"quotaUsed"_s, a.quotaUsed }, { u"quotaLimit"_s, a.quotaLimit } };
     if (a.blockingJobId)
         details.insert(u"blockingJobId"_s, double(a.blockingJobId));
     return details;
@@ -68,14 +67,15 @@ ApiResponse requestBackup(ApiContext &context, const RouteContext &route)
         return ApiResponse::error(job.error());
     // An offline agent: the job is recorded as failed with the reason (SPEC §2).
     if (job->state == Policy::JobState::Failed)
-        return ApiResponse::error(ErrorCode::Unavailable, job->reason, { { u"jobId"_s, double(job->id) } });
+        return ApiResponse::error(
+            ErrorCode::Unavailable, job->reason, { { u"jobId"_s, double(job->id) } });
     return audited(context, route, u"job.backup"_s, Catalog::serverSubject(*id),
-                   u"job %1 %2"_s.arg(job->id).arg(Policy::jobKindName(*kind)),
-                   ApiResponse::json(202, jobToJson(*job, context.clock.nowMs())));
+        u"job %1 %2"_s.arg(job->id).arg(Policy::jobKindName(*kind)),
+        ApiResponse::json(202, jobToJson(*job, context.clock.nowMs())));
 }
 
-Result<QList<Catalog::JobRecord>> jobsOfTenant(ApiContext &context, qint64 tenant, std::optional<qint64> serverId,
-                                               int limit)
+Result<QList<Catalog::JobRecord>> jobsOfTenant(
+    ApiContext &context, qint64 tenant, std::optional<qint64> serverId, int limit)
 {
     Catalog::JobStore jobs(context.database);
     if (serverId)
@@ -113,12 +113,13 @@ ApiResponse listJobs(ApiContext &context, const RouteContext &route)
     const QString stateText = route.request.queryValue(u"state"_s);
     if (!stateText.isEmpty() && !(state = Policy::jobStateFromName(stateText)))
         return ApiResponse::error(ErrorCode::InvalidArgument,
-                                  u"query parameter \"state\": unknown job state \"%1\""_s.arg(stateText));
+            u"query parameter \"state\": unknown job state \"%1\""_s.arg(stateText));
     auto limit = limitParam(route, u"limit"_s, 200, context.options.maxListRows);
     if (!limit)
         return ApiResponse::error(limit.error());
     // Filtering by state happens after the newest rows are read, so read the most allowed.
-    auto jobs = jobsOfTenant(context, tenant, serverId, state ? context.options.maxListRows : *limit);
+    auto jobs
+        = jobsOfTenant(context, tenant, serverId, state ? context.options.maxListRows : *limit);
     if (!jobs)
         return ApiResponse::error(jobs.error());
     QJsonArray out;
@@ -163,7 +164,7 @@ ApiResponse stopJob(ApiContext &context, const RouteContext &route)
     // 202: the agent stops the job and reports it stopped; a job that never started is
     // stopped at once (state already "stopped").
     return audited(context, route, u"job.stop"_s, u"job:%1"_s.arg(*id), {},
-                   ApiResponse::json(202, jobToJson(*job, context.clock.nowMs())));
+        ApiResponse::json(202, jobToJson(*job, context.clock.nowMs())));
 }
 
 } // namespace
@@ -171,13 +172,13 @@ ApiResponse stopJob(ApiContext &context, const RouteContext &route)
 void addJobRoutes(Router &router, ApiContext &context)
 {
     router.add(Method::Post, u"/api/v1/servers/{id}/backups"_s, Access::Operate,
-               [&context](const RouteContext &route) { return requestBackup(context, route); });
+        [&context](const RouteContext &route) { return requestBackup(context, route); });
     router.add(Method::Get, u"/api/v1/jobs"_s, Access::Read,
-               [&context](const RouteContext &route) { return listJobs(context, route); });
+        [&context](const RouteContext &route) { return listJobs(context, route); });
     router.add(Method::Get, u"/api/v1/jobs/{id}"_s, Access::Read,
-               [&context](const RouteContext &route) { return getJob(context, route); });
+        [&context](const RouteContext &route) { return getJob(context, route); });
     router.add(Method::Post, u"/api/v1/jobs/{id}/stop"_s, Access::Operate,
-               [&context](const RouteContext &route) { return stopJob(context, route); });
+        [&context](const RouteContext &route) { return stopJob(context, route); });
 }
 
 } // namespace Kura::Api::Routes

@@ -2,7 +2,9 @@
 
 #include "jsonviews.h"
 
+#include <catalog/alertstore.h>
 #include <catalog/generationstore.h>
+#include <catalog/jobstore.h>
 #include <catalog/plancodec.h>
 #include <catalog/serverstore.h>
 
@@ -13,8 +15,7 @@ namespace {
 
 constexpr qint64 DayMs = 24ll * 3600 * 1000;
 
-struct PlanRequest
-{
+struct PlanRequest {
     Policy::Plan plan;
     std::optional<ApiResponse> refusal; // set when the request must be answered with it
 };
@@ -22,8 +23,8 @@ struct PlanRequest
 // Reads {"plan": {...}, "confirmTransfer": bool} and checks the plan against the policy for
 // `server`'s region (SPEC §3), and that a double-storage plan confirms the transfer to the
 // paired region (SPEC §7).
-PlanRequest readPlanRequest(const ApiContext &context, const RouteContext &route,
-                            const Catalog::ServerRecord &server)
+PlanRequest readPlanRequest(
+    const ApiContext &context, const RouteContext &route, const Catalog::ServerRecord &server)
 {
     auto body = jsonBody(route, context);
     if (!body)
@@ -36,24 +37,27 @@ PlanRequest readPlanRequest(const ApiContext &context, const RouteContext &route
     fields.adopt(planFields);
     if (!fields.ok())
         return { {}, fields.response() };
-    const QList<Policy::PlanProblem> problems = Policy::validatePlan(out.plan, server.region, context.regionMatrix);
+    const QList<Policy::PlanProblem> problems
+        = Policy::validatePlan(out.plan, server.region, context.regionMatrix);
     if (!problems.isEmpty()) {
-        const QString message = u"the plan has %1 problem(s); the first: %2 (%3)"_s.arg(problems.size()).arg(
-            Policy::planIssueName(problems.first().issue), problems.first().field);
+        const QString message
+            = u"the plan has %1 problem(s); the first: %2 (%3)"_s.arg(problems.size())
+                  .arg(Policy::planIssueName(problems.first().issue), problems.first().field);
         out.refusal = ApiResponse::error(ErrorCode::InvalidArgument, message,
-                                         { { u"problems"_s, planProblemsToJson(problems) } });
+            { { u"problems"_s, planProblemsToJson(problems) } });
     } else if (out.plan.storage == Policy::Storage::Double && !confirmTransfer) {
         const QString remote = context.regionMatrix.pairOf(server.region);
-        out.refusal = ApiResponse::error(
-            ErrorCode::InvalidArgument,
-            u"field \"confirmTransfer\": double storage copies the data to region %1; confirm with true"_s.arg(remote),
+        out.refusal = ApiResponse::error(ErrorCode::InvalidArgument,
+            u"field \"confirmTransfer\": double storage copies the data to region %1; confirm with true"_s
+                .arg(remote),
             { { u"field"_s, u"confirmTransfer"_s }, { u"remoteRegion"_s, remote } });
     }
     return out;
 }
 
-template<class Apply>
-ApiResponse changePlan(ApiContext &context, const RouteContext &route, const QString &action, Apply apply)
+template <class Apply>
+ApiResponse changePlan(
+    ApiContext &context, const RouteContext &route, const QString &action, Apply apply)
 {
     auto id = route.idParam(u"id"_s);
     if (!id)
@@ -72,8 +76,8 @@ ApiResponse changePlan(ApiContext &context, const RouteContext &route, const QSt
     auto updated = servers.server(tenant, *id);
     if (!updated)
         return ApiResponse::error(updated.error());
-    return audited(context, route, action, Catalog::serverSubject(*id), Catalog::planSummary(request.plan),
-                   ApiResponse::json(200, serverToJson(*updated)));
+    return audited(context, route, action, Catalog::serverSubject(*id),
+        Catalog::planSummary(request.plan), ApiResponse::json(200, serverToJson(*updated)));
 }
 
 // The end of the minimum retention of the server's newest locked generation (SPEC §13: no one
@@ -87,6 +91,79 @@ std::optional<qint64> lockedUntil(const QList<Catalog::GenerationRecord> &genera
             until = std::max(until.value_or(end), end);
     }
     return until;
+}
+
+// What unprotecting a server would delete.
+struct BackupData {
+    qsizetype generations = 0;
+    qint64 storedBytes = 0;
+    QStringList snapshots;
+    std::optional<qint64> lockedUntilMs;
+
+    QJsonObject toJson() const
+    {
+        return { { u"generations"_s, double(generations) },
+            { u"storedBytes"_s, double(storedBytes) } };
+    }
+};
+
+Result<BackupData> backupDataOf(ApiContext &context, qint64 tenant, qint64 serverId)
+{
+    auto generations = Catalog::GenerationStore(context.database).listForServer(tenant, serverId);
+    if (!generations)
+        return fail(generations.error());
+    BackupData data;
+    data.generations = generations->size();
+    data.lockedUntilMs = lockedUntil(*generations, context.clock.nowMs());
+    for (const Catalog::GenerationRecord &g : std::as_const(*generations)) {
+        data.storedBytes += g.newBytes;
+        if (!g.snapshotId.isEmpty())
+            data.snapshots << g.snapshotId;
+    }
+    return data;
+}
+
+// Conflict while a job of the server (or a restore into it) is queued or running.
+Status refuseWhileActive(ApiContext &context, qint64 tenant, qint64 serverId)
+{
+    auto active = Catalog::JobStore(context.database).activeJobs(tenant);
+    if (!active)
+        return fail(active.error());
+    for (const Catalog::JobRecord &job : std::as_const(*active))
+        if (job.serverId == serverId || job.targetServerId == serverId)
+            return fail(ErrorCode::Conflict,
+                u"job %1 of this server is %2; stop it first"_s.arg(job.id).arg(
+                    Policy::jobStateName(job.state)));
+    return {};
+}
+
+// Forgets the snapshots in the repository, then the generations, then the protection.
+Status deleteBackupData(
+    ApiContext &context, qint64 tenant, qint64 serverId, const QStringList &snapshots)
+{
+    KURA_TRY(context.remover.forgetSnapshots(tenant, serverId, snapshots));
+    KURA_TRY(Catalog::GenerationStore(context.database).removeForServer(tenant, serverId));
+    return Catalog::ServerStore(context.database).unprotect(tenant, serverId);
+}
+
+ApiResponse refuseUnconfirmed(const BackupData &data)
+{
+    QJsonObject details = data.toJson();
+    details.insert(u"field"_s, u"confirm"_s);
+    return ApiResponse::error(ErrorCode::InvalidArgument,
+        u"field \"confirm\": unprotecting deletes %1 generation(s), %2 bytes stored; confirm with true"_s
+            .arg(data.generations)
+            .arg(data.storedBytes),
+        details);
+}
+
+ApiResponse refuseLocked(const Catalog::ServerRecord &server, qint64 untilMs)
+{
+    return ApiResponse::error(ErrorCode::Conflict,
+        u"generations of \"%1\" are locked for their minimum retention until %2"_s.arg(
+            server.name, isoUtc(untilMs)),
+        { { u"refusal"_s, u"generations_locked"_s }, { u"liftsAt"_s, isoUtc(untilMs) },
+            { u"liftsAtMs"_s, double(untilMs) } });
 }
 
 ApiResponse unprotect(ApiContext &context, const RouteContext &route)
@@ -107,71 +184,50 @@ ApiResponse unprotect(ApiContext &context, const RouteContext &route)
     if (!fields.ok())
         return fields.response();
     if (!server->isProtected)
-        return ApiResponse::error(ErrorCode::Conflict, u"server \"%1\" is not protected"_s.arg(server->name));
-    Catalog::GenerationStore store(context.database);
-    auto generations = store.listForServer(tenant, *id);
-    if (!generations)
-        return ApiResponse::error(generations.error());
-    qint64 storedBytes = 0;
-    QStringList snapshots;
-    for (const Catalog::GenerationRecord &g : std::as_const(*generations)) {
-        storedBytes += g.newBytes;
-        if (!g.snapshotId.isEmpty())
-            snapshots << g.snapshotId;
-    }
-    const QJsonObject amount { { u"generations"_s, double(generations->size()) },
-                               { u"storedBytes"_s, double(storedBytes) } };
-    if (!confirm) {
-        QJsonObject details = amount;
-        details.insert(u"field"_s, u"confirm"_s);
         return ApiResponse::error(
-            ErrorCode::InvalidArgument,
-            u"field \"confirm\": unprotecting deletes %1 generation(s), %2 bytes stored; confirm with true"_s
-                .arg(generations->size()).arg(storedBytes),
-            details);
-    }
-    if (const auto until = lockedUntil(*generations, context.clock.nowMs()))
-        return ApiResponse::error(
-            ErrorCode::Conflict,
-            u"generations of \"%1\" are locked for their minimum retention until %2"_s.arg(server->name, isoUtc(*until)),
-            { { u"refusal"_s, u"generations_locked"_s }, { u"liftsAt"_s, isoUtc(*until) },
-              { u"liftsAtMs"_s, double(*until) } });
-    Status done = context.remover.forgetSnapshots(tenant, *id, snapshots);
-    if (done) {
-        auto removed = store.removeForServer(tenant, *id);
-        if (!removed)
-            done = fail(removed.error());
-    }
+            ErrorCode::Conflict, u"server \"%1\" is not protected"_s.arg(server->name));
+    auto data = backupDataOf(context, tenant, *id);
+    if (!data)
+        return ApiResponse::error(data.error());
+    if (!confirm)
+        return refuseUnconfirmed(*data);
+    if (data->lockedUntilMs)
+        return refuseLocked(*server, *data->lockedUntilMs);
+    Status done = refuseWhileActive(context, tenant, *id);
     if (done)
-        done = Catalog::ServerStore(context.database).unprotect(tenant, *id);
+        done = deleteBackupData(context, tenant, *id, data->snapshots);
     if (!done)
         return ApiResponse::error(done.error());
-    QJsonObject out = amount;
+    QJsonObject out = data->toJson();
     out.insert(u"serverId"_s, double(*id));
     out.insert(u"protected"_s, false);
     return audited(context, route, u"server.unprotect"_s, Catalog::serverSubject(*id),
-                   u"%1 generation(s), %2 bytes"_s.arg(generations->size()).arg(storedBytes),
-                   ApiResponse::json(200, out));
+        u"%1 generation(s), %2 bytes"_s.arg(data->generations).arg(data->storedBytes),
+        ApiResponse::json(200, out));
 }
 
 } // namespace
 
 void addProtectionRoutes(Router &router, ApiContext &context)
 {
-    router.add(Method::Put, u"/api/v1/servers/{id}/plan"_s, Access::Admin, [&context](const RouteContext &route) {
-        return changePlan(context, route, u"server.plan"_s,
-                          [&context](Catalog::ServerStore &servers, qint64 tenant, qint64 id, const Policy::Plan &plan) {
-                              return servers.setPlan(tenant, id, plan, context.clock.nowMs());
-                          });
-    });
-    router.add(Method::Post, u"/api/v1/servers/{id}/protect"_s, Access::Admin, [&context](const RouteContext &route) {
-        return changePlan(context, route, u"server.protect"_s,
-                          [&context](Catalog::ServerStore &servers, qint64 tenant, qint64 id, const Policy::Plan &plan) {
-                              return servers.protect(tenant, id, plan, context.clock.nowMs());
-                          });
-    });
+    router.add(Method::Put, u"/api/v1/servers/{id}/plan"_s, Access::Admin,
+        [&context](const RouteContext &route) {
+            return changePlan(context, route, u"server.plan"_s,
+                [&context](Catalog::ServerStore &servers, qint64 tenant, qint64 id,
+                    const Policy::Plan &plan) {
+                    return servers.setPlan(tenant, id, plan, context.clock.nowMs());
+                });
+        });
+    router.add(Method::Post, u"/api/v1/servers/{id}/protect"_s, Access::Admin,
+        [&context](const RouteContext &route) {
+            return changePlan(context, route, u"server.protect"_s,
+                [&context](Catalog::ServerStore &servers, qint64 tenant, qint64 id,
+                    const Policy::Plan &plan) {
+                    return servers.protect(tenant, id, plan, context.clock.nowMs());
+                });
+        });
     router.add(Method::Post, u"/api/v1/servers/{id}/unprotect"_s, Access::Admin,
-               [&context](const RouteContext &route) { return unprotect(context, route); });
+        [&context](const RouteContext &route) { return unprotect(context, route); });
 }
 
 } // namespace Kura::Api::Routes

@@ -16,7 +16,8 @@ Result<QList<Catalog::ReportRow>> reportRows(ApiContext &context, const RouteCon
     auto limit = limitParam(route, u"limit"_s, Catalog::ReportMaxRows, Catalog::ReportMaxRows);
     if (!limit)
         return fail(limit.error());
-    return Catalog::jobReport(context.database, route.identity.tenantId, context.clock.nowMs(), *limit);
+    return Catalog::jobReport(
+        context.database, route.identity.tenantId, context.clock.nowMs(), *limit);
 }
 
 ApiResponse reportJson(ApiContext &context, const RouteContext &route)
@@ -27,10 +28,9 @@ ApiResponse reportJson(ApiContext &context, const RouteContext &route)
     QJsonArray out;
     for (const Catalog::ReportRow &row : std::as_const(*rows))
         out.append(reportRowToJson(row));
-    return ApiResponse::json(200, QJsonObject { { u"days"_s, Catalog::ReportDays },
-                                                { u"maxRows"_s, Catalog::ReportMaxRows },
-                                                { u"generated"_s, isoUtc(context.clock.nowMs()) },
-                                                { u"rows"_s, out } });
+    return ApiResponse::json(200,
+        QJsonObject { { u"days"_s, Catalog::ReportDays }, { u"maxRows"_s, Catalog::ReportMaxRows },
+            { u"generated"_s, isoUtc(context.clock.nowMs()) }, { u"rows"_s, out } });
 }
 
 // ?tz=<IANA zone id> chooses the offset of the CSV's times; UTC by default.
@@ -40,11 +40,12 @@ ApiResponse reportCsv(ApiContext &context, const RouteContext &route)
     const QTimeZone zone = zoneName.isEmpty() ? QTimeZone::utc() : QTimeZone(zoneName.toUtf8());
     if (!zone.isValid())
         return ApiResponse::error(ErrorCode::InvalidArgument,
-                                  u"query parameter \"tz\": unknown time zone \"%1\""_s.arg(zoneName));
+            u"query parameter \"tz\": unknown time zone \"%1\""_s.arg(zoneName));
     auto rows = reportRows(context, route);
     if (!rows)
         return ApiResponse::error(rows.error());
-    ApiResponse response = ApiResponse::raw(200, "text/csv; charset=utf-8", Catalog::reportCsv(*rows, zone));
+    ApiResponse response
+        = ApiResponse::raw(200, "text/csv; charset=utf-8", Catalog::reportCsv(*rows, zone));
     response.addHeader("Content-Disposition", "attachment; filename=\"kura-jobs.csv\"");
     return response;
 }
@@ -54,9 +55,9 @@ ApiResponse reportCsv(ApiContext &context, const RouteContext &route)
 void addReportRoutes(Router &router, ApiContext &context)
 {
     router.add(Method::Get, u"/api/v1/reports/jobs"_s, Access::Read,
-               [&context](const RouteContext &route) { return reportJson(context, route); });
+        [&context](const RouteContext &route) { return reportJson(context, route); });
     router.add(Method::Get, u"/api/v1/reports/jobs.csv"_s, Access::Read,
-               [&context](const RouteContext &route) { return reportCsv(context, route); });
+        [&context](const RouteContext &route) { return reportCsv(context, route); });
 }
 
 } // namespace Kura::Api::Routes

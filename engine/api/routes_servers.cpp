@@ -52,7 +52,8 @@ ApiResponse listGenerations(ApiContext &context, const RouteContext &route)
             return ApiResponse::error(copies.error());
         out.append(generationToJson(generation, *copies));
     }
-    return ApiResponse::json(200, QJsonObject { { u"serverId"_s, double(*id) }, { u"generations"_s, out } });
+    return ApiResponse::json(
+        200, QJsonObject { { u"serverId"_s, double(*id) }, { u"generations"_s, out } });
 }
 
 } // namespace
@@ -60,11 +61,11 @@ ApiResponse listGenerations(ApiContext &context, const RouteContext &route)
 void addServerRoutes(Router &router, ApiContext &context)
 {
     router.add(Method::Get, u"/api/v1/servers"_s, Access::Read,
-               [&context](const RouteContext &route) { return listServers(context, route); });
+        [&context](const RouteContext &route) { return listServers(context, route); });
     router.add(Method::Get, u"/api/v1/servers/{id}"_s, Access::Read,
-               [&context](const RouteContext &route) { return getServer(context, route); });
+        [&context](const RouteContext &route) { return getServer(context, route); });
     router.add(Method::Get, u"/api/v1/servers/{id}/generations"_s, Access::Read,
-               [&context](const RouteContext &route) { return listGenerations(context, route); });
+        [&context](const RouteContext &route) { return listGenerations(context, route); });
 }
 
 } // namespace Kura::Api::Routes

@@ -9,12 +9,12 @@
 
 namespace Kura::Api::Routes {
 
-void addAuthRoutes(Router &router, ApiContext &context);       // routes_auth.cpp
-void addServerRoutes(Router &router, ApiContext &context);     // routes_servers.cpp
+void addAuthRoutes(Router &router, ApiContext &context); // routes_auth.cpp
+void addServerRoutes(Router &router, ApiContext &context); // routes_servers.cpp
 void addProtectionRoutes(Router &router, ApiContext &context); // routes_protection.cpp
-void addJobRoutes(Router &router, ApiContext &context);        // routes_jobs.cpp
-void addReportRoutes(Router &router, ApiContext &context);     // routes_reports.cpp
-void addAlertRoutes(Router &router, ApiContext &context);      // routes_alerts.cpp
+void addJobRoutes(Router &router, ApiContext &context); // routes_jobs.cpp
+void addReportRoutes(Router &router, ApiContext &context); // routes_reports.cpp
+void addAlertRoutes(Router &router, ApiContext &context); // routes_alerts.cpp
 
 // The request body as a JSON object within the size limit (see parseJsonObject).
 Result<QJsonObject> jsonBody(const RouteContext &route, const ApiContext &context);
@@ -26,6 +26,6 @@ Result<int> limitParam(const RouteContext &route, const QString &name, int fallb
 // Records a change in the tenant's audit log, then returns `success`. When the log cannot be
 // written the change has still happened; the caller then gets a 500 saying so.
 ApiResponse audited(ApiContext &context, const RouteContext &route, const QString &action,
-                    const QString &target, const QString &details, ApiResponse success);
+    const QString &target, const QString &details, ApiResponse success);
 
 } // namespace Kura::Api::Routes

@@ -40,9 +40,10 @@ ApiFixture::ApiFixture()
         return;
     scheduler = std::make_unique<Scheduler::Scheduler>(*m_db, clock, dispatcher, remover);
     auth = std::make_unique<Api::Authenticator>(*m_db, clock);
-    api = std::make_unique<Api::ApiService>(
-        Api::ApiContext { *m_db, *scheduler, remover, clock, *auth, Policy::defaultRegionMatrix(), {} });
-    m_http = std::make_unique<Api::HttpServerAdapter>([this](const Api::ApiRequest &r) { return api->handle(r); });
+    api = std::make_unique<Api::ApiService>(Api::ApiContext {
+        *m_db, *scheduler, remover, clock, *auth, Policy::defaultRegionMatrix(), {} });
+    m_http = std::make_unique<Api::HttpServerAdapter>(
+        [this](const Api::ApiRequest &r) { return api->handle(r); });
     auto port = m_http->listen();
     if (!port) {
         qWarning("cannot listen: %s", qPrintable(port.error().toString()));
@@ -64,7 +65,8 @@ bool ApiFixture::createUsers()
     beta = *b;
     Catalog::UserStore users(*m_db, FastScrypt);
     auto admin = users.create(alpha, u"admin"_s, u"pw-admin"_s, Catalog::Role::Admin, 1);
-    const bool created = admin && users.create(alpha, u"operator"_s, u"pw-operator"_s, Catalog::Role::Operator, 1)
+    const bool created = admin
+        && users.create(alpha, u"operator"_s, u"pw-operator"_s, Catalog::Role::Operator, 1)
         && users.create(alpha, u"viewer"_s, u"pw-viewer"_s, Catalog::Role::Viewer, 1)
         && users.create(beta, u"admin"_s, u"pw-admin"_s, Catalog::Role::Admin, 1);
     alphaAdminId = admin.value_or(0);
@@ -76,9 +78,11 @@ QUrl ApiFixture::url(const QString &pathAndQuery) const
     return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_port).arg(pathAndQuery));
 }
 
-Reply ApiFixture::send(const QByteArray &method, const QString &path, const QString &token, const QByteArray &body)
+Reply ApiFixture::send(
+    const QByteArray &method, const QString &path, const QString &token, const QByteArray &body)
 {
-    return exchange(method, path, token.isEmpty() ? QByteArray() : "Bearer " + token.toLatin1(), body);
+    return exchange(
+        method, path, token.isEmpty() ? QByteArray() : "Bearer " + token.toLatin1(), body);
 }
 
 Reply ApiFixture::getWithAuthorization(const QString &path, const QByteArray &authorization)
@@ -86,8 +90,8 @@ Reply ApiFixture::getWithAuthorization(const QString &path, const QByteArray &au
     return exchange("GET", path, authorization, {});
 }
 
-Reply ApiFixture::exchange(const QByteArray &method, const QString &path, const QByteArray &authorization,
-                           const QByteArray &body)
+Reply ApiFixture::exchange(const QByteArray &method, const QString &path,
+    const QByteArray &authorization, const QByteArray &body)
 {
     QNetworkRequest request(url(path));
     if (!authorization.isEmpty())
@@ -118,7 +122,7 @@ Reply ApiFixture::post(const QString &path, const QString &token, const QJsonObj
 QString ApiFixture::login(const QString &tenant, const QString &user)
 {
     const Reply reply = post(u"/api/v1/login"_s, {},
-                             { { u"tenant"_s, tenant }, { u"user"_s, user }, { u"password"_s, u"pw-"_s + user } });
+        { { u"tenant"_s, tenant }, { u"user"_s, user }, { u"password"_s, u"pw-"_s + user } });
     return reply.status == 200 ? reply.json.value(u"token"_s).toString() : QString();
 }
 
@@ -130,14 +134,16 @@ Policy::Plan ApiFixture::immediatePlan()
     return plan;
 }
 
-qint64 ApiFixture::addServer(qint64 tenant, const QString &name, const std::optional<Policy::Plan> &plan)
+qint64 ApiFixture::addServer(
+    qint64 tenant, const QString &name, const std::optional<Policy::Plan> &plan)
 {
     Catalog::NewServer server;
     server.name = name;
     server.agentId = u"%1-%2"_s.arg(tenant).arg(name);
     server.agentSecretHash = u"hash-of-"_s + name;
     server.region = u"JP1"_s;
-    server.facts = { name + u".example"_s, u"debian"_s, u"12"_s, u"x86_64"_s, u"m1.small"_s, u"0.1.0"_s, {} };
+    server.facts = { name + u".example"_s, u"debian"_s, u"12"_s, u"x86_64"_s, u"m1.small"_s,
+        u"0.1.0"_s, {} };
     Catalog::ServerStore servers(*m_db);
     auto id = servers.create(tenant, server, clock.nowMs());
     if (!id)

@@ -21,8 +21,7 @@
 
 namespace Kura::Test {
 
-class ApiDispatcher final : public Scheduler::Dispatcher
-{
+class ApiDispatcher final : public Scheduler::Dispatcher {
 public:
     bool isConnected(qint64, qint64 serverId) const override { return !offline.contains(serverId); }
     void dispatch(const Scheduler::DispatchRequest &request) override { dispatched << request; }
@@ -33,8 +32,7 @@ public:
     QList<qint64> stopRequests;
 };
 
-class ApiRemover final : public Scheduler::DataRemover
-{
+class ApiRemover final : public Scheduler::DataRemover {
 public:
     Status forgetSnapshots(qint64, qint64 serverId, const QStringList &snapshotIds) override
     {
@@ -45,8 +43,7 @@ public:
 };
 
 // One HTTP answer as the client saw it.
-struct Reply
-{
+struct Reply {
     int status = 0;
     QByteArray body;
     QJsonObject json; // the body parsed as an object (empty if it is not one)
@@ -56,8 +53,7 @@ struct Reply
     QJsonObject details() const { return json.value(QStringLiteral("details")).toObject(); }
 };
 
-class ApiFixture
-{
+class ApiFixture {
 public:
     // Builds everything and starts listening. Check ok() afterwards.
     ApiFixture();
@@ -68,13 +64,13 @@ public:
     Catalog::Database &db() { return *m_db; }
 
     qint64 alpha = 0; // tenant "alpha": users admin, operator, viewer (password "pw-<name>")
-    qint64 beta = 0;  // tenant "beta": user admin
+    qint64 beta = 0; // tenant "beta": user admin
     qint64 alphaAdminId = 0;
 
     // Sends a request and waits for the answer (at most 5 s). `token` empty: no
     // Authorization header. `body` is sent as application/json when not null.
     Reply send(const QByteArray &method, const QString &path, const QString &token = {},
-               const QByteArray &body = {});
+        const QByteArray &body = {});
     Reply get(const QString &path, const QString &token) { return send("GET", path, token); }
     // A GET with this exact Authorization header value (none when empty).
     Reply getWithAuthorization(const QString &path, const QByteArray &authorization);
@@ -96,7 +92,7 @@ public:
 private:
     bool createUsers();
     Reply exchange(const QByteArray &method, const QString &path, const QByteArray &authorization,
-                   const QByteArray &body);
+        const QByteArray &body);
 
     QTemporaryDir m_dir;
     std::unique_ptr<Catalog::Database> m_db;

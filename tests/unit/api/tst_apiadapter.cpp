@@ -19,8 +19,7 @@ using namespace Kura::Api;
 
 namespace {
 
-struct Answer
-{
+struct Answer {
     int status = 0;
     QByteArray body;
     QByteArray header;
@@ -28,14 +27,14 @@ struct Answer
 };
 
 Answer exchange(QNetworkAccessManager &client, QNetworkRequest request, const QByteArray &method,
-                const QByteArray &body = {})
+    const QByteArray &body = {})
 {
     QNetworkReply *reply = client.sendCustomRequest(request, method, body);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!reply->isFinished())
         finished.wait(5000);
-    Answer out { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
-                 reply->rawHeader("X-Kura-Test"), reply->error() };
+    Answer out { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+        reply->readAll(), reply->rawHeader("X-Kura-Test"), reply->error() };
     reply->deleteLater();
     return out;
 }
@@ -53,8 +52,7 @@ QString pathBlock(const QString &yaml, const QString &path)
 
 } // namespace
 
-class tst_ApiAdapter : public QObject
-{
+class tst_ApiAdapter : public QObject {
     Q_OBJECT
 
 private slots:
@@ -79,7 +77,8 @@ void tst_ApiAdapter::passesRequestsAndResponsesThrough()
     });
     auto port = adapter.listen();
     QVERIFY_RESULT(port);
-    QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/api/v1/a%20b/c?x=1&y=two%20words"_s.arg(*port)));
+    QNetworkRequest request(
+        QUrl(u"http://127.0.0.1:%1/api/v1/a%20b/c?x=1&y=two%20words"_s.arg(*port)));
     request.setRawHeader("X-Client", "tests");
     const Answer answer = exchange(m_client, request, "PUT", "{\"k\":1}");
     QCOMPARE(answer.status, 409);
@@ -95,8 +94,10 @@ void tst_ApiAdapter::passesRequestsAndResponsesThrough()
 
 void tst_ApiAdapter::busyPortIsUnavailable()
 {
-    HttpServerAdapter first([](const ApiRequest &) { return ApiResponse::json(200, QJsonObject {}); });
-    HttpServerAdapter second([](const ApiRequest &) { return ApiResponse::json(200, QJsonObject {}); });
+    HttpServerAdapter first(
+        [](const ApiRequest &) { return ApiResponse::json(200, QJsonObject {}); });
+    HttpServerAdapter second(
+        [](const ApiRequest &) { return ApiResponse::json(200, QJsonObject {}); });
     auto port = first.listen();
     QVERIFY_RESULT(port);
     QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(u"listen failed"_s));
@@ -107,10 +108,12 @@ void tst_ApiAdapter::busyPortIsUnavailable()
 
 void tst_ApiAdapter::refusesTlsWithoutCertificate()
 {
-    HttpServerAdapter adapter([](const ApiRequest &) { return ApiResponse::json(200, QJsonObject {}); });
+    HttpServerAdapter adapter(
+        [](const ApiRequest &) { return ApiResponse::json(200, QJsonObject {}); });
     const Status refused = adapter.useTls(QSslCertificate(), QSslKey());
     QVERIFY(!refused);
-    QVERIFY(refused.error().code() == ErrorCode::InvalidArgument || refused.error().code() == ErrorCode::Unsupported);
+    QVERIFY(refused.error().code() == ErrorCode::InvalidArgument
+        || refused.error().code() == ErrorCode::Unsupported);
     QVERIFY(!adapter.isTls());
 }
 
@@ -121,20 +124,24 @@ void tst_ApiAdapter::servesTls()
         QSKIP("needs the openssl tool and TLS support to make a test certificate");
     QTemporaryDir dir;
     QProcess process;
-    process.start(openssl, { u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
-                             u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s, u"-days"_s, u"1"_s,
-                             u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s,
-                             u"-keyout"_s, dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"cert.pem"_s) });
+    process.start(openssl,
+        { u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
+            u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s, u"-days"_s, u"1"_s, u"-subj"_s,
+            u"/CN=127.0.0.1"_s, u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s,
+            dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"cert.pem"_s) });
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), 0);
-    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(dir.filePath(u"cert.pem"_s));
+    const QList<QSslCertificate> certificates
+        = QSslCertificate::fromPath(dir.filePath(u"cert.pem"_s));
     QCOMPARE(certificates.size(), 1);
     QFile keyFile(dir.filePath(u"key.pem"_s));
     QVERIFY(keyFile.open(QIODevice::ReadOnly));
     const QSslKey key(&keyFile, QSsl::Ec);
     QVERIFY(!key.isNull());
 
-    HttpServerAdapter adapter([](const ApiRequest &r) { return ApiResponse::json(200, QJsonObject { { u"path"_s, r.path } }); });
+    HttpServerAdapter adapter([](const ApiRequest &r) {
+        return ApiResponse::json(200, QJsonObject { { u"path"_s, r.path } });
+    });
     QVERIFY_RESULT(adapter.useTls(certificates.first(), key));
     auto port = adapter.listen();
     QVERIFY_RESULT(port);
@@ -165,7 +172,8 @@ void tst_ApiAdapter::openApiDescribesEveryRoute()
         const QString block = pathBlock(yaml, route.pattern);
         QVERIFY2(!block.isEmpty(), qPrintable(route.pattern));
         const QString method = u"\n    %1:\n"_s.arg(methodName(route.method).toLower());
-        QVERIFY2(block.contains(method), qPrintable(methodName(route.method) + u' ' + route.pattern));
+        QVERIFY2(
+            block.contains(method), qPrintable(methodName(route.method) + u' ' + route.pattern));
         QCOMPARE(block.contains(u"security: []"_s), route.access == Access::Public);
     }
 }

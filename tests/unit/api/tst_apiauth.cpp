@@ -9,8 +9,7 @@ using namespace Qt::StringLiterals;
 using namespace Kura;
 using namespace Kura::Test;
 
-class tst_ApiAuth : public QObject
-{
+class tst_ApiAuth : public QObject {
     Q_OBJECT
 
 private slots:
@@ -35,6 +34,7 @@ private:
 
 void tst_ApiAuth::init()
 {
+    QTest::failOnWarning(QRegularExpression(u".*"_s));
     f = std::make_unique<ApiFixture>();
     QVERIFY(f->ok());
 }
@@ -42,7 +42,8 @@ void tst_ApiAuth::init()
 void tst_ApiAuth::loginReturnsASessionToken()
 {
     const Reply reply = f->post(u"/api/v1/login"_s, {},
-                                { { u"tenant"_s, u"alpha"_s }, { u"user"_s, u"operator"_s }, { u"password"_s, u"pw-operator"_s } });
+        { { u"tenant"_s, u"alpha"_s }, { u"user"_s, u"operator"_s },
+            { u"password"_s, u"pw-operator"_s } });
     QCOMPARE(reply.status, 200);
     const QString token = reply.json.value(u"token"_s).toString();
     QVERIFY(token.size() >= 40);
@@ -72,7 +73,7 @@ void tst_ApiAuth::badLoginsAreRefusedAlike()
     QFETCH(QString, user);
     QFETCH(QString, password);
     const Reply reply = f->post(u"/api/v1/login"_s, {},
-                                { { u"tenant"_s, tenant }, { u"user"_s, user }, { u"password"_s, password } });
+        { { u"tenant"_s, tenant }, { u"user"_s, user }, { u"password"_s, password } });
     QCOMPARE(reply.status, 401);
     QCOMPARE(reply.code(), u"unauthorized"_s);
     QCOMPARE(reply.json.value(u"message"_s).toString(), u"unknown tenant, user or password"_s);
@@ -81,7 +82,8 @@ void tst_ApiAuth::badLoginsAreRefusedAlike()
 
 void tst_ApiAuth::loginBodyProblemsAreNamed()
 {
-    Reply reply = f->post(u"/api/v1/login"_s, {}, { { u"tenant"_s, u"alpha"_s }, { u"user"_s, u"admin"_s } });
+    Reply reply = f->post(
+        u"/api/v1/login"_s, {}, { { u"tenant"_s, u"alpha"_s }, { u"user"_s, u"admin"_s } });
     QCOMPARE(reply.status, 400);
     QCOMPARE(reply.code(), u"invalid_argument"_s);
     QCOMPARE(reply.details().value(u"field"_s).toString(), u"password"_s);
@@ -97,8 +99,10 @@ void tst_ApiAuth::badOrMissingTokenIsUnauthorized_data()
 {
     QTest::addColumn<QByteArray>("authorization");
     QTest::newRow("no header") << QByteArray();
-    QTest::newRow("unknown session") << QByteArray("Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
-    QTest::newRow("unknown api key") << QByteArray("Bearer 1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    QTest::newRow("unknown session")
+        << QByteArray("Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    QTest::newRow("unknown api key")
+        << QByteArray("Bearer 1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
     QTest::newRow("malformed api key") << QByteArray("Bearer x.y");
     QTest::newRow("basic scheme") << QByteArray("Basic YWRtaW46cHc=");
     QTest::newRow("empty bearer") << QByteArray("Bearer ");
@@ -147,7 +151,8 @@ void tst_ApiAuth::disabledUserLosesAccessAtOnce()
 
 void tst_ApiAuth::apiKeyIsABearerToken()
 {
-    auto key = Catalog::UserStore(f->db()).createApiKey(f->alpha, f->alphaAdminId, u"ci"_s, f->clock.nowMs());
+    auto key = Catalog::UserStore(f->db()).createApiKey(
+        f->alpha, f->alphaAdminId, u"ci"_s, f->clock.nowMs());
     QVERIFY_RESULT(key);
     const Reply me = f->get(u"/api/v1/me"_s, key->token);
     QCOMPARE(me.status, 200);
@@ -182,17 +187,25 @@ void tst_ApiAuth::rolesThroughHttp_data()
     // answers 404 or 400, a refused one answers 403 before looking.
     const QString run = u"/api/v1/servers/999/backups"_s, stop = u"/api/v1/jobs/999/stop"_s,
                   ack = u"/api/v1/alerts/999/acknowledge"_s, plan = u"/api/v1/servers/999/plan"_s,
-                  protect = u"/api/v1/servers/999/protect"_s, unprotect = u"/api/v1/servers/999/unprotect"_s;
-    QTest::newRow("viewer lists servers") << u"viewer"_s << QByteArray("GET") << u"/api/v1/servers"_s << true;
-    QTest::newRow("viewer may not run a backup") << u"viewer"_s << QByteArray("POST") << run << false;
-    QTest::newRow("viewer may not stop a job") << u"viewer"_s << QByteArray("POST") << stop << false;
-    QTest::newRow("viewer may not acknowledge") << u"viewer"_s << QByteArray("POST") << ack << false;
+                  protect = u"/api/v1/servers/999/protect"_s,
+                  unprotect = u"/api/v1/servers/999/unprotect"_s;
+    QTest::newRow("viewer lists servers")
+        << u"viewer"_s << QByteArray("GET") << u"/api/v1/servers"_s << true;
+    QTest::newRow("viewer may not run a backup")
+        << u"viewer"_s << QByteArray("POST") << run << false;
+    QTest::newRow("viewer may not stop a job")
+        << u"viewer"_s << QByteArray("POST") << stop << false;
+    QTest::newRow("viewer may not acknowledge")
+        << u"viewer"_s << QByteArray("POST") << ack << false;
     QTest::newRow("operator runs a backup") << u"operator"_s << QByteArray("POST") << run << true;
     QTest::newRow("operator stops a job") << u"operator"_s << QByteArray("POST") << stop << true;
     QTest::newRow("operator acknowledges") << u"operator"_s << QByteArray("POST") << ack << true;
-    QTest::newRow("operator may not set a plan") << u"operator"_s << QByteArray("PUT") << plan << false;
-    QTest::newRow("operator may not protect") << u"operator"_s << QByteArray("POST") << protect << false;
-    QTest::newRow("operator may not unprotect") << u"operator"_s << QByteArray("POST") << unprotect << false;
+    QTest::newRow("operator may not set a plan")
+        << u"operator"_s << QByteArray("PUT") << plan << false;
+    QTest::newRow("operator may not protect")
+        << u"operator"_s << QByteArray("POST") << protect << false;
+    QTest::newRow("operator may not unprotect")
+        << u"operator"_s << QByteArray("POST") << unprotect << false;
     QTest::newRow("admin sets a plan") << u"admin"_s << QByteArray("PUT") << plan << true;
     QTest::newRow("admin protects") << u"admin"_s << QByteArray("POST") << protect << true;
     QTest::newRow("admin unprotects") << u"admin"_s << QByteArray("POST") << unprotect << true;

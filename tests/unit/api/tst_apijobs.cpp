@@ -10,8 +10,7 @@ using namespace Qt::StringLiterals;
 using namespace Kura;
 using namespace Kura::Test;
 
-class tst_ApiJobs : public QObject
-{
+class tst_ApiJobs : public QObject {
     Q_OBJECT
 
 private slots:
@@ -40,6 +39,7 @@ private:
 
 void tst_ApiJobs::init()
 {
+    QTest::failOnWarning(QRegularExpression(u".*"_s));
     f = std::make_unique<ApiFixture>();
     QVERIFY(f->ok());
     operatorToken = f->login(u"alpha"_s, u"operator"_s);
@@ -50,7 +50,8 @@ void tst_ApiJobs::init()
 
 qint64 tst_ApiJobs::run(qint64 server)
 {
-    const Reply reply = f->post(u"/api/v1/servers/%1/backups"_s.arg(server), operatorToken, { { u"kind"_s, u"files"_s } });
+    const Reply reply = f->post(
+        u"/api/v1/servers/%1/backups"_s.arg(server), operatorToken, { { u"kind"_s, u"files"_s } });
     return reply.status == 202 ? reply.json.value(u"id"_s).toInteger() : 0;
 }
 
@@ -60,12 +61,14 @@ bool tst_ApiJobs::complete(qint64 job)
     outcome.sourceBytes = 100;
     outcome.files = 2;
     outcome.snapshotId = u"snap-%1"_s.arg(job);
-    return f->scheduler->jobStarted(f->alpha, job) && f->scheduler->jobFinished(f->alpha, job, outcome);
+    return f->scheduler->jobStarted(f->alpha, job)
+        && f->scheduler->jobFinished(f->alpha, job, outcome);
 }
 
 void tst_ApiJobs::runsAnImmediateBackup()
 {
-    const Reply reply = f->post(u"/api/v1/servers/%1/backups"_s.arg(web), operatorToken, { { u"kind"_s, u"files"_s } });
+    const Reply reply = f->post(
+        u"/api/v1/servers/%1/backups"_s.arg(web), operatorToken, { { u"kind"_s, u"files"_s } });
     QCOMPARE(reply.status, 202);
     const qint64 job = reply.json.value(u"id"_s).toInteger();
     QVERIFY(job > 0);
@@ -85,12 +88,14 @@ void tst_ApiJobs::runsAnImmediateBackup()
 void tst_ApiJobs::refusesUnknownKind()
 {
     for (const QString &kind : { u"tape"_s, u"file_restore"_s }) {
-        const Reply reply = f->post(u"/api/v1/servers/%1/backups"_s.arg(web), operatorToken, { { u"kind"_s, kind } });
+        const Reply reply = f->post(
+            u"/api/v1/servers/%1/backups"_s.arg(web), operatorToken, { { u"kind"_s, kind } });
         QCOMPARE(reply.status, 400);
         QCOMPARE(reply.details().value(u"field"_s).toString(), u"kind"_s);
     }
     // A system backup of a files plan is the scheduler's InvalidArgument.
-    const Reply system = f->post(u"/api/v1/servers/%1/backups"_s.arg(web), operatorToken, { { u"kind"_s, u"system"_s } });
+    const Reply system = f->post(
+        u"/api/v1/servers/%1/backups"_s.arg(web), operatorToken, { { u"kind"_s, u"system"_s } });
     QCOMPARE(system.status, 400);
     QVERIFY(f->dispatcher.dispatched.isEmpty());
 }
@@ -99,7 +104,8 @@ void tst_ApiJobs::secondConcurrentBackupIsAConflict()
 {
     const qint64 first = run(web);
     QVERIFY(first);
-    const Reply reply = f->post(u"/api/v1/servers/%1/backups"_s.arg(web), operatorToken, { { u"kind"_s, u"files"_s } });
+    const Reply reply = f->post(
+        u"/api/v1/servers/%1/backups"_s.arg(web), operatorToken, { { u"kind"_s, u"files"_s } });
     QCOMPARE(reply.status, 409);
     QCOMPARE(reply.code(), u"conflict"_s);
     QCOMPARE(reply.details().value(u"refusal"_s).toString(), u"backup_running"_s);
@@ -118,7 +124,8 @@ void tst_ApiJobs::sixthBackupIn24HoursIsRefusedWithLiftTime()
         f->clock.advanceMs(3600 * 1000);
     }
     QVERIFY(f->get(u"/api/v1/me"_s, operatorToken).status == 200);
-    const Reply reply = f->post(u"/api/v1/servers/%1/backups"_s.arg(web), operatorToken, { { u"kind"_s, u"files"_s } });
+    const Reply reply = f->post(
+        u"/api/v1/servers/%1/backups"_s.arg(web), operatorToken, { { u"kind"_s, u"files"_s } });
     QCOMPARE(reply.status, 409);
     const QJsonObject details = reply.details();
     QCOMPARE(details.value(u"refusal"_s).toString(), u"quota_exhausted"_s);
@@ -135,7 +142,8 @@ void tst_ApiJobs::sixthBackupIn24HoursIsRefusedWithLiftTime()
 void tst_ApiJobs::offlineAgentIsUnavailable()
 {
     f->dispatcher.offline.insert(web);
-    const Reply reply = f->post(u"/api/v1/servers/%1/backups"_s.arg(web), operatorToken, { { u"kind"_s, u"files"_s } });
+    const Reply reply = f->post(
+        u"/api/v1/servers/%1/backups"_s.arg(web), operatorToken, { { u"kind"_s, u"files"_s } });
     QCOMPARE(reply.status, 503);
     QCOMPARE(reply.code(), u"unavailable"_s);
     QVERIFY(reply.json.value(u"message"_s).toString().contains(u"agent"_s));
@@ -148,7 +156,8 @@ void tst_ApiJobs::offlineAgentIsUnavailable()
 void tst_ApiJobs::unprotectedServerIsAConflict()
 {
     const qint64 bare = f->addServer(f->alpha, u"bare"_s, std::nullopt);
-    const Reply reply = f->post(u"/api/v1/servers/%1/backups"_s.arg(bare), operatorToken, { { u"kind"_s, u"files"_s } });
+    const Reply reply = f->post(
+        u"/api/v1/servers/%1/backups"_s.arg(bare), operatorToken, { { u"kind"_s, u"files"_s } });
     QCOMPARE(reply.status, 409);
     QVERIFY(reply.json.value(u"message"_s).toString().contains(u"not protected"_s));
     QCOMPARE(f->post(u"/api/v1/servers/999/backups"_s, operatorToken).status, 404);
@@ -158,8 +167,8 @@ void tst_ApiJobs::jobStatusShowsProgressAndEvents()
 {
     const qint64 job = run(web);
     QVERIFY_RESULT(f->scheduler->jobStarted(f->alpha, job));
-    QVERIFY_RESULT(Catalog::JobStore(f->db()).addEvent(
-        f->alpha, job, { f->clock.nowMs(), Catalog::EventLevel::Warning, u"file changed while read"_s }));
+    QVERIFY_RESULT(Catalog::JobStore(f->db()).addEvent(f->alpha, job,
+        { f->clock.nowMs(), Catalog::EventLevel::Warning, u"file changed while read"_s }));
     f->clock.advanceMs(10000);
     Catalog::JobProgressFigures figures;
     figures.sourceBytes = 3000000;
@@ -195,7 +204,8 @@ void tst_ApiJobs::stopsARunningJob()
     stopped.state = Policy::JobState::Stopped;
     stopped.reason = u"stopped on request"_s;
     QVERIFY_RESULT(f->scheduler->jobFinished(f->alpha, job, stopped));
-    QCOMPARE(f->get(u"/api/v1/jobs/%1"_s.arg(job), operatorToken).json.value(u"state"_s).toString(), u"stopped"_s);
+    QCOMPARE(f->get(u"/api/v1/jobs/%1"_s.arg(job), operatorToken).json.value(u"state"_s).toString(),
+        u"stopped"_s);
     const Reply again = f->post(u"/api/v1/jobs/%1/stop"_s.arg(job), operatorToken);
     QCOMPARE(again.status, 409);
     QCOMPARE(again.code(), u"conflict"_s);
@@ -216,10 +226,13 @@ void tst_ApiJobs::listsJobsWithFilters()
             out << job.toObject().value(u"id"_s).toInteger();
         return out;
     };
-    QCOMPARE(ids(f->get(u"/api/v1/jobs"_s, operatorToken)), (QList<qint64> { other, running, done }));
-    QCOMPARE(ids(f->get(u"/api/v1/jobs?server=%1"_s.arg(web), operatorToken)), (QList<qint64> { running, done }));
+    QCOMPARE(
+        ids(f->get(u"/api/v1/jobs"_s, operatorToken)), (QList<qint64> { other, running, done }));
+    QCOMPARE(ids(f->get(u"/api/v1/jobs?server=%1"_s.arg(web), operatorToken)),
+        (QList<qint64> { running, done }));
     QCOMPARE(ids(f->get(u"/api/v1/jobs?state=succeeded"_s, operatorToken)), QList<qint64> { done });
-    QCOMPARE(ids(f->get(u"/api/v1/jobs?server=%1&state=queued"_s.arg(web), operatorToken)), QList<qint64> { running });
+    QCOMPARE(ids(f->get(u"/api/v1/jobs?server=%1&state=queued"_s.arg(web), operatorToken)),
+        QList<qint64> { running });
     QCOMPARE(ids(f->get(u"/api/v1/jobs?limit=1"_s, operatorToken)), QList<qint64> { other });
     QCOMPARE(f->get(u"/api/v1/jobs?state=sleeping"_s, operatorToken).status, 400);
     QCOMPARE(f->get(u"/api/v1/jobs?limit=0"_s, operatorToken).status, 400);

@@ -12,8 +12,7 @@ using namespace Qt::StringLiterals;
 using namespace Kura;
 using namespace Kura::Test;
 
-class tst_ApiReports : public QObject
-{
+class tst_ApiReports : public QObject {
     Q_OBJECT
 
 private slots:
@@ -36,6 +35,7 @@ private:
 
 void tst_ApiReports::init()
 {
+    QTest::failOnWarning(QRegularExpression(u".*"_s));
     f = std::make_unique<ApiFixture>();
     QVERIFY(f->ok());
     viewer = f->login(u"alpha"_s, u"viewer"_s);
@@ -124,13 +124,20 @@ void tst_ApiReports::listsAndAcknowledgesAlerts()
         return e.action == u"alert.acknowledge"_s && e.userName == u"operator"_s;
     }));
     QCOMPARE(f->get(u"/api/v1/alerts?all=maybe"_s, viewer).status, 400);
-    QCOMPARE(f->get(u"/api/v1/alerts?all=true"_s, viewer).json.value(u"alerts"_s).toArray().size(), 1);
+    QCOMPARE(
+        f->get(u"/api/v1/alerts?all=true"_s, viewer).json.value(u"alerts"_s).toArray().size(), 1);
 }
 
 void tst_ApiReports::alertsOfAnotherTenantAreNotFound()
 {
     QVERIFY(failedBackup(web));
-    const qint64 id = f->get(u"/api/v1/alerts"_s, viewer).json.value(u"alerts"_s).toArray().at(0).toObject().value(u"id"_s).toInteger();
+    const qint64 id = f->get(u"/api/v1/alerts"_s, viewer)
+                          .json.value(u"alerts"_s)
+                          .toArray()
+                          .at(0)
+                          .toObject()
+                          .value(u"id"_s)
+                          .toInteger();
     const QString intruder = f->login(u"beta"_s, u"admin"_s);
     QCOMPARE(f->get(u"/api/v1/alerts"_s, intruder).json.value(u"alerts"_s).toArray().size(), 0);
     QCOMPARE(f->post(u"/api/v1/alerts/%1/acknowledge"_s.arg(id), intruder).status, 404);
@@ -142,7 +149,8 @@ void tst_ApiReports::listsRegions()
     Catalog::RegionStore regions(f->db());
     QVERIFY_RESULT(regions.upsert(u"JP1"_s, u"JP2"_s, true));
     QVERIFY_RESULT(regions.upsert(u"AU1"_s, QString(), false));
-    QVERIFY_RESULT(regions.setState(u"JP1"_s, { Catalog::RegionState::Failed, u"health-check"_s, f->clock.nowMs(), u"disk"_s }));
+    QVERIFY_RESULT(regions.setState(u"JP1"_s,
+        { Catalog::RegionState::Failed, u"health-check"_s, f->clock.nowMs(), u"disk"_s }));
     const Reply reply = f->get(u"/api/v1/regions"_s, viewer);
     QCOMPARE(reply.status, 200);
     QHash<QString, QJsonObject> byName;

@@ -29,8 +29,7 @@ ApiRequest request(Method method, const QString &path, const QByteArray &authori
 
 } // namespace
 
-class tst_ApiRouter : public QObject
-{
+class tst_ApiRouter : public QObject {
     Q_OBJECT
 
 private slots:
@@ -62,8 +61,9 @@ Router tst_ApiRouter::routerWithRole(Catalog::Role role)
         return Identity { 1, 1, u"someone"_s, role, false };
     });
     const auto echo = [](const RouteContext &c) {
-        return ApiResponse::json(200, QJsonObject { { u"id"_s, c.params.value(u"id"_s) },
-                                                    { u"job"_s, c.params.value(u"job"_s) } });
+        return ApiResponse::json(200,
+            QJsonObject {
+                { u"id"_s, c.params.value(u"id"_s) }, { u"job"_s, c.params.value(u"job"_s) } });
     };
     router.add(Method::Get, u"/api/v1/servers/{id}"_s, Access::Read, echo);
     router.add(Method::Post, u"/api/v1/servers/{id}/jobs/{job}/stop"_s, Access::Operate, echo);
@@ -75,7 +75,8 @@ Router tst_ApiRouter::routerWithRole(Catalog::Role role)
 void tst_ApiRouter::matchesPathParameters()
 {
     const Router router = routerWithRole(Catalog::Role::Admin);
-    const ApiResponse r = router.dispatch(request(Method::Post, u"/api/v1/servers/7/jobs/42/stop"_s, "Bearer good"));
+    const ApiResponse r = router.dispatch(
+        request(Method::Post, u"/api/v1/servers/7/jobs/42/stop"_s, "Bearer good"));
     QCOMPARE(r.status, 200);
     QCOMPARE(bodyOf(r).value(u"id"_s).toString(), u"7"_s);
     QCOMPARE(bodyOf(r).value(u"job"_s).toString(), u"42"_s);
@@ -84,7 +85,8 @@ void tst_ApiRouter::matchesPathParameters()
 void tst_ApiRouter::unknownPathIsNotFound()
 {
     const Router router = routerWithRole(Catalog::Role::Admin);
-    for (const QString &path : { u"/api/v1/servers"_s, u"/api/v1/servers/7/extra"_s, u"/api/v1//servers/7"_s }) {
+    for (const QString &path :
+        { u"/api/v1/servers"_s, u"/api/v1/servers/7/extra"_s, u"/api/v1//servers/7"_s }) {
         const ApiResponse r = router.dispatch(request(Method::Get, path, "Bearer good"));
         QCOMPARE(r.status, 404);
         QCOMPARE(bodyOf(r).value(u"code"_s).toString(), u"not_found"_s);
@@ -94,7 +96,8 @@ void tst_ApiRouter::unknownPathIsNotFound()
 void tst_ApiRouter::wrongMethodIsMethodNotAllowed()
 {
     const Router router = routerWithRole(Catalog::Role::Admin);
-    const ApiResponse r = router.dispatch(request(Method::Delete, u"/api/v1/servers/7"_s, "Bearer good"));
+    const ApiResponse r
+        = router.dispatch(request(Method::Delete, u"/api/v1/servers/7"_s, "Bearer good"));
     QCOMPARE(r.status, 405);
     QCOMPARE(bodyOf(r).value(u"code"_s).toString(), u"invalid_argument"_s);
     QVERIFY(r.headers.contains(qMakePair(QByteArray("Allow"), QByteArray("GET"))));
@@ -125,18 +128,21 @@ void tst_ApiRouter::roleBoundaries()
     QFETCH(int, method);
     QFETCH(QString, path);
     QFETCH(int, status);
-    const ApiResponse r = routerWithRole(role).dispatch(request(Method(method), path, "Bearer good"));
+    const ApiResponse r
+        = routerWithRole(role).dispatch(request(Method(method), path, "Bearer good"));
     QCOMPARE(r.status, status);
     if (status == 403) {
         QCOMPARE(bodyOf(r).value(u"code"_s).toString(), u"forbidden"_s);
-        QCOMPARE(bodyOf(r).value(u"details"_s).toObject().value(u"role"_s).toString(), Catalog::roleName(role));
+        QCOMPARE(bodyOf(r).value(u"details"_s).toObject().value(u"role"_s).toString(),
+            Catalog::roleName(role));
     }
 }
 
 void tst_ApiRouter::missingTokenIsUnauthorized()
 {
     const Router router = routerWithRole(Catalog::Role::Admin);
-    for (const QByteArray &header : { QByteArray(), QByteArray("Bearer wrong"), QByteArray("Basic abc") }) {
+    for (const QByteArray &header :
+        { QByteArray(), QByteArray("Bearer wrong"), QByteArray("Basic abc") }) {
         const ApiResponse r = router.dispatch(request(Method::Get, u"/api/v1/servers/1"_s, header));
         QCOMPARE(r.status, 401);
         QCOMPARE(bodyOf(r).value(u"code"_s).toString(), u"unauthorized"_s);
@@ -207,10 +213,12 @@ void tst_ApiRouter::bodyProblemsNameTheField_data()
     QTest::addColumn<QString>("field");
     QTest::newRow("missing required") << QByteArray(R"({"count": 1})") << u"name"_s;
     QTest::newRow("wrong type") << QByteArray(R"({"name": 5})") << u"name"_s;
-    QTest::newRow("fraction for integer") << QByteArray(R"({"name": "a", "count": 1.5})") << u"count"_s;
+    QTest::newRow("fraction for integer")
+        << QByteArray(R"({"name": "a", "count": 1.5})") << u"count"_s;
     QTest::newRow("string for bool") << QByteArray(R"({"name": "a", "flag": "yes"})") << u"flag"_s;
     QTest::newRow("list of numbers") << QByteArray(R"({"name": "a", "paths": [1]})") << u"paths"_s;
-    QTest::newRow("nested problem") << QByteArray(R"({"name": "a", "inner": {"depth": "x"}})") << u"inner.depth"_s;
+    QTest::newRow("nested problem")
+        << QByteArray(R"({"name": "a", "inner": {"depth": "x"}})") << u"inner.depth"_s;
     QTest::newRow("unknown field") << QByteArray(R"({"name": "a", "nmae": "b"})") << u"nmae"_s;
 }
 
@@ -231,7 +239,8 @@ void tst_ApiRouter::bodyProblemsNameTheField()
     fields.rejectUnknownFields();
     QVERIFY(!fields.ok());
     QCOMPARE(fields.error().code(), ErrorCode::InvalidArgument);
-    QVERIFY2(fields.error().message().contains(u"\"%1\""_s.arg(field)), qPrintable(fields.error().message()));
+    QVERIFY2(fields.error().message().contains(u"\"%1\""_s.arg(field)),
+        qPrintable(fields.error().message()));
     const ApiResponse r = fields.response();
     QCOMPARE(r.status, 400);
     QCOMPARE(bodyOf(r).value(u"details"_s).toObject().value(u"field"_s).toString(), field);

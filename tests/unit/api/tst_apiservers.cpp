@@ -24,8 +24,7 @@ QByteArray planBody(const QJsonObject &plan, bool confirmTransfer = false)
 
 } // namespace
 
-class tst_ApiServers : public QObject
-{
+class tst_ApiServers : public QObject {
     Q_OBJECT
 
 private slots:
@@ -40,6 +39,7 @@ private slots:
     void protectsAnUnprotectedServer();
     void unprotectNeedsConfirmationNamingTheAmount();
     void unprotectWaitsForTheRetentionLock();
+    void unprotectWaitsForRunningJobs();
     void listsGenerationsWithCopies();
 
 private:
@@ -52,6 +52,7 @@ private:
 
 void tst_ApiServers::init()
 {
+    QTest::failOnWarning(QRegularExpression(u".*"_s));
     f = std::make_unique<ApiFixture>();
     QVERIFY(f->ok());
     admin = f->login(u"alpha"_s, u"admin"_s);
@@ -61,10 +62,13 @@ void tst_ApiServers::init()
 qint64 tst_ApiServers::addGeneration(qint64 server, qint64 newBytes, const QString &snapshot)
 {
     Catalog::GenerationStore store(f->db());
-    auto id = store.create(f->alpha, { server, std::nullopt, Policy::JobKind::FileBackup, ApiFixture::immediatePlan(),
-                                       f->clock.nowMs() });
-    if (!id || !store.complete(f->alpha, *id, { f->clock.nowMs() + 1000, 5000, 10, newBytes, snapshot })
-        || !store.setCopy(f->alpha, *id, { u"JP1"_s, Catalog::CopyState::Complete, f->clock.nowMs() + 1000 }))
+    auto id = store.create(f->alpha,
+        { server, std::nullopt, Policy::JobKind::FileBackup, ApiFixture::immediatePlan(),
+            f->clock.nowMs() });
+    if (!id
+        || !store.complete(f->alpha, *id, { f->clock.nowMs() + 1000, 5000, 10, newBytes, snapshot })
+        || !store.setCopy(
+            f->alpha, *id, { u"JP1"_s, Catalog::CopyState::Complete, f->clock.nowMs() + 1000 }))
         return 0;
     return *id;
 }
@@ -115,11 +119,17 @@ void tst_ApiServers::otherTenantsServerIsNotFound()
         QCOMPARE(reply.code(), u"not_found"_s);
     }
     QCOMPARE(f->send("PUT", u"/api/v1/servers/%1/plan"_s.arg(theirs), admin,
-                     planBody(QJsonObject { { u"timing"_s, u"immediate"_s } })).status, 404);
-    QCOMPARE(f->post(u"/api/v1/servers/%1/unprotect"_s.arg(theirs), admin, { { u"confirm"_s, true } }).status, 404);
+                  planBody(QJsonObject { { u"timing"_s, u"immediate"_s } }))
+                 .status,
+        404);
+    QCOMPARE(
+        f->post(u"/api/v1/servers/%1/unprotect"_s.arg(theirs), admin, { { u"confirm"_s, true } })
+            .status,
+        404);
     QCOMPARE(f->get(u"/api/v1/servers"_s, admin).json.value(u"servers"_s).toArray().size(), 0);
     // The owner still sees it, protected.
-    const Reply owner = f->get(u"/api/v1/servers/%1"_s.arg(theirs), f->login(u"beta"_s, u"admin"_s));
+    const Reply owner
+        = f->get(u"/api/v1/servers/%1"_s.arg(theirs), f->login(u"beta"_s, u"admin"_s));
     QCOMPARE(owner.status, 200);
     QCOMPARE(owner.json.value(u"protected"_s).toBool(), true);
 }
@@ -127,9 +137,10 @@ void tst_ApiServers::otherTenantsServerIsNotFound()
 void tst_ApiServers::setsAValidPlan()
 {
     const qint64 web = f->addServer(f->alpha, u"web"_s, ApiFixture::immediatePlan());
-    const QJsonObject plan { { u"timing"_s, u"daily"_s }, { u"dailyWindow"_s, 1 }, { u"retentionDays"_s, 30 },
-                             { u"includePaths"_s, QJsonArray { u"/etc"_s } } };
-    const Reply reply = f->send("PUT", u"/api/v1/servers/%1/plan"_s.arg(web), admin, planBody(plan));
+    const QJsonObject plan { { u"timing"_s, u"daily"_s }, { u"dailyWindow"_s, 1 },
+        { u"retentionDays"_s, 30 }, { u"includePaths"_s, QJsonArray { u"/etc"_s } } };
+    const Reply reply
+        = f->send("PUT", u"/api/v1/servers/%1/plan"_s.arg(web), admin, planBody(plan));
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.json.value(u"planSummary"_s).toString(), u"local/daily 03-06/30d/files"_s);
     auto stored = Catalog::ServerStore(f->db()).server(f->alpha, web);
@@ -141,17 +152,21 @@ void tst_ApiServers::setsAValidPlan()
 void tst_ApiServers::refusesAnInvalidPlanWithItsProblems_data()
 {
     QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QString>("field");   // details.field for a malformed body, else empty
-    QTest::addColumn<QString>("issue");   // the first policy problem, else empty
+    QTest::addColumn<QString>("field"); // details.field for a malformed body, else empty
+    QTest::addColumn<QString>("issue"); // the first policy problem, else empty
     QTest::newRow("window out of range")
-        << planBody({ { u"timing"_s, u"daily"_s }, { u"dailyWindow"_s, 8 } }) << QString() << u"daily_window_out_of_range"_s;
+        << planBody({ { u"timing"_s, u"daily"_s }, { u"dailyWindow"_s, 8 } }) << QString()
+        << u"daily_window_out_of_range"_s;
     QTest::newRow("retention not offered")
         << planBody({ { u"retentionDays"_s, 10 } }) << QString() << u"retention_not_offered"_s;
     QTest::newRow("system without device")
         << planBody({ { u"content"_s, u"system"_s } }) << QString() << u"system_without_device"_s;
-    QTest::newRow("unknown timing") << planBody({ { u"timing"_s, u"hourly"_s } }) << u"plan.timing"_s << QString();
-    QTest::newRow("window as text") << planBody({ { u"dailyWindow"_s, u"1"_s } }) << u"plan.dailyWindow"_s << QString();
-    QTest::newRow("unknown plan field") << planBody({ { u"window"_s, 1 } }) << u"plan.window"_s << QString();
+    QTest::newRow("unknown timing")
+        << planBody({ { u"timing"_s, u"hourly"_s } }) << u"plan.timing"_s << QString();
+    QTest::newRow("window as text")
+        << planBody({ { u"dailyWindow"_s, u"1"_s } }) << u"plan.dailyWindow"_s << QString();
+    QTest::newRow("unknown plan field")
+        << planBody({ { u"window"_s, 1 } }) << u"plan.window"_s << QString();
     QTest::newRow("no plan") << QByteArray("{}") << u"plan"_s << QString();
 }
 
@@ -172,18 +187,21 @@ void tst_ApiServers::refusesAnInvalidPlanWithItsProblems()
         QVERIFY(!problem.value(u"field"_s).toString().isEmpty());
     }
     // Nothing changed.
-    QCOMPARE(Catalog::ServerStore(f->db()).server(f->alpha, web)->plan, ApiFixture::immediatePlan());
+    QCOMPARE(
+        Catalog::ServerStore(f->db()).server(f->alpha, web)->plan, ApiFixture::immediatePlan());
 }
 
 void tst_ApiServers::doubleStorageNeedsConfirmation()
 {
     const qint64 web = f->addServer(f->alpha, u"web"_s, ApiFixture::immediatePlan());
     const QJsonObject plan { { u"storage"_s, u"double"_s } };
-    const Reply refused = f->send("PUT", u"/api/v1/servers/%1/plan"_s.arg(web), admin, planBody(plan));
+    const Reply refused
+        = f->send("PUT", u"/api/v1/servers/%1/plan"_s.arg(web), admin, planBody(plan));
     QCOMPARE(refused.status, 400);
     QCOMPARE(refused.details().value(u"field"_s).toString(), u"confirmTransfer"_s);
     QCOMPARE(refused.details().value(u"remoteRegion"_s).toString(), u"JP2"_s);
-    const Reply done = f->send("PUT", u"/api/v1/servers/%1/plan"_s.arg(web), admin, planBody(plan, true));
+    const Reply done
+        = f->send("PUT", u"/api/v1/servers/%1/plan"_s.arg(web), admin, planBody(plan, true));
     QCOMPARE(done.status, 200);
     QCOMPARE(done.json.value(u"plan"_s).toObject().value(u"storage"_s).toString(), u"double"_s);
 }
@@ -194,7 +212,8 @@ void tst_ApiServers::protectsAnUnprotectedServer()
     const QString path = u"/api/v1/servers/%1/protect"_s.arg(db);
     // Setting a plan of an unprotected server is a conflict; protect is the way in.
     QCOMPARE(f->send("PUT", u"/api/v1/servers/%1/plan"_s.arg(db), admin, planBody({})).status, 409);
-    const Reply reply = f->send("POST", path, admin, planBody({ { u"timing"_s, u"weekly"_s }, { u"weekday"_s, 3 } }));
+    const Reply reply = f->send(
+        "POST", path, admin, planBody({ { u"timing"_s, u"weekly"_s }, { u"weekday"_s, 3 } }));
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.json.value(u"protected"_s).toBool(), true);
     const Reply again = f->send("POST", path, admin, planBody({}));
@@ -241,7 +260,25 @@ void tst_ApiServers::unprotectWaitsForTheRetentionLock()
     auto server = Catalog::ServerStore(f->db()).server(f->alpha, web);
     QVERIFY(!server->isProtected);
     QCOMPARE(Catalog::GenerationStore(f->db()).listForServer(f->alpha, web)->size(), 0);
-    QCOMPARE(f->post(path, admin, { { u"confirm"_s, true } }).status, 409); // not protected any more
+    QCOMPARE(
+        f->post(path, admin, { { u"confirm"_s, true } }).status, 409); // not protected any more
+}
+
+void tst_ApiServers::unprotectWaitsForRunningJobs()
+{
+    const qint64 web = f->addServer(f->alpha, u"web"_s, ApiFixture::immediatePlan());
+    auto request = f->scheduler->requestImmediate(f->alpha, web, Policy::JobKind::FileBackup);
+    QVERIFY_RESULT(request);
+    QVERIFY(request->jobId);
+    const QString path = u"/api/v1/servers/%1/unprotect"_s.arg(web);
+    const Reply refused = f->post(path, admin, { { u"confirm"_s, true } });
+    QCOMPARE(refused.status, 409);
+    QVERIFY(refused.json.value(u"message"_s).toString().contains(u"stop it first"_s));
+    QVERIFY(f->remover.forgotten.isEmpty());
+    QVERIFY_RESULT(f->scheduler->jobStarted(f->alpha, request->jobId));
+    QVERIFY_RESULT(f->scheduler->jobFinished(
+        f->alpha, request->jobId, { Policy::JobState::Failed, u"agent lost"_s, 0, 0, 0, {} }));
+    QCOMPARE(f->post(path, admin, { { u"confirm"_s, true } }).status, 200);
 }
 
 void tst_ApiServers::listsGenerationsWithCopies()
@@ -250,7 +287,8 @@ void tst_ApiServers::listsGenerationsWithCopies()
     const qint64 older = addGeneration(web, 10, u"snap-1"_s);
     f->clock.advanceMs(60000);
     const qint64 newer = addGeneration(web, 20, u"snap-2"_s);
-    const Reply reply = f->get(u"/api/v1/servers/%1/generations"_s.arg(web), f->login(u"alpha"_s, u"viewer"_s));
+    const Reply reply
+        = f->get(u"/api/v1/servers/%1/generations"_s.arg(web), f->login(u"alpha"_s, u"viewer"_s));
     QCOMPARE(reply.status, 200);
     const QJsonArray generations = reply.json.value(u"generations"_s).toArray();
     QCOMPARE(generations.size(), 2);
