@@ -83,6 +83,8 @@ int cmdBackup(CommandContext &c)
         return code;
     if (const Status reloaded = repo->loadIndex(); !reloaded) // a prune may have run while we waited
         return reportError(reloaded.error());
+    for (const Error &e : repo->damagedIndexes())
+        err(u"warning: "_s + e.message() + u" (data it lists is stored again; run check)"_s);
     BackupOptions options;
     for (const QString &path : std::as_const(c.arguments))
         options.paths << QFile::encodeName(QDir::cleanPath(QDir::current().absoluteFilePath(path)));
@@ -134,15 +136,18 @@ int cmdSnapshots(CommandContext &c)
     auto repo = openRepository(c, &code);
     if (!repo)
         return code;
-    auto snapshots = repo->snapshots();
+    QList<Error> damaged;
+    auto snapshots = repo->snapshots(&damaged);
     if (!snapshots)
         return reportError(snapshots.error());
+    for (const Error &e : std::as_const(damaged))
+        err(u"error: "_s + e.message());
     if (c.json) {
         QJsonArray array;
         for (const Snapshot &s : std::as_const(*snapshots))
             array.append(snapshotJson(s));
         printJson(array);
-        return ExitOk;
+        return damaged.isEmpty() ? ExitOk : ExitError;
     }
     out(u"ID        Time                  Host          Kind    Size        Paths"_s);
     for (const Snapshot &s : std::as_const(*snapshots))
@@ -153,7 +158,7 @@ int cmdSnapshots(CommandContext &c)
                 .arg(formatBytes(s.stats.sourceBytes), -10)
                 .arg(s.paths.join(u", "_s)));
     out(QStringLiteral("%1 snapshot(s)").arg(snapshots->size()));
-    return ExitOk;
+    return damaged.isEmpty() ? ExitOk : ExitError;
 }
 
 void listTree(Repository &repo, const BlobId &treeId, const QByteArray &path, const QByteArray &prefix,
@@ -241,6 +246,8 @@ int cmdRestore(CommandContext &c, bool image)
         return code;
     if (const Status reloaded = repo->loadIndex(); !reloaded)
         return reportError(reloaded.error());
+    for (const Error &e : repo->damagedIndexes())
+        err(u"error: "_s + e.message() + u" (files whose data it lists cannot be restored)"_s);
     auto snapshot = repo->findSnapshot(c.arguments[0]);
     if (!snapshot)
         return reportError(snapshot.error());

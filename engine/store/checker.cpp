@@ -66,12 +66,20 @@ void CheckRun::checkPacksExist()
         for (const PackEntry &e : pack.entries)
             end = qMax<qint64>(end, qint64(e.offset) + e.length);
         auto size = m_repo.store().size(ObjectKind::Pack, name);
-        if (size && *size < end + PackFooterSize + SealOverhead)
+        if (size && *size < end + PackFooterSize + SealOverhead) {
             problem(Error(ErrorCode::Corrupt, QStringLiteral("pack %1 has %2 bytes, the index needs at least %3")
                                                   .arg(name)
                                                   .arg(*size)
                                                   .arg(end + PackFooterSize + SealOverhead)),
                     name);
+            QMutexLocker lock(&m_mutex);
+            for (const PackEntry &e : pack.entries) {
+                if (qint64(e.offset) + e.length + PackFooterSize + SealOverhead <= *size)
+                    continue; // blobs before the cut may be intact; --read-data tells
+                m_damagedBlobs.insert(e.id);
+                m_damagedPackOf[e.id] = name;
+            }
+        }
     }
     m_report.packs = indexed.size();
     for (const QString &name : storedPacks)

@@ -110,13 +110,18 @@ Result<std::unique_ptr<Repository>> Repository::open(std::unique_ptr<ObjectStore
         return fail(keyIds.error());
     if (keyIds->isEmpty())
         return fail(ErrorCode::Corrupt, QStringLiteral("the repository has no key files"));
+    QStringList damaged;
     for (const QString &keyId : *keyIds) {
         auto bytes = store->get(ObjectKind::Key, keyId);
-        if (!bytes)
+        if (!bytes) {
+            damaged << QStringLiteral("key %1: %2").arg(keyId, bytes.error().message());
             continue;
+        }
         auto keyFile = decodeKeyFile(*bytes);
-        if (!keyFile)
+        if (!keyFile) {
+            damaged << QStringLiteral("key %1: %2").arg(keyId, keyFile.error().message());
             continue;
+        }
         auto master = unlockKeyFile(*keyFile, passphrase);
         if (!master)
             continue;
@@ -124,9 +129,14 @@ Result<std::unique_ptr<Repository>> Repository::open(std::unique_ptr<ObjectStore
         KURA_TRY(repo->loadIndex());
         return repo;
     }
-    return fail(ErrorCode::Unauthorized,
-                QStringLiteral("wrong passphrase: none of the %1 key(s) of the repository opens with it")
-                    .arg(keyIds->size()));
+    if (damaged.size() == keyIds->size())
+        return fail(ErrorCode::Corrupt, QStringLiteral("no key file of the repository can be read: %1")
+                                            .arg(damaged.join(QStringLiteral("; "))));
+    QString message = QStringLiteral("wrong passphrase: none of the %1 key(s) of the repository opens with it")
+                          .arg(keyIds->size() - damaged.size());
+    if (!damaged.isEmpty())
+        message += QStringLiteral(" (damaged: %1)").arg(damaged.join(QStringLiteral("; ")));
+    return fail(ErrorCode::Unauthorized, message);
 }
 
 Status Repository::loadIndex()
@@ -386,7 +396,8 @@ Result<QList<Snapshot>> Repository::snapshots(QList<Error> *errors)
 Result<Snapshot> Repository::findSnapshot(const QString &idOrPrefix)
 {
     if (idOrPrefix == u"latest"_s) {
-        auto all = snapshots();
+        QList<Error> damaged; // a damaged snapshot must not hide the intact ones
+        auto all = snapshots(&damaged);
         if (!all)
             return fail(all.error());
         if (all->isEmpty())
