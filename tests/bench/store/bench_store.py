@@ -22,6 +22,7 @@ seconds and peak RSS of the command, children included).
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -230,6 +231,9 @@ def main():
     if cache == "cold" and not can_drop_caches():
         print("KURA_BENCH_CACHE=cold needs write access to /proc/sys/vm/drop_caches", file=sys.stderr)
         return 2
+    # On SIGTERM (ctest's timeout) unwind normally: the running tool is killed and the work
+    # folder removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     given_dir = os.environ.get("KURA_BENCH_DIR")
     work = given_dir or tempfile.mkdtemp(prefix="kura-bench-", dir="/var/tmp")
     os.makedirs(work, exist_ok=True)
@@ -249,6 +253,7 @@ def main():
 def bench(kura, scale, runs, names, cache, work, output):
     tools = [TOOLS[n](kura, work) for n in names]
     started = time.time()
+    load_start = report._loadavg()
     root = os.path.join(work, "corpus")
     shutil.rmtree(root, ignore_errors=True)
     print("generating corpus (scale %g) in %s" % (scale, root), flush=True)
@@ -268,6 +273,7 @@ def bench(kura, scale, runs, names, cache, work, output):
                 print("  %s flatness: %s" % (tool.name, json.dumps(flat[tool.name])), flush=True)
     facts = report.machine_facts(work, [t.version() for t in tools], cache, scale, runs)
     facts["corpus"] = {k: v for k, v in corpus.items() if k != "small_paths"}
+    facts["load_start"] = load_start
     facts["minutes"] = round((time.time() - started) / 60, 1)
     text = report.markdown(facts, results, flat)
     with open(output, "w") as f:

@@ -33,7 +33,17 @@ def machine_facts(work, versions, cache, scale, runs):
         "cache": cache,
         "scale": scale,
         "runs": runs,
+        "load_end": _loadavg(),
     }
+
+
+def _loadavg():
+    """The 1, 5 and 15 minute load averages: other work on the machine skews the times."""
+    try:
+        with open("/proc/loadavg") as f:
+            return " ".join(f.read().split()[:3])
+    except OSError:
+        return "unknown"
 
 
 def _median(results, tool, key):
@@ -160,11 +170,12 @@ def markdown(facts, results, flat):
             facts["kernel"]),
         "Tools: " + "; ".join(facts["versions"]) + ".",
         "Corpus: scale %g, %d files, %.1f MB apparent (sparse image %.0f MiB apparent); the change touched "
-        "%.1f MB (%.1f %%). Page cache: %s. Medians of %d runs; the whole benchmark took %.0f minutes." % (
+        "%.1f MB (%.1f %%). Page cache: %s. Medians of %d runs; the whole benchmark took %.0f minutes; "
+        "load average at the start %s, at the end %s (1, 5, 15 min)." % (
             c["scale"], c["files"], c["apparent_bytes"] / 1e6, c["image_bytes"] / 2**20,
             (changed[0] if changed else 0) / 1e6, 100.0 * (changed[0] if changed else 0) / c["apparent_bytes"],
             "dropped before every timed command (cold)" if facts["cache"] == "cold" else "warm",
-            facts["runs"], facts["minutes"]),
+            facts["runs"], facts["minutes"], facts["load_start"], facts["load_end"]),
         "",
         table(results, c["apparent_bytes"]),
         "",
