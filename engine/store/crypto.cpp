@@ -207,6 +207,13 @@ Status ScryptParams::validate() const
                     QStringLiteral("scrypt N=%1 is not a power of two up to %2").arg(n).arg(MaxN));
     if (r < 1 || r > MaxR || p < 1 || p > MaxP)
         return fail(ErrorCode::Corrupt, QStringLiteral("scrypt r=%1 p=%2 out of range").arg(r).arg(p));
+    // Bound memory (128·r·N bytes) and total work (memory × p), not just each factor.
+    const quint64 memory = 128ull * r * n;
+    if (memory > MaxMemoryBytes || memory * p > MaxMemoryBytes * 4)
+        return fail(ErrorCode::Corrupt, QStringLiteral("scrypt N=%1 r=%2 p=%3 asks for too much memory or work")
+                                            .arg(n)
+                                            .arg(r)
+                                            .arg(p));
     return {};
 }
 

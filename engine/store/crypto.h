@@ -72,6 +72,7 @@ struct ScryptParams
     static constexpr quint64 MaxN = 1u << 22;
     static constexpr quint32 MaxR = 32;
     static constexpr quint32 MaxP = 16;
+    static constexpr quint64 MaxMemoryBytes = 1ull << 30;
     Status validate() const;
 };
 

@@ -39,7 +39,7 @@ Result<KeyFile> decodeKeyFile(const QByteArray &json)
     const double n = o.value(u"n"_s).toDouble(-1), r = o.value(u"r"_s).toDouble(-1),
                  p = o.value(u"p"_s).toDouble(-1);
     if (n < 0 || r < 0 || p < 0 || n > double(ScryptParams::MaxN) || r > ScryptParams::MaxR
-        || p > ScryptParams::MaxP)
+        || p > ScryptParams::MaxP || n != double(quint64(n)) || r != double(quint32(r)) || p != double(quint32(p)))
         return fail(ErrorCode::Corrupt, QStringLiteral("key file has bad scrypt parameters"));
     key.params = { quint64(n), quint32(r), quint32(p) };
     KURA_TRY(key.params.validate());

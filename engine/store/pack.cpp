@@ -64,6 +64,8 @@ Result<QList<PackEntry>> decodePackHeader(const QByteArray &plain, qint64 header
                                                 .arg(i)
                                                 .arg(e.length)
                                                 .arg(e.rawLength));
+        if (offset + e.length > qint64(0xffffffff))
+            return fail(ErrorCode::Corrupt, QStringLiteral("pack entry %1 lies beyond 4 GiB").arg(i));
         e.offset = quint32(offset);
         offset += e.length;
         if (offset > headerOffset)
@@ -132,6 +134,8 @@ Status PackWriter::append(const char *data, qsizetype size)
 Status PackWriter::add(BlobType type, const BlobId &id, Compression compression, quint32 rawLength,
                        const QByteArray &sealed)
 {
+    if (m_size + sealed.size() > qint64(0xffffffff))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("a pack cannot grow beyond 4 GiB"));
     PackEntry e { type, compression, id, quint32(m_size), quint32(sealed.size()), rawLength };
     KURA_TRY(append(sealed.constData(), sealed.size()));
     m_entries.append(e);

@@ -40,7 +40,7 @@ Result<BlobId> idField(const QJsonObject &o, const QString &key)
 Result<QDateTime> timeField(const QJsonObject &o, const QString &key)
 {
     const QDateTime t = QDateTime::fromString(o.value(key).toString(), Qt::ISODateWithMs);
-    if (!t.isValid())
+    if (!t.isValid() || t.timeSpec() == Qt::LocalTime) // a time without a zone means nothing portable
         return fail(ErrorCode::Corrupt, QStringLiteral("snapshot field \"%1\" is not an ISO 8601 time").arg(key));
     return t.toUTC();
 }
@@ -104,6 +104,9 @@ Result<Snapshot> decodeSnapshot(const QByteArray &json)
     s.paths = *paths;
     s.excludes = *excludes;
     s.tags = *tags;
+    for (const QString &key : { u"host"_s, u"user"_s })
+        if (o.contains(key) && !o.value(key).isString())
+            return fail(ErrorCode::Corrupt, QStringLiteral("snapshot field \"%1\" is not a string").arg(key));
     s.host = o.value(u"host"_s).toString();
     s.user = o.value(u"user"_s).toString();
     if (o.contains(u"parent"_s)) {
@@ -113,10 +116,24 @@ Result<Snapshot> decodeSnapshot(const QByteArray &json)
         s.parent = *parent;
     }
     const QJsonObject st = o.value(u"stats"_s).toObject();
-    auto number = [&](const char *key) { return qint64(st.value(QLatin1String(key)).toDouble()); };
+    std::optional<QString> badStat;
+    auto number = [&](const char *key) -> qint64 {
+        const QJsonValue v = st.value(QLatin1String(key));
+        if (v.isUndefined())
+            return 0;
+        const double d = v.toDouble(-1);
+        // Whole numbers from 0 to 2^53 (exact in a double); anything else is damage.
+        if (!v.isDouble() || d < 0 || d > 9007199254740992.0 || d != double(qint64(d))) {
+            badStat = QLatin1String(key);
+            return 0;
+        }
+        return qint64(d);
+    };
     s.stats = { number("source_bytes"), number("files"), number("directories"), number("new_blobs"),
                 number("new_bytes"), number("stored_bytes"), number("read_bytes"), number("warnings"),
                 number("duration_ms") };
+    if (badStat)
+        return fail(ErrorCode::Corrupt, QStringLiteral("snapshot statistic \"%1\" is not a whole number in range").arg(*badStat));
     return s;
 }
 

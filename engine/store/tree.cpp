@@ -3,6 +3,8 @@
 #include <QCborStreamReader>
 #include <QCborStreamWriter>
 
+#include <limits>
+
 namespace Kura::Store {
 namespace {
 
@@ -114,10 +116,20 @@ private:
 
     Result<qint64> int64()
     {
-        if (!m_r.isInteger()) return error(QStringLiteral("expected an integer"));
-        const qint64 v = qint64(m_r.toInteger());
+        if (m_r.isUnsignedInteger()) {
+            const quint64 v = m_r.toUnsignedInteger();
+            if (v > quint64(std::numeric_limits<qint64>::max()))
+                return error(QStringLiteral("integer %1 is out of range").arg(v));
+            m_r.next();
+            return qint64(v);
+        }
+        if (!m_r.isNegativeInteger()) return error(QStringLiteral("expected an integer"));
+        // CBOR stores -1 - n; toNegativeInteger() gives -(n + 1) as an unsigned magnitude (0 means 2^64).
+        const quint64 magnitude = quint64(m_r.toNegativeInteger());
+        if (magnitude == 0 || magnitude > quint64(std::numeric_limits<qint64>::max()) + 1)
+            return error(QStringLiteral("negative integer is out of range"));
         m_r.next();
-        return v;
+        return qint64(0 - magnitude);
     }
 
     Result<QByteArray> bytes(qsizetype maxSize)
@@ -280,6 +292,8 @@ private:
             return error(QStringLiteral("directory without a subtree"));
         if (n.type != NodeType::File && !n.content.isEmpty())
             return error(QStringLiteral("content on a node that is not a file"));
+        if (n.type != NodeType::Directory && !n.subtree.isNull())
+            return error(QStringLiteral("subtree on a node that is not a directory"));
         return n;
     }
 

@@ -166,11 +166,6 @@ void tst_KeyFile::limitsScryptMemory()
     QFETCH(QByteArray, json);
     // Never derive here: with the bug this would allocate gigabytes.
     auto decoded = decodeKeyFile(json);
-    QEXPECT_FAIL("N, r and p at their limits",
-                 "Bug: ScryptParams::validate() bounds N, r and p one by one, not the memory 128 * r * N", Continue);
-    QEXPECT_FAIL("N and r at their limits",
-                 "Bug: ScryptParams::validate() bounds N, r and p one by one, not the memory 128 * r * N", Continue);
-    QEXPECT_FAIL("fractional N", "Bug: decodeKeyFile truncates fractional scrypt parameters", Continue);
     QVERIFY(!decoded);
     if (!decoded)
         QCOMPARE(decoded.error().code(), ErrorCode::Corrupt);
