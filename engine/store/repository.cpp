@@ -293,7 +293,9 @@ Result<QByteArray> Repository::loadBlob(BlobType type, const BlobId &id)
     auto context = [&](const Error &e) {
         return e.withContext(QStringLiteral("%1 %2 in pack %3").arg(what, id.toHex(), pack));
     };
-    auto sealed = m_store->get(ObjectKind::Pack, pack, location->entry.offset, location->entry.length);
+    auto sealed = location->entry.type == BlobType::Tree
+        ? readTreeRange(location->packId, location->entry.offset, location->entry.length)
+        : m_store->get(ObjectKind::Pack, pack, location->entry.offset, location->entry.length);
     if (!sealed)
         return fail(context(sealed.error()));
     auto plain = unseal(m_key.encryptionKey, *sealed);
@@ -310,6 +312,37 @@ Result<QByteArray> Repository::loadBlob(BlobType type, const BlobId &id)
     if (blobId(plain->constData(), plain->size()) != id)
         return fail(context(Error(ErrorCode::Corrupt, QStringLiteral("content does not match its id"))));
     return plain;
+}
+
+Result<QByteArray> Repository::readTreeRange(const BlobId &packId, quint32 offset, quint32 length)
+{
+    // Trees are small and read one after another while walking a snapshot; reading a window
+    // of their pack at once turns thousands of small reads into a few large ones.
+    QMutexLocker lock(&m_windowMutex);
+    for (const PackWindow &w : std::as_const(m_windows))
+        if (w.packId == packId && offset >= w.offset && qint64(offset) + length <= w.offset + w.bytes.size())
+            return w.bytes.mid(offset - w.offset, length);
+    lock.unlock();
+    const QString name = packId.toHex();
+    auto size = m_store->size(ObjectKind::Pack, name);
+    if (!size)
+        return fail(size.error());
+    // Trees are written children first, so a walk from the root goes backwards through the
+    // pack: the window reaches mostly behind the requested tree.
+    const qint64 blobEnd = qint64(offset) + length;
+    const qint64 end = qMin<qint64>(*size, qMax<qint64>(blobEnd, blobEnd + TreeWindowBytes / 4));
+    const qint64 start = qMax<qint64>(0, qMin<qint64>(offset, end - TreeWindowBytes));
+    auto bytes = m_store->get(ObjectKind::Pack, name, start, end - start);
+    if (!bytes)
+        return fail(bytes.error());
+    if (bytes->size() < blobEnd - start)
+        return fail(ErrorCode::Corrupt, QStringLiteral("pack %1 is shorter than its index says").arg(name));
+    QByteArray blob = bytes->mid(offset - start, length);
+    lock.relock();
+    m_windows.prepend({ packId, quint32(start), *bytes });
+    while (m_windows.size() > TreeWindows)
+        m_windows.removeLast();
+    return blob;
 }
 
 Result<Tree> Repository::loadTree(const BlobId &id)

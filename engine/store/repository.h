@@ -105,6 +105,7 @@ private:
     Status finishPack(std::unique_ptr<PackWriter> writer);
     Status writeIndexLocked();
     Status failure() const;
+    Result<QByteArray> readTreeRange(const BlobId &packId, quint32 offset, quint32 length);
 
     std::unique_ptr<ObjectStore> m_store;
     RepositoryConfig m_config;
@@ -124,6 +125,17 @@ private:
 
     QMutex m_indexMutex;
     QList<IndexedPack> m_unindexed; // packs committed but not yet in an index object; guarded by m_indexMutex
+
+    static constexpr qint64 TreeWindowBytes = 4 * 1024 * 1024;
+    static constexpr qsizetype TreeWindows = 2;
+    struct PackWindow
+    {
+        BlobId packId;
+        quint32 offset = 0;
+        QByteArray bytes;
+    };
+    QMutex m_windowMutex;
+    QList<PackWindow> m_windows; // most recent first; guarded by m_windowMutex
 
     QMutex m_treeCacheMutex;
     QHash<BlobId, Tree> m_treeCache; // guarded by m_treeCacheMutex
