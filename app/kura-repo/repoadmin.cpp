@@ -21,9 +21,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-void out(const QString &text) { std::fputs(qPrintable(text + u'\n'), stdout); }
-void err(const QString &text) { std::fputs(qPrintable(text + u'\n'), stderr); }
-
 // Parses "7d", "12h", "30m", "2w", "1y" into seconds; -1 when malformed.
 qint64 parseDuration(const QString &text)
 {
@@ -55,19 +52,9 @@ std::optional<ScryptParams> scryptFrom(const QCommandLineParser &parser)
     return params;
 }
 
-std::unique_ptr<RepositoryLock> lockOrReport(ObjectStore &store, bool exclusive, const QString &command, int *code)
-{
-    auto lock = RepositoryLock::acquire(store, exclusive, command, 30 * 1000);
-    if (!lock) {
-        *code = reportError(lock.error());
-        return nullptr;
-    }
-    return std::move(*lock);
-}
-
 int cmdInit(CommandContext &c)
 {
-    const QString path = c.parser.isSet(u"repo"_s) ? c.parser.value(u"repo"_s) : qEnvironmentVariable("KURA_REPOSITORY");
+    const QString path = repositoryPath(c.parser);
     if (path.isEmpty()) {
         err(u"kura-repo: no repository: use -r DIR or set KURA_REPOSITORY"_s);
         return ExitUsage;
@@ -102,7 +89,7 @@ int cmdCheck(CommandContext &c)
     auto repo = openRepository(c, &code);
     if (!repo)
         return code;
-    auto lock = lockOrReport(repo->store(), false, u"check"_s, &code);
+    auto lock = takeLock(repo->store(), false, u"check"_s, &code);
     if (!lock)
         return code;
     Progress progress;
@@ -197,7 +184,7 @@ int cmdForget(CommandContext &c)
     auto repo = openRepository(c, &code);
     if (!repo)
         return code;
-    auto lock = lockOrReport(repo->store(), true, u"forget"_s, &code);
+    auto lock = takeLock(repo->store(), true, u"forget"_s, &code);
     if (!lock)
         return code;
     auto snapshots = repo->snapshots();
@@ -229,7 +216,7 @@ int cmdPrune(CommandContext &c)
     auto repo = openRepository(c, &code);
     if (!repo)
         return code;
-    auto lock = lockOrReport(repo->store(), true, u"prune"_s, &code);
+    auto lock = takeLock(repo->store(), true, u"prune"_s, &code);
     if (!lock)
         return code;
     return runPrune(c, *repo);

@@ -21,8 +21,6 @@ using namespace Kura;
 using namespace Kura::Store;
 using namespace Qt::StringLiterals;
 
-namespace {
-
 void out(const QString &text) { std::fputs(qPrintable(text + u'\n'), stdout); }
 void err(const QString &text) { std::fputs(qPrintable(text + u'\n'), stderr); }
 
@@ -32,6 +30,8 @@ QString repositoryPath(const QCommandLineParser &parser)
         return parser.value(u"repo"_s);
     return qEnvironmentVariable("KURA_REPOSITORY");
 }
+
+namespace {
 
 QJsonObject statsJson(const SnapshotStats &s)
 {
@@ -57,6 +57,8 @@ QJsonObject snapshotJson(const Snapshot &s)
     return o;
 }
 
+} // namespace
+
 std::unique_ptr<RepositoryLock> takeLock(ObjectStore &store, bool exclusive, const QString &command, int *exitCode)
 {
     auto lock = RepositoryLock::acquire(store, exclusive, command, 30 * 1000);
@@ -66,6 +68,8 @@ std::unique_ptr<RepositoryLock> takeLock(ObjectStore &store, bool exclusive, con
     }
     return std::move(*lock);
 }
+
+namespace {
 
 int cmdBackup(CommandContext &c)
 {

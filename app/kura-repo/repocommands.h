@@ -1,5 +1,6 @@
 #pragma once
 
+#include <store/lock.h>
 #include <store/repository.h>
 
 #include <QCommandLineParser>
@@ -34,6 +35,12 @@ void addCommandOptions(QCommandLineParser &parser);
 int runCommand(const QString &command, CommandContext &context);
 
 // Shared by the command implementations.
+void out(const QString &text); // a line on standard output
+void err(const QString &text); // a line on standard error
+QString repositoryPath(const QCommandLineParser &parser);
+// The repository lock, waiting up to 30 s; on failure reports it and sets *exitCode.
+std::unique_ptr<Kura::Store::RepositoryLock> takeLock(Kura::Store::ObjectStore &store, bool exclusive,
+                                                      const QString &command, int *exitCode);
 std::unique_ptr<Kura::Store::Repository> openRepository(CommandContext &context, int *exitCode);
 int reportError(const Kura::Error &error);
 QByteArray readPassphrase(const QCommandLineParser &parser, const char *environment, int *exitCode);
