@@ -465,7 +465,7 @@ void BackupRun::scanTotals()
     while (!stack.empty() && !m_walkDone.load() && !stopped()) {
         const QByteArray path = stack.back();
         stack.pop_back();
-        auto metadata = m_fs.stat(path);
+        auto metadata = m_fs.statBasic(path);
         if (!metadata)
             continue;
         if (metadata->type == Fs::NodeType::Directory) {

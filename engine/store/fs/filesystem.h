@@ -138,6 +138,9 @@ public:
     // Metadata of the node at `path`, never following a symlink (lstat): names of uid/gid,
     // symlink target and xattrs included. An FS without xattr support gives an empty list.
     virtual Result<Metadata> stat(const QByteArray &path) = 0;
+    // The same without names, symlink target and xattrs: one lstat. For scans that only need
+    // types and sizes (progress totals).
+    virtual Result<Metadata> statBasic(const QByteArray &path) = 0;
     // Names in directory `path`, sorted bytewise, without "." and "..".
     virtual Result<QList<QByteArray>> listDirectory(const QByteArray &path) = 0;
     // Opens a regular file or block device for reading, never following a symlink and without

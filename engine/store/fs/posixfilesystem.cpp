@@ -104,6 +104,15 @@ Result<Metadata> PosixFileSystem::stat(const QByteArray &path)
     return metadata;
 }
 
+Result<Metadata> PosixFileSystem::statBasic(const QByteArray &path)
+{
+    KURA_TRY(checkPath("stat", path));
+    struct stat st = {};
+    if (::fstatat(AT_FDCWD, path.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
+        return failErrno("stat", path, errno);
+    return metadataFromStat(st);
+}
+
 Result<QList<QByteArray>> PosixFileSystem::listDirectory(const QByteArray &path)
 {
     KURA_TRY(checkPath("list", path));

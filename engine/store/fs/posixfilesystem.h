@@ -28,6 +28,7 @@ public:
     ~PosixFileSystem() override;
 
     Result<Metadata> stat(const QByteArray &path) override;
+    Result<Metadata> statBasic(const QByteArray &path) override;
     Result<QList<QByteArray>> listDirectory(const QByteArray &path) override;
     Result<std::unique_ptr<FileReader>> openForRead(const QByteArray &path) override;
     Result<bool> isMounted(const QByteArray &path) override;

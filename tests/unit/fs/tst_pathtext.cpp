@@ -20,6 +20,7 @@ public:
     QByteArray failingPath;
 
     Result<Metadata> stat(const QByteArray &) override { return Metadata(); }
+    Result<Metadata> statBasic(const QByteArray &) override { return Metadata(); }
     Result<QList<QByteArray>> listDirectory(const QByteArray &) override { return QList<QByteArray>(); }
     Result<std::unique_ptr<FileReader>> openForRead(const QByteArray &) override
     {
