@@ -51,8 +51,13 @@ Result<LockInfo> LockInfo::decode(const QByteArray &json)
     LockInfo info;
     info.exclusive = o.value(u"exclusive"_s).toBool();
     info.host = o.value(u"host"_s).toString();
-    info.pid = qint64(o.value(u"pid"_s).toDouble());
-    info.processStart = qint64(o.value(u"process_start"_s).toDouble());
+    // Whole numbers in range only: a lock file is outside input like any repository object.
+    const double pid = o.value(u"pid"_s).toDouble(-1);
+    const double start = o.value(u"process_start"_s).toDouble(-1);
+    if (pid < 1 || pid > 4194304 || pid != double(qint64(pid)) || start < 0 || start > 9007199254740992.0)
+        return fail(ErrorCode::Corrupt, QStringLiteral("lock has an invalid pid or process start"));
+    info.pid = qint64(pid);
+    info.processStart = qint64(start);
     info.command = o.value(u"command"_s).toString();
     info.time = QDateTime::fromString(o.value(u"time"_s).toString(), Qt::ISODate);
     if (!info.time.isValid() || info.pid <= 0)

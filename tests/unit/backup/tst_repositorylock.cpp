@@ -20,6 +20,8 @@ private slots:
     void lockOfADeadProcessIsBroken();
     void lockFromAnotherHostExpires();
     void releasedLockLeavesNothingBehind();
+    void rejectsMalformedLockFiles_data();
+    void rejectsMalformedLockFiles();
 };
 
 static std::unique_ptr<LocalStore> newStore(const QTemporaryDir &dir)
@@ -109,6 +111,24 @@ void tst_RepositoryLock::releasedLockLeavesNothingBehind()
         QVERIFY_RESULT(lock);
     }
     QVERIFY(store->list(ObjectKind::Lock)->isEmpty());
+}
+
+void tst_RepositoryLock::rejectsMalformedLockFiles_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("not JSON") << QByteArray("garbage");
+    QTest::newRow("pid far out of range") << QByteArray(R"({"pid":1e30,"time":"2026-01-01T00:00:00Z"})");
+    QTest::newRow("negative pid") << QByteArray(R"({"pid":-5,"time":"2026-01-01T00:00:00Z"})");
+    QTest::newRow("fractional pid") << QByteArray(R"({"pid":12.5,"time":"2026-01-01T00:00:00Z"})");
+    QTest::newRow("no time") << QByteArray(R"({"pid":12})");
+}
+
+void tst_RepositoryLock::rejectsMalformedLockFiles()
+{
+    QFETCH(QByteArray, json);
+    auto decoded = LockInfo::decode(json);
+    QVERIFY(!decoded);
+    QCOMPARE(decoded.error().code(), ErrorCode::Corrupt);
 }
 
 QTEST_GUILESS_MAIN(tst_RepositoryLock)
