@@ -11,6 +11,14 @@ Result<QJsonObject> jsonBody(const RouteContext &route, const ApiContext &contex
     return parseJsonObject(route.request.body, context.options.maxBodyBytes);
 }
 
+Result<Catalog::ServerRecord> routeServer(ApiContext &context, const RouteContext &route)
+{
+    auto id = route.idParam(u"id"_s);
+    if (!id)
+        return fail(id.error());
+    return Catalog::ServerStore(context.database).server(route.identity.tenantId, *id);
+}
+
 Result<int> limitParam(const RouteContext &route, const QString &name, int fallback, int max)
 {
     const QString text = route.request.queryValue(name);

@@ -38,13 +38,10 @@ QJsonObject refusalDetails(const Scheduler::RequestResult &result)
 
 ApiResponse requestBackup(ApiContext &context, const RouteContext &route)
 {
-    auto id = route.idParam(u"id"_s);
-    if (!id)
-        return ApiResponse::error(id.error());
-    const qint64 tenant = route.identity.tenantId;
-    auto server = Catalog::ServerStore(context.database).server(tenant, *id);
+    auto server = routeServer(context, route);
     if (!server)
         return ApiResponse::error(server.error());
+    const qint64 tenant = route.identity.tenantId;
     auto body = jsonBody(route, context);
     if (!body)
         return ApiResponse::error(body.error());
@@ -57,7 +54,7 @@ ApiResponse requestBackup(ApiContext &context, const RouteContext &route)
         fields.fail(u"kind"_s, u"unknown backup kind \"%1\" (files or system)"_s.arg(kindName));
     if (!fields.ok())
         return fields.response();
-    auto result = context.scheduler.requestImmediate(tenant, *id, *kind);
+    auto result = context.scheduler.requestImmediate(tenant, server->id, *kind);
     if (!result)
         return ApiResponse::error(result.error());
     if (!result->jobId)
@@ -69,7 +66,7 @@ ApiResponse requestBackup(ApiContext &context, const RouteContext &route)
     if (job->state == Policy::JobState::Failed)
         return ApiResponse::error(
             ErrorCode::Unavailable, job->reason, { { u"jobId"_s, double(job->id) } });
-    return audited(context, route, u"job.backup"_s, Catalog::serverSubject(*id),
+    return audited(context, route, u"job.backup"_s, Catalog::serverSubject(server->id),
         u"job %1 %2"_s.arg(job->id).arg(Policy::jobKindName(*kind)),
         ApiResponse::json(202, jobToJson(*job, context.clock.nowMs())));
 }

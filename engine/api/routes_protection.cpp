@@ -168,13 +168,11 @@ ApiResponse refuseLocked(const Catalog::ServerRecord &server, qint64 untilMs)
 
 ApiResponse unprotect(ApiContext &context, const RouteContext &route)
 {
-    auto id = route.idParam(u"id"_s);
-    if (!id)
-        return ApiResponse::error(id.error());
-    const qint64 tenant = route.identity.tenantId;
-    auto server = Catalog::ServerStore(context.database).server(tenant, *id);
+    auto server = routeServer(context, route);
     if (!server)
         return ApiResponse::error(server.error());
+    const qint64 tenant = route.identity.tenantId;
+    const qint64 id = server->id;
     auto body = jsonBody(route, context);
     if (!body)
         return ApiResponse::error(body.error());
@@ -186,22 +184,22 @@ ApiResponse unprotect(ApiContext &context, const RouteContext &route)
     if (!server->isProtected)
         return ApiResponse::error(
             ErrorCode::Conflict, u"server \"%1\" is not protected"_s.arg(server->name));
-    auto data = backupDataOf(context, tenant, *id);
+    auto data = backupDataOf(context, tenant, id);
     if (!data)
         return ApiResponse::error(data.error());
     if (!confirm)
         return refuseUnconfirmed(*data);
     if (data->lockedUntilMs)
         return refuseLocked(*server, *data->lockedUntilMs);
-    Status done = refuseWhileActive(context, tenant, *id);
+    Status done = refuseWhileActive(context, tenant, id);
     if (done)
-        done = deleteBackupData(context, tenant, *id, data->snapshots);
+        done = deleteBackupData(context, tenant, id, data->snapshots);
     if (!done)
         return ApiResponse::error(done.error());
     QJsonObject out = data->toJson();
-    out.insert(u"serverId"_s, double(*id));
+    out.insert(u"serverId"_s, double(id));
     out.insert(u"protected"_s, false);
-    return audited(context, route, u"server.unprotect"_s, Catalog::serverSubject(*id),
+    return audited(context, route, u"server.unprotect"_s, Catalog::serverSubject(id),
         u"%1 generation(s), %2 bytes"_s.arg(data->generations).arg(data->storedBytes),
         ApiResponse::json(200, out));
 }

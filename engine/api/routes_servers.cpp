@@ -23,10 +23,7 @@ ApiResponse listServers(ApiContext &context, const RouteContext &route)
 
 ApiResponse getServer(ApiContext &context, const RouteContext &route)
 {
-    auto id = route.idParam(u"id"_s);
-    if (!id)
-        return ApiResponse::error(id.error());
-    auto server = Catalog::ServerStore(context.database).server(route.identity.tenantId, *id);
+    auto server = routeServer(context, route);
     if (!server)
         return ApiResponse::error(server.error());
     return ApiResponse::json(200, serverToJson(*server));
@@ -34,15 +31,12 @@ ApiResponse getServer(ApiContext &context, const RouteContext &route)
 
 ApiResponse listGenerations(ApiContext &context, const RouteContext &route)
 {
-    auto id = route.idParam(u"id"_s);
-    if (!id)
-        return ApiResponse::error(id.error());
-    const qint64 tenant = route.identity.tenantId;
-    auto server = Catalog::ServerStore(context.database).server(tenant, *id);
+    auto server = routeServer(context, route);
     if (!server)
         return ApiResponse::error(server.error());
+    const qint64 tenant = route.identity.tenantId;
     Catalog::GenerationStore store(context.database);
-    auto generations = store.listForServer(tenant, *id);
+    auto generations = store.listForServer(tenant, server->id);
     if (!generations)
         return ApiResponse::error(generations.error());
     QJsonArray out;
@@ -53,7 +47,7 @@ ApiResponse listGenerations(ApiContext &context, const RouteContext &route)
         out.append(generationToJson(generation, *copies));
     }
     return ApiResponse::json(
-        200, QJsonObject { { u"serverId"_s, double(*id) }, { u"generations"_s, out } });
+        200, QJsonObject { { u"serverId"_s, double(server->id) }, { u"generations"_s, out } });
 }
 
 } // namespace

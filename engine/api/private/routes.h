@@ -4,6 +4,8 @@
 // they share. Internal to kura_api.
 #include "../apiservice.h"
 
+#include <catalog/serverstore.h>
+
 #include <QJsonObject>
 #include <QString>
 
@@ -18,6 +20,10 @@ void addAlertRoutes(Router &router, ApiContext &context); // routes_alerts.cpp
 
 // The request body as a JSON object within the size limit (see parseJsonObject).
 Result<QJsonObject> jsonBody(const RouteContext &route, const ApiContext &context);
+
+// The tenant's server named by the route's {id}: InvalidArgument for a malformed id, NotFound
+// for another tenant's or a missing server.
+Result<Catalog::ServerRecord> routeServer(ApiContext &context, const RouteContext &route);
 
 // Query parameter `name` as an integer in 1..max, `fallback` when absent. InvalidArgument
 // naming the parameter otherwise.
