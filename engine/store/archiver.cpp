@@ -168,18 +168,25 @@ void BackupRun::loadParent()
         }
 }
 
+// The entry `name` of a parent-snapshot directory (trees keep their nodes sorted by name).
+const Node *findNode(const Tree *tree, const QByteArray &name)
+{
+    if (!tree)
+        return nullptr;
+    const auto it = std::lower_bound(tree->nodes.cbegin(), tree->nodes.cend(), name,
+                                     [](const Node &node, const QByteArray &key) { return node.name < key; });
+    return it != tree->nodes.cend() && it->name == name ? &*it : nullptr;
+}
+
 std::optional<Tree> BackupRun::parentTree(const Tree *parentDir, const QByteArray &name)
 {
-    if (!parentDir)
+    const Node *node = findNode(parentDir, name);
+    if (!node || node->type != NodeType::Directory)
         return std::nullopt;
-    for (const Node &n : parentDir->nodes)
-        if (n.name == name && n.type == NodeType::Directory) {
-            auto tree = m_repo.loadTree(n.subtree);
-            if (tree)
-                return *tree;
-            return std::nullopt;
-        }
-    return std::nullopt;
+    auto tree = m_repo.loadTree(node->subtree);
+    if (!tree)
+        return std::nullopt;
+    return *tree;
 }
 
 std::shared_ptr<DirState> BackupRun::newDir(const std::shared_ptr<DirState> &parent, qsizetype slot)
@@ -385,13 +392,7 @@ void BackupRun::visitNode(const QByteArray &path, const std::shared_ptr<DirState
                           const Tree *parent)
 {
     const Node &node = dir->nodes[size_t(slot)];
-    const Node *previous = nullptr;
-    if (parent)
-        for (const Node &n : parent->nodes)
-            if (n.name == node.name) {
-                previous = &n;
-                break;
-            }
+    const Node *previous = findNode(parent, node.name);
     if (node.type == NodeType::Directory) {
         auto child = newDir(dir, slot);
         const auto childParent = parentTree(parent, node.name);
