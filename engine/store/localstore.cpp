@@ -2,6 +2,8 @@
 
 #include "crypto.h"
 
+#include "fs/posixfilesystem.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -127,27 +129,9 @@ Status syncFolder(const QString &path)
 
 Status writeFileDurably(const QString &path, const QByteArray &data)
 {
-    const QString folder = QFileInfo(path).absolutePath();
-    const QString temp = tempPathIn(folder);
-    const int fd = ::open(nativePath(temp).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return fail(Error::fromErrno(QStringLiteral("create"), temp, errno));
-    auto cleanup = [&](Error error) {
-        ::close(fd);
-        ::unlink(nativePath(temp).constData());
-        return fail(std::move(error));
-    };
-    if (auto written = writeAll(fd, data.constData(), data.size(), temp); !written)
-        return cleanup(written.error());
-    if (::fdatasync(fd) != 0)
-        return cleanup(Error::fromErrno(QStringLiteral("sync"), temp, errno));
-    ::close(fd);
-    if (::rename(nativePath(temp).constData(), nativePath(path).constData()) != 0) {
-        const int err = errno;
-        ::unlink(nativePath(temp).constData());
-        return fail(Error::fromErrno(QStringLiteral("rename"), path, err));
-    }
-    return syncFolder(folder);
+    // The file-system seam's atomic replace: temp file, fdatasync, rename, folder fsync.
+    static Fs::PosixFileSystem fileSystem;
+    return fileSystem.writeAtomically(nativePath(path), data, 0600);
 }
 
 LocalStore::LocalStore(QString root)
@@ -316,7 +300,8 @@ Status LocalStore::removeStaleTemporaries(qint64 ageSeconds)
                              ObjectKind::Index, ObjectKind::Pack })
         folders << folderOf(kind);
     for (const QString &folder : folders) {
-        const auto entries = QDir(folder).entryInfoList({ TempPrefix + u'*' }, QDir::Files | QDir::Hidden);
+        const auto entries = QDir(folder).entryInfoList({ TempPrefix + u'*', QStringLiteral(".*.kura-tmp-*") },
+                                                        QDir::Files | QDir::Hidden);
         for (const QFileInfo &info : entries)
             if (now - info.lastModified().toSecsSinceEpoch() > ageSeconds)
                 QFile::remove(info.absoluteFilePath());
