@@ -134,12 +134,8 @@ Status Scheduler::runScheduled(qint64 tenantId, const Catalog::ServerRecord &ser
     if (!m_suppressed && !m_dispatcher.isConnected(tenantId, server.id)) {
         record.state = Policy::JobState::Failed;
         record.reason = offlineReason(server);
-        auto id = jobs.create(tenantId, record);
-        if (!id)
-            return fail(id.error());
-        auto raised = alerts.raise(tenantId, { Catalog::AlertKind::JobFailed, server.id, Catalog::serverSubject(server.id),
-                                               QStringLiteral("scheduled backup %1 failed: %2").arg(*id).arg(record.reason), now });
-        return raised ? Status {} : fail(raised.error());
+        auto id = jobs.create(tenantId, record); // the catalog raises the job_failed alert
+        return id ? Status {} : fail(id.error());
     }
     auto admission = admit(tenantId, server.id, kind, Policy::JobTrigger::Scheduled, plan.timing);
     if (!admission)
@@ -354,15 +350,8 @@ Status Scheduler::jobFinished(qint64 tenantId, qint64 jobId, const FinishedJob &
         KURA_TRY(generations.setCopy(tenantId, *id, { server->region, Catalog::CopyState::Complete, now }));
         generationId = *id;
     }
-    KURA_TRY(jobs.finish(tenantId, jobId, outcome.state, outcome.reason, now, generationId));
-    if (outcome.state == Policy::JobState::Failed) {
-        auto raised = Catalog::AlertStore(m_db).raise(
-            tenantId, { Catalog::AlertKind::JobFailed, job->serverId, Catalog::serverSubject(job->serverId),
-                        QStringLiteral("job %1 failed: %2").arg(jobId).arg(outcome.reason), now });
-        if (!raised)
-            return fail(raised.error());
-    }
-    return {};
+    // A failed job raises its job_failed alert inside JobStore::finish.
+    return jobs.finish(tenantId, jobId, outcome.state, outcome.reason, now, generationId);
 }
 
 Status Scheduler::sweepRetention(qint64 tenantId)
