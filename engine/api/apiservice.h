@@ -4,6 +4,7 @@
 #include "httpmessage.h"
 #include "jsonbody.h"
 #include "router.h"
+#include "serveridentity.h"
 
 #include <catalog/database.h>
 #include <core/clock.h>
@@ -31,6 +32,9 @@ struct ApiContext {
     Authenticator &auth;
     Policy::RegionMatrix regionMatrix;
     ApiOptions options;
+    // The agent listener's address and certificate, for agent packages. Null when this server
+    // has no agent listener; the enrollment-token routes then answer 503.
+    const ServerIdentity *identity = nullptr;
 };
 
 // The HTTP API /api/v1 (SPEC §9; docs/api.md and docs/api/openapi.yaml): a Router holding
