@@ -1,0 +1,173 @@
+#pragma once
+
+#include "apirequest.h"
+#include "apitypes.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace Kura::Api::Client {
+
+// Receives the outcome of one call. Called exactly once (unless the context object died
+// first), on the client's thread, never before the call that started it has returned.
+template <class T>
+using Callback = std::function<void(ApiResult<T>)>;
+
+// A call in flight. Copyable; a default-constructed or finished call does nothing.
+class ApiCall {
+public:
+    ApiCall() = default;
+    explicit ApiCall(QNetworkReply *reply);
+
+    bool isRunning() const;
+    // Abandons the call. Its callback still runs once, with ErrorCode::Cancelled.
+    void abort();
+
+private:
+    QPointer<QNetworkReply> m_reply;
+};
+
+// The asynchronous client of the HTTP API /api/v1 (docs/api.md), used by the console and
+// kuractl. Every call returns at once and reports through a callback; nothing blocks. Calls
+// and callbacks run on the thread the client lives in (the GUI thread in the console).
+//
+// Each call takes a `context` object: when it is destroyed before the answer arrives, the
+// callback is dropped (the usual Qt rule for deferred callbacks). Pass the object that owns
+// the callback's captures (a model, a dialog); it may be the client itself.
+//
+// Errors: an answer with a status >= 400 becomes an ApiError with the server's code, message
+// and details; an answer the client cannot read is ErrorCode::Corrupt naming the bad field;
+// a transport failure has httpStatus 0 (ErrorCode::Unavailable when the server cannot be
+// reached or did not answer within timeout(), ErrorCode::Unauthorized when its TLS
+// certificate is not trusted, ErrorCode::Cancelled after ApiCall::abort()).
+//
+// Reachability: when a call finds the server unreachable, connectionLost() is emitted once
+// and the client probes the server every probeInterval() until any HTTP answer comes back
+// (or until another call succeeds); then connectionRestored() is emitted.
+class ApiClient : public QObject {
+    Q_OBJECT
+
+public:
+    explicit ApiClient(QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    // The server's address, "http[s]://host:port"; calls go to <base>/api/v1/... . A path in
+    // the URL is kept as a prefix (a server behind a reverse proxy at /kura).
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const { return m_baseUrl; }
+    // Checks a user-given server address: http or https, a host, no query or fragment.
+    static Result<QUrl> parseBaseUrl(const QString &text);
+
+    // The bearer token: a session token from login() or an API key. Empty: none is sent.
+    void setToken(const QString &token) { m_token = token; }
+    QString token() const { return m_token; }
+
+    // Most time one call may go without any data moving (QNetworkRequest::setTransferTimeout);
+    // then it fails with ErrorCode::Unavailable. Default 30 s; 0 disables the timeout.
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    std::chrono::milliseconds timeout() const { return m_timeout; }
+
+    // Trusts a self-signed server: TLS errors are ignored only when the SHA-256 of the peer
+    // certificate (DER) equals `sha256`, and a certificate that does not match fails the call
+    // even when a certificate authority vouches for it. Empty: normal certificate checks.
+    void setPinnedCertificate(const QByteArray &sha256) { m_pin = sha256; }
+    QByteArray pinnedCertificate() const { return m_pin; }
+    // Reads a fingerprint as 64 hex digits, with or without ':' between the bytes.
+    static Result<QByteArray> parseFingerprint(const QString &text);
+    // "AB:CD:..." (upper case, colons), as the agent package and the console show it.
+    static QString formatFingerprint(const QByteArray &sha256);
+
+    // Time between probes while the server is unreachable. Default 5 s; 0 stops probing.
+    void setProbeInterval(std::chrono::milliseconds interval);
+    std::chrono::milliseconds probeInterval() const { return m_probeInterval; }
+    // False from connectionLost() until connectionRestored(). Initially true.
+    bool isReachable() const { return m_reachable; }
+
+    // ---- Calls (docs/api.md "Routes") ----------------------------------------------------------
+
+    // Logs in; does not change token() (call setToken() with the result's token).
+    ApiCall login(const QString &tenant, const QString &user, const QString &password,
+        QObject *context, Callback<LoginResult> done);
+    ApiCall logout(QObject *context, Callback<void> done);
+    ApiCall me(QObject *context, Callback<Identity> done);
+
+    ApiCall servers(QObject *context, Callback<QList<ServerInfo>> done);
+    ApiCall server(qint64 serverId, QObject *context, Callback<ServerInfo> done);
+    ApiCall setPlan(qint64 serverId, const PlanInfo &plan, bool confirmTransfer,
+        QObject *context, Callback<ServerInfo> done);
+    ApiCall protect(qint64 serverId, const PlanInfo &plan, bool confirmTransfer,
+        QObject *context, Callback<ServerInfo> done);
+    ApiCall unprotect(
+        qint64 serverId, bool confirm, QObject *context, Callback<UnprotectResult> done);
+    ApiCall generations(
+        qint64 serverId, QObject *context, Callback<QList<GenerationInfo>> done);
+
+    // `kind`: "files", "system" or empty (the plan's content). A policy refusal is a 409
+    // ApiError with refusal() and liftsAt().
+    ApiCall startBackup(
+        qint64 serverId, const QString &kind, QObject *context, Callback<JobInfo> done);
+    ApiCall jobs(const JobFilter &filter, QObject *context, Callback<QList<JobInfo>> done);
+    // The job with its events.
+    ApiCall job(qint64 jobId, QObject *context, Callback<JobInfo> done);
+    ApiCall stopJob(qint64 jobId, QObject *context, Callback<JobInfo> done);
+
+    ApiCall jobReport(int limit, QObject *context, Callback<JobReport> done);
+    // The engine's CSV document, byte for byte (UTF-8 with BOM).
+    ApiCall jobReportCsv(
+        const QString &timeZone, QObject *context, Callback<QByteArray> done);
+
+    ApiCall alerts(
+        bool includeResolved, int limit, QObject *context, Callback<QList<AlertInfo>> done);
+    ApiCall acknowledgeAlert(qint64 alertId, QObject *context, Callback<AlertInfo> done);
+    ApiCall regions(QObject *context, Callback<QList<RegionInfo>> done);
+
+    // Routes being added to the API (enrollment tokens and agent packages, browse, restore,
+    // live job events) get their calls here when they exist in engine/api.
+
+    // Sends any request of apirequest.h and returns the answer's body unread (for --json
+    // output and for routes without a typed call). Statuses >= 400 are errors as above.
+    ApiCall send(const ApiRequest &request, QObject *context, Callback<QByteArray> done);
+
+signals:
+    // The server could not be reached (refused, host not found, no answer in time).
+    void connectionLost(const QString &reason);
+    // The server answers again after connectionLost().
+    void connectionRestored();
+    // A call that sent a token was answered 401: the session expired or the key was revoked.
+    void tokenRejected();
+
+private:
+    // The body of a successful answer, or the error; updates the reachability state.
+    void finish(QNetworkReply *reply, const Callback<QByteArray> &done);
+    void markUnreachable(const QString &reason);
+    void markReachable();
+    void probe();
+    QNetworkReply *start(const ApiRequest &request);
+    void watchTls(QNetworkReply *reply);
+
+    template <class T>
+    ApiCall call(const ApiRequest &request, QObject *context, Callback<T> done,
+        Result<T> (*parse)(const QByteArray &));
+
+    QNetworkAccessManager *m_network = nullptr;
+    QTimer *m_probeTimer = nullptr;
+    QUrl m_baseUrl;
+    QString m_token;
+    QByteArray m_pin;
+    std::chrono::milliseconds m_timeout { 30000 };
+    std::chrono::milliseconds m_probeInterval { 5000 };
+    bool m_reachable = true;
+    bool m_probing = false; // a probe request is in flight
+};
+
+} // namespace Kura::Api::Client
