@@ -20,8 +20,7 @@ namespace Kura::Api::Client {
 
 // Receives the outcome of one call. Called exactly once (unless the context object died
 // first), on the client's thread, never before the call that started it has returned.
-template <class T>
-using Callback = std::function<void(ApiResult<T>)>;
+template <class T> using Callback = std::function<void(ApiResult<T>)>;
 
 // A call in flight. Copyable; a default-constructed or finished call does nothing.
 class ApiCall {
@@ -103,14 +102,13 @@ public:
 
     ApiCall servers(QObject *context, Callback<QList<ServerInfo>> done);
     ApiCall server(qint64 serverId, QObject *context, Callback<ServerInfo> done);
-    ApiCall setPlan(qint64 serverId, const PlanInfo &plan, bool confirmTransfer,
-        QObject *context, Callback<ServerInfo> done);
-    ApiCall protect(qint64 serverId, const PlanInfo &plan, bool confirmTransfer,
-        QObject *context, Callback<ServerInfo> done);
+    ApiCall setPlan(qint64 serverId, const PlanInfo &plan, bool confirmTransfer, QObject *context,
+        Callback<ServerInfo> done);
+    ApiCall protect(qint64 serverId, const PlanInfo &plan, bool confirmTransfer, QObject *context,
+        Callback<ServerInfo> done);
     ApiCall unprotect(
         qint64 serverId, bool confirm, QObject *context, Callback<UnprotectResult> done);
-    ApiCall generations(
-        qint64 serverId, QObject *context, Callback<QList<GenerationInfo>> done);
+    ApiCall generations(qint64 serverId, QObject *context, Callback<QList<GenerationInfo>> done);
 
     // `kind`: "files", "system" or empty (the plan's content). A policy refusal is a 409
     // ApiError with refusal() and liftsAt().
@@ -123,8 +121,7 @@ public:
 
     ApiCall jobReport(int limit, QObject *context, Callback<JobReport> done);
     // The engine's CSV document, byte for byte (UTF-8 with BOM).
-    ApiCall jobReportCsv(
-        const QString &timeZone, QObject *context, Callback<QByteArray> done);
+    ApiCall jobReportCsv(const QString &timeZone, QObject *context, Callback<QByteArray> done);
 
     ApiCall alerts(
         bool includeResolved, int limit, QObject *context, Callback<QList<AlertInfo>> done);
@@ -147,17 +144,28 @@ signals:
     void tokenRejected();
 
 private:
-    // The body of a successful answer, or the error; updates the reachability state.
-    void finish(QNetworkReply *reply, const Callback<QByteArray> &done);
+    // An HTTP answer with a status below 400.
+    struct Answer {
+        int httpStatus = 0;
+        QByteArray body;
+    };
+    using AnswerCallback = std::function<void(ApiResult<Answer>)>;
+
+    ApiCall exchange(const ApiRequest &request, QObject *context, AnswerCallback done);
+    QNetworkReply *start(const ApiRequest &request);
+    void watchTls(QNetworkReply *reply);
+    // The answer or the error of a finished reply.
+    ApiResult<Answer> outcome(QNetworkReply *reply) const;
+    // Updates the reachability state after `result` (and emits tokenRejected() on a 401).
+    void observe(const ApiRequest &request, const ApiResult<Answer> &result);
     void markUnreachable(const QString &reason);
     void markReachable();
     void probe();
-    QNetworkReply *start(const ApiRequest &request);
-    void watchTls(QNetworkReply *reply);
 
+    // Sends `request` and reads a successful answer with `parse`.
     template <class T>
     ApiCall call(const ApiRequest &request, QObject *context, Callback<T> done,
-        Result<T> (*parse)(const QByteArray &));
+        std::function<Result<T>(const QJsonObject &)> parse);
 
     QNetworkAccessManager *m_network = nullptr;
     QTimer *m_probeTimer = nullptr;

@@ -69,8 +69,7 @@ struct ApiError {
     static ApiError transport(ErrorCode code, const QString &message, bool unreachable);
 };
 
-template <class T>
-using ApiResult = tl::expected<T, ApiError>;
+template <class T> using ApiResult = tl::expected<T, ApiError>;
 
 // The ErrorCode of a stable code name ("not_found"); nullopt for an unknown name.
 std::optional<ErrorCode> errorCodeFromName(const QString &name);
@@ -333,8 +332,7 @@ struct RegionInfo {
 
 // Reads `key` of `json` as an array of T (T::fromJson on every element); errors name the
 // element ("servers[3].name: expected a string").
-template <class T>
-Result<QList<T>> listFromJson(const QJsonObject &json, const QString &key)
+template <class T> Result<QList<T>> listFromJson(const QJsonObject &json, const QString &key)
 {
     const QJsonValue value = json.value(key);
     if (!value.isArray())

@@ -1,0 +1,168 @@
+#include "apirequest.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace Kura::Api::Client::Requests {
+namespace {
+
+    const QString Prefix = u"/api/v1"_s;
+
+    QByteArray jsonBytes(const QJsonObject &object)
+    {
+        return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    }
+
+    ApiRequest get(const QString &path, const QUrlQuery &query = {})
+    {
+        ApiRequest request;
+        request.path = Prefix + path;
+        request.query = query;
+        return request;
+    }
+
+    ApiRequest withBody(const QByteArray &method, const QString &path, const QJsonObject &body)
+    {
+        ApiRequest request;
+        request.method = method;
+        request.path = Prefix + path;
+        request.body = jsonBytes(body);
+        return request;
+    }
+
+    QString serverPath(qint64 serverId, const QString &tail = {})
+    {
+        return u"/servers/%1%2"_s.arg(serverId).arg(tail);
+    }
+
+    QJsonObject planRequest(const PlanInfo &plan, bool confirmTransfer)
+    {
+        QJsonObject body { { u"plan"_s, plan.toJson() } };
+        if (confirmTransfer)
+            body.insert(u"confirmTransfer"_s, true);
+        return body;
+    }
+
+    void addLimit(QUrlQuery &query, int limit)
+    {
+        if (limit > 0)
+            query.addQueryItem(u"limit"_s, QString::number(limit));
+    }
+
+} // namespace
+
+ApiRequest login(const QString &tenant, const QString &user, const QString &password)
+{
+    ApiRequest request = withBody("POST", u"/login"_s,
+        { { u"tenant"_s, tenant }, { u"user"_s, user }, { u"password"_s, password } });
+    request.authenticated = false;
+    return request;
+}
+
+ApiRequest logout()
+{
+    return withBody("POST", u"/logout"_s, {});
+}
+
+ApiRequest me()
+{
+    return get(u"/me"_s);
+}
+
+ApiRequest servers()
+{
+    return get(u"/servers"_s);
+}
+
+ApiRequest server(qint64 serverId)
+{
+    return get(serverPath(serverId));
+}
+
+ApiRequest setPlan(qint64 serverId, const PlanInfo &plan, bool confirmTransfer)
+{
+    return withBody("PUT", serverPath(serverId, u"/plan"_s), planRequest(plan, confirmTransfer));
+}
+
+ApiRequest protect(qint64 serverId, const PlanInfo &plan, bool confirmTransfer)
+{
+    return withBody(
+        "POST", serverPath(serverId, u"/protect"_s), planRequest(plan, confirmTransfer));
+}
+
+ApiRequest unprotect(qint64 serverId, bool confirm)
+{
+    return withBody("POST", serverPath(serverId, u"/unprotect"_s), { { u"confirm"_s, confirm } });
+}
+
+ApiRequest generations(qint64 serverId)
+{
+    return get(serverPath(serverId, u"/generations"_s));
+}
+
+ApiRequest startBackup(qint64 serverId, const QString &kind)
+{
+    QJsonObject body;
+    if (!kind.isEmpty())
+        body.insert(u"kind"_s, kind);
+    return withBody("POST", serverPath(serverId, u"/backups"_s), body);
+}
+
+ApiRequest jobs(const JobFilter &filter)
+{
+    QUrlQuery query;
+    if (filter.serverId)
+        query.addQueryItem(u"server"_s, QString::number(*filter.serverId));
+    if (filter.state)
+        query.addQueryItem(u"state"_s, jobStateName(*filter.state));
+    addLimit(query, filter.limit);
+    return get(u"/jobs"_s, query);
+}
+
+ApiRequest job(qint64 jobId)
+{
+    return get(u"/jobs/%1"_s.arg(jobId));
+}
+
+ApiRequest stopJob(qint64 jobId)
+{
+    return withBody("POST", u"/jobs/%1/stop"_s.arg(jobId), {});
+}
+
+ApiRequest jobReport(int limit)
+{
+    QUrlQuery query;
+    addLimit(query, limit);
+    return get(u"/reports/jobs"_s, query);
+}
+
+ApiRequest jobReportCsv(const QString &timeZone, int limit)
+{
+    QUrlQuery query;
+    if (!timeZone.isEmpty())
+        query.addQueryItem(u"tz"_s, timeZone);
+    addLimit(query, limit);
+    return get(u"/reports/jobs.csv"_s, query);
+}
+
+ApiRequest alerts(bool includeResolved, int limit)
+{
+    QUrlQuery query;
+    if (includeResolved)
+        query.addQueryItem(u"all"_s, u"true"_s);
+    addLimit(query, limit);
+    return get(u"/alerts"_s, query);
+}
+
+ApiRequest acknowledgeAlert(qint64 alertId)
+{
+    return withBody("POST", u"/alerts/%1/acknowledge"_s.arg(alertId), {});
+}
+
+ApiRequest regions()
+{
+    return get(u"/regions"_s);
+}
+
+} // namespace Kura::Api::Client::Requests
