@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class QTableView;
+class QTimer;
+
+namespace Kura::Widgets {
+
+// Gives a table view the console's common behaviour: whole-row single selection, sorting by
+// clicking a header, alternating rows, and column widths and order remembered in QSettings
+// under "<settingsKey>/header" (restored now, saved shortly after every change).
+class TableSupport : public QObject
+{
+    Q_OBJECT
+
+public:
+    TableSupport(QTableView *view, const QString &settingsKey);
+
+    // Restores the stored header state; returns false when none was stored.
+    bool restore();
+    void save() const;
+
+private:
+    QTableView *m_view;
+    QString m_key;
+    QTimer *m_saveTimer;
+};
+
+} // namespace Kura::Widgets
