@@ -6,6 +6,25 @@
 using namespace Qt::StringLiterals;
 
 namespace Kura::Catalog {
+namespace {
+
+const QString TokenSelect
+    = u"SELECT id, region, created_ms, expires_ms, used_ms, used_by_server_id"
+      " FROM enrollment_tokens "_s;
+
+EnrollmentTokenRecord readToken(const QSqlQuery &query)
+{
+    EnrollmentTokenRecord token;
+    token.id = query.value(0).toLongLong();
+    token.region = query.value(1).toString();
+    token.createdMs = query.value(2).toLongLong();
+    token.expiresMs = query.value(3).toLongLong();
+    token.usedMs = Sql::optionalInt(query.value(4));
+    token.usedByServerId = Sql::optionalInt(query.value(5));
+    return token;
+}
+
+} // namespace
 
 Result<NewEnrollmentToken> EnrollmentStore::create(
     qint64 tenantId, const QString &region, qint64 nowMs, qint64 validForMs)
@@ -56,6 +75,49 @@ Status EnrollmentStore::recordServer(qint64 tenantId, qint64 tokenId, qint64 ser
     return Sql::updateOne(m_db,
         u"UPDATE enrollment_tokens SET used_by_server_id = ? WHERE tenant_id = ? AND id = ?"_s,
         { serverId, tenantId, tokenId }, u"enrollment token %1"_s.arg(tokenId));
+}
+
+Result<QList<EnrollmentTokenRecord>> EnrollmentStore::list(qint64 tenantId, int limit)
+{
+    auto query = Sql::run(m_db,
+        TokenSelect + u"WHERE tenant_id = ? ORDER BY created_ms DESC, id DESC LIMIT ?"_s,
+        { tenantId, qMax(0, limit) });
+    if (!query)
+        return fail(query.error());
+    QList<EnrollmentTokenRecord> tokens;
+    while (query->next())
+        tokens.append(readToken(*query));
+    return tokens;
+}
+
+Result<EnrollmentTokenRecord> EnrollmentStore::token(qint64 tenantId, qint64 tokenId)
+{
+    auto query
+        = Sql::run(m_db, TokenSelect + u"WHERE tenant_id = ? AND id = ?"_s, { tenantId, tokenId });
+    if (!query)
+        return fail(query.error());
+    if (!query->next())
+        return fail(ErrorCode::NotFound, u"enrollment token %1 does not exist"_s.arg(tokenId));
+    return readToken(*query);
+}
+
+Status EnrollmentStore::revoke(qint64 tenantId, qint64 tokenId)
+{
+    // One statement, so that a concurrent consume() either finds the row gone or keeps it
+    // as used.
+    auto deleted = Sql::run(m_db,
+        u"DELETE FROM enrollment_tokens WHERE tenant_id = ? AND id = ? AND used_ms IS NULL"_s,
+        { tenantId, tokenId });
+    if (!deleted)
+        return fail(deleted.error());
+    if (deleted->numRowsAffected() == 1)
+        return {};
+    auto existing = token(tenantId, tokenId);
+    if (!existing)
+        return fail(existing.error());
+    return fail(ErrorCode::Conflict,
+        u"enrollment token %1 was already used to enroll a server; only unused tokens can be"
+        " revoked"_s.arg(tokenId));
 }
 
 } // namespace Kura::Catalog

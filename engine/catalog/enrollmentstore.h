@@ -3,7 +3,10 @@
 #include <catalog/database.h>
 #include <core/error.h>
 
+#include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace Kura::Catalog {
 
@@ -15,6 +18,16 @@ struct NewEnrollmentToken {
 struct EnrollmentGrant {
     qint64 tokenId = 0;
     QString region; // the region the enrolling server is placed in
+};
+
+// A token as administrators see it: never the secret, which exists only at creation.
+struct EnrollmentTokenRecord {
+    qint64 id = 0;
+    QString region;
+    qint64 createdMs = 0;
+    qint64 expiresMs = 0; // the token works while now < expiresMs
+    std::optional<qint64> usedMs; // when an agent enrolled with it
+    std::optional<qint64> usedByServerId; // the server it enrolled (see recordServer)
 };
 
 // One-time enrollment tokens of a tenant (SPEC §2). Every function takes the tenant id:
@@ -34,6 +47,15 @@ public:
     Result<EnrollmentGrant> consume(qint64 tenantId, const QString &token, qint64 nowMs);
     // Records which server the token enrolled (for the audit trail).
     Status recordServer(qint64 tenantId, qint64 tokenId, qint64 serverId);
+
+    // The tenant's tokens, newest first, at most `limit`: unused, used and expired ones.
+    Result<QList<EnrollmentTokenRecord>> list(qint64 tenantId, int limit);
+    // One token. NotFound for an unknown id and for another tenant's token.
+    Result<EnrollmentTokenRecord> token(qint64 tenantId, qint64 tokenId);
+    // Deletes an unused token (expired or not), so that nobody can enroll with it. NotFound
+    // for an unknown id and for another tenant's token; Conflict for a used token, whose row
+    // stays as the record of that enrollment.
+    Status revoke(qint64 tenantId, qint64 tokenId);
 
 private:
     Database &m_db;

@@ -32,7 +32,8 @@ constexpr qint64 Now = 1795392000000;
 const ScryptParams Cheap { 1u << 10, 8, 1 };
 
 struct Alpha {
-    qint64 server = 0, job = 0, generation = 0, alert = 0, user = 0, apiKey = 0;
+    qint64 server = 0, job = 0, generation = 0, alert = 0, user = 0, apiKey = 0,
+           enrollmentTokenId = 0;
     QString apiToken, enrollmentToken, agentId;
 };
 
@@ -81,7 +82,9 @@ QString snapshot(Test::CatalogFixture &f, const Alpha &a)
     auto user = UserStore(f.db(), Cheap).user(t, a.user);
     auto keys = UserStore(f.db(), Cheap).apiKeys(t);
     auto usage = UsageStore(f.db()).samples(t, QDate(2026, 1, 1), QDate(2026, 12, 31));
-    if (!server || !job || !events || !generation || !copies || !alert || !user || !keys || !usage)
+    auto tokens = EnrollmentStore(f.db()).list(t, 100);
+    if (!server || !job || !events || !generation || !copies || !alert || !user || !keys || !usage
+        || !tokens || tokens->isEmpty())
         return u"alpha row missing"_s;
     return u"%1|%2|%3|%4|%5|%6|%7|%8|%9|%10|%11|%12|%13|%14"_s
                .arg(server->name, server->advertisedAddress)
@@ -97,7 +100,10 @@ QString snapshot(Test::CatalogFixture &f, const Alpha &a)
                .arg(roleName(user->role))
                .arg(user->disabled)
                .arg(keys->constFirst().revoked)
-        + u"|%1|%2"_s.arg(usage->size()).arg(usage->constFirst().protectedBytes);
+        + u"|%1|%2"_s.arg(usage->size()).arg(usage->constFirst().protectedBytes)
+        + u"|%1|%2|%3"_s.arg(tokens->size())
+              .arg(tokens->constFirst().usedMs.value_or(-1))
+              .arg(tokens->constFirst().usedByServerId.value_or(-1));
 }
 
 Alpha populateAlpha(Test::CatalogFixture &f)
@@ -127,7 +133,9 @@ Alpha populateAlpha(Test::CatalogFixture &f)
         t, { a.server, u"alpha-web"_s, QDate(2026, 11, 1), 1000, {}, Timing::Daily, 30 });
     (void)AuditLog(f.db()).append(
         t, { 0, u"alice"_s, u"server.protect"_s, u"server:1"_s, Now, {} });
-    a.enrollmentToken = EnrollmentStore(f.db()).create(t, u"JP1"_s, Now, 3600000)->token;
+    const auto token = EnrollmentStore(f.db()).create(t, u"JP1"_s, Now, 3600000);
+    a.enrollmentToken = token->token;
+    a.enrollmentTokenId = token->id;
     return a;
 }
 
@@ -342,7 +350,16 @@ void tst_TenantIsolation::otherTenantSeesAndChangesNothing_data()
         return expectError(EnrollmentStore(c.db()).consume(c.beta(), c.a.enrollmentToken, Now), ua);
     });
     row("EnrollmentStore::recordServer", [=](const Context &c) {
-        return expectError(EnrollmentStore(c.db()).recordServer(c.beta(), 1, c.a.server), nf);
+        return expectError(
+            EnrollmentStore(c.db()).recordServer(c.beta(), c.a.enrollmentTokenId, c.a.server), nf);
+    });
+    row("EnrollmentStore::list",
+        [](const Context &c) { return expectEmpty(EnrollmentStore(c.db()).list(c.beta(), 100)); });
+    row("EnrollmentStore::token", [=](const Context &c) {
+        return expectError(EnrollmentStore(c.db()).token(c.beta(), c.a.enrollmentTokenId), nf);
+    });
+    row("EnrollmentStore::revoke", [=](const Context &c) {
+        return expectError(EnrollmentStore(c.db()).revoke(c.beta(), c.a.enrollmentTokenId), nf);
     });
     row("AuditLog::list",
         [](const Context &c) { return expectEmpty(AuditLog(c.db()).list(c.beta(), 0, 100)); });
@@ -356,8 +373,8 @@ void tst_TenantIsolation::otherTenantSeesAndChangesNothing()
     Test::CatalogFixture f;
     QVERIFY(f.ok());
     const Alpha alpha = populateAlpha(f);
-    QVERIFY(
-        alpha.server && alpha.job && alpha.generation && alpha.alert && alpha.user && alpha.apiKey);
+    QVERIFY(alpha.server && alpha.job && alpha.generation && alpha.alert && alpha.user
+        && alpha.apiKey && alpha.enrollmentTokenId);
     QVERIFY(f.addServer(f.beta(), u"beta-web"_s) > 0);
     const QString before = snapshot(f, alpha);
     QVERIFY(!before.startsWith(u"alpha row missing"_s));
