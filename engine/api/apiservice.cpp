@@ -16,6 +16,7 @@ ApiService::ApiService(ApiContext context)
     Routes::addJobRoutes(m_router, m_context);
     Routes::addReportRoutes(m_router, m_context);
     Routes::addAlertRoutes(m_router, m_context);
+    Routes::addEnrollmentRoutes(m_router, m_context);
 }
 
 } // namespace Kura::Api

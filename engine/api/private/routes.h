@@ -17,6 +17,7 @@ void addProtectionRoutes(Router &router, ApiContext &context); // routes_protect
 void addJobRoutes(Router &router, ApiContext &context); // routes_jobs.cpp
 void addReportRoutes(Router &router, ApiContext &context); // routes_reports.cpp
 void addAlertRoutes(Router &router, ApiContext &context); // routes_alerts.cpp
+void addEnrollmentRoutes(Router &router, ApiContext &context); // routes_enrollment.cpp
 
 // The request body as a JSON object within the size limit (see parseJsonObject).
 Result<QJsonObject> jsonBody(const RouteContext &route, const ApiContext &context);
