@@ -95,19 +95,23 @@ ApiError ApiError::fromHttp(int status, const QByteArray &body)
     ApiError error;
     error.httpStatus = status;
     error.code = errorCodeForHttpStatus(status);
+    error.codeName = QString::fromLatin1(errorCodeName(error.code));
     const QJsonObject json = QJsonDocument::fromJson(body).object();
-    const QString codeName = json.value(u"code"_s).toString();
-    const std::optional<ErrorCode> code = errorCodeFromName(codeName);
-    if (!code || !json.value(u"message"_s).isString()) {
+    const QJsonValue message = json.value(u"message"_s);
+    if (!message.isString() || message.toString().isEmpty()) {
         // Not the API's error body (a proxy's page, an empty answer): the status says it all.
-        error.codeName = QString::fromLatin1(errorCodeName(error.code));
         error.message = u"the server answered HTTP %1 without an error description"_s.arg(status);
         return error;
     }
-    error.code = *code;
-    error.codeName = codeName;
-    error.message = json.value(u"message"_s).toString();
+    error.message = message.toString();
     error.details = json.value(u"details"_s).toObject();
+    // A code this client does not know (a newer server's) keeps its name; the status then
+    // gives the ErrorCode.
+    const QString codeName = json.value(u"code"_s).toString();
+    if (!codeName.isEmpty())
+        error.codeName = codeName;
+    if (const std::optional<ErrorCode> code = errorCodeFromName(codeName))
+        error.code = *code;
     return error;
 }
 

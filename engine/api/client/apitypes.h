@@ -38,7 +38,10 @@ namespace Kura::Api::Client {
 struct ApiError {
     int httpStatus = 0; // 0: no HTTP answer at all
     ErrorCode code = ErrorCode::Internal;
-    QString codeName; // the server's "code" string as sent (e.g. "conflict")
+    // The server's "code" string as sent ("conflict"; a newer server may send codes this
+    // client does not know, then `code` follows the HTTP status); errorCodeName(code) when the
+    // answer had no error body.
+    QString codeName;
     QString message; // English, for logs and the command line; clients translate from code
     QJsonObject details; // "details" of the error body
     // True when the failure means the server cannot be reached (refused, host not found,
@@ -63,7 +66,8 @@ struct ApiError {
     QString toString() const;
 
     // An error from an HTTP answer with a status >= 400 and its body. A body that is not the
-    // API's error object still gives an error, with the code derived from the status.
+    // API's error object still gives an error, with the code derived from the status
+    // (errorCodeForHttpStatus).
     static ApiError fromHttp(int httpStatus, const QByteArray &body);
     // A transport failure (httpStatus 0).
     static ApiError transport(ErrorCode code, const QString &message, bool unreachable);

@@ -55,6 +55,7 @@ private slots:
     void malformedAnswersNameTheField_data();
     void malformedAnswersNameTheField();
     void errorWithoutApiBodyUsesTheStatus();
+    void unknownErrorCodeKeepsTheMessage();
     void pinnedCertificateIsTrusted();
     void parsesBaseUrls_data();
     void parsesBaseUrls();
@@ -217,6 +218,26 @@ void tst_ApiClientNet::errorWithoutApiBodyUsesTheStatus()
     QVERIFY(result.error().message.contains(u"GET /api/v1/me: "_s));
     QVERIFY(result.error().message.contains(u"HTTP 502"_s));
     QCOMPARE(lost.size(), 0); // something answered
+}
+
+void tst_ApiClientNet::unknownErrorCodeKeepsTheMessage()
+{
+    Api::HttpServerAdapter http([](const Api::ApiRequest &) {
+        return fixedAnswer(503, "application/json",
+            R"({"code": "not_configured", "message": "no agent listener", "details": {"a": 1}})");
+    });
+    auto port = http.listen();
+    QVERIFY_RESULT(port);
+    ApiClient client;
+    client.setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(*port)));
+    auto result = await<Identity>([&](auto done) { client.me(this, done); });
+    QVERIFY(!result);
+    QCOMPARE(result.error().httpStatus, 503);
+    QCOMPARE(result.error().code, ErrorCode::Unavailable);
+    QCOMPARE(result.error().codeName, u"not_configured"_s);
+    QCOMPARE(result.error().message, u"GET /api/v1/me: no agent listener"_s);
+    QCOMPARE(result.error().details.value(u"a"_s).toInt(), 1);
+    QVERIFY(!result.error().unreachable);
 }
 
 void tst_ApiClientNet::pinnedCertificateIsTrusted()
