@@ -60,8 +60,8 @@ std::optional<TokenRequest> readTokenRequest(
         fields.fail(u"validHours"_s,
             u"%1 is not from 1 to %2 hours"_s.arg(request.validHours).arg(MaxValidHours));
     if (fields.ok() && !matrix.contains(request.region))
-        fields.fail(u"region"_s,
-            u"\"%1\" is not a region of the region matrix"_s.arg(request.region));
+        fields.fail(
+            u"region"_s, u"\"%1\" is not a region of the region matrix"_s.arg(request.region));
     if (fields.ok() && !matrix.hasBackupService(request.region))
         fields.fail(u"region"_s, u"region \"%1\" has no backup service"_s.arg(request.region));
     if (!fields.ok())
@@ -124,8 +124,7 @@ ApiResponse listTokens(ApiContext &context, const RouteContext &route)
     auto limit = limitParam(route, u"limit"_s, DefaultListLimit, context.options.maxListRows);
     if (!limit)
         return ApiResponse::error(limit.error());
-    auto tokens
-        = Catalog::EnrollmentStore(context.database).list(route.identity.tenantId, *limit);
+    auto tokens = Catalog::EnrollmentStore(context.database).list(route.identity.tenantId, *limit);
     if (!tokens)
         return ApiResponse::error(tokens.error());
     const qint64 nowMs = context.clock.nowMs();

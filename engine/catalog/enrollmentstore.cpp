@@ -8,9 +8,8 @@ using namespace Qt::StringLiterals;
 namespace Kura::Catalog {
 namespace {
 
-const QString TokenSelect
-    = u"SELECT id, region, created_ms, expires_ms, used_ms, used_by_server_id"
-      " FROM enrollment_tokens "_s;
+const QString TokenSelect = u"SELECT id, region, created_ms, expires_ms, used_ms, used_by_server_id"
+                            " FROM enrollment_tokens "_s;
 
 EnrollmentTokenRecord readToken(const QSqlQuery &query)
 {

@@ -86,8 +86,8 @@ Result<QByteArray> readCurrentEntry(QuaZip &archive, const QString &name, qint64
 {
     QuaZipFile file(&archive);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(packageError(
-            u"cannot open %1 (ZIP error %2)"_s.arg(name).arg(file.getZipError())));
+        return fail(
+            packageError(u"cannot open %1 (ZIP error %2)"_s.arg(name).arg(file.getZipError())));
     const QByteArray content = file.read(MaxAgentPackageEntryBytes + 1);
     const int readError = file.getZipError();
     file.close();
@@ -113,10 +113,10 @@ Status checkEntry(const QuaZipFileInfo64 &info)
                                  " deflated (8) are read"_s.arg(info.name)
                                      .arg(info.method)));
     if (info.uncompressedSize > quint64(MaxAgentPackageEntryBytes))
-        return fail(packageError(u"entry \"%1\" unpacks to %2 bytes, more than the limit of %3"_s
-                                     .arg(info.name)
-                                     .arg(info.uncompressedSize)
-                                     .arg(MaxAgentPackageEntryBytes)));
+        return fail(packageError(
+            u"entry \"%1\" unpacks to %2 bytes, more than the limit of %3"_s.arg(info.name)
+                .arg(info.uncompressedSize)
+                .arg(MaxAgentPackageEntryBytes)));
     return {};
 }
 
@@ -132,8 +132,9 @@ Result<QByteArray> findConfig(QuaZip &archive)
                 u"more than %1 entries; a package has two"_s.arg(MaxAgentPackageEntries)));
         QuaZipFileInfo64 info;
         if (!archive.getCurrentFileInfo(&info))
-            return fail(packageError(u"entry %1 has a damaged header (ZIP error %2)"_s.arg(entries)
-                                         .arg(archive.getZipError())));
+            return fail(
+                packageError(u"entry %1 has a damaged header (ZIP error %2)"_s.arg(entries).arg(
+                    archive.getZipError())));
         KURA_TRY(checkEntry(info));
         if (info.name != configName)
             continue;
@@ -145,8 +146,8 @@ Result<QByteArray> findConfig(QuaZip &archive)
         config = std::move(*content);
     }
     if (archive.getZipError() != UNZ_OK)
-        return fail(packageError(
-            u"damaged central directory (ZIP error %1)"_s.arg(archive.getZipError())));
+        return fail(
+            packageError(u"damaged central directory (ZIP error %1)"_s.arg(archive.getZipError())));
     if (!config)
         return fail(packageError(u"no %1 at the top of the ZIP file"_s.arg(configName)));
     return *config;
@@ -185,8 +186,8 @@ Result<QByteArray> writeAgentPackage(const AgentPackage &package)
 Result<AgentPackage> readAgentPackage(const QByteArray &zip)
 {
     if (zip.size() > MaxAgentPackageBytes)
-        return fail(packageError(u"%1 bytes, more than the limit of %2"_s.arg(zip.size())
-                                     .arg(MaxAgentPackageBytes)));
+        return fail(packageError(
+            u"%1 bytes, more than the limit of %2"_s.arg(zip.size()).arg(MaxAgentPackageBytes)));
     BoundedBuffer buffer;
     buffer.setData(zip);
     QuaZip archive(&buffer);

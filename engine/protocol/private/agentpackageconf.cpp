@@ -239,8 +239,8 @@ Result<qint64> parseExpiry(const QString &text)
 {
     const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!time.isValid() || isoUtc(time.toMSecsSinceEpoch()) != text)
-        return fail(fieldError(ExpiresKey,
-            u"\"%1\" is not a UTC time like 2026-01-02T00:00:00.000Z"_s.arg(text)));
+        return fail(fieldError(
+            ExpiresKey, u"\"%1\" is not a UTC time like 2026-01-02T00:00:00.000Z"_s.arg(text)));
     return time.toMSecsSinceEpoch();
 }
 
@@ -274,9 +274,8 @@ Status validateAgentConf(const AgentPackage &package)
 QByteArray agentConfToJson(const AgentPackage &package)
 {
     QJsonObject object { { FormatKey, AgentPackageFormat }, { PrimaryKey, package.primaryAddress },
-        { FingerprintKey, fingerprintHex(package.certificateSha256) },
-        { TokenKey, package.token }, { RegionKey, package.region },
-        { ExpiresKey, isoUtc(package.expiresAtMs) } };
+        { FingerprintKey, fingerprintHex(package.certificateSha256) }, { TokenKey, package.token },
+        { RegionKey, package.region }, { ExpiresKey, isoUtc(package.expiresAtMs) } };
     if (!package.drAddress.isEmpty())
         object.insert(DrKey, package.drAddress);
     return QJsonDocument(object).toJson(QJsonDocument::Indented);

@@ -32,8 +32,8 @@ void checkRoundTrip(const Result<AgentPackage> &package)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QByteArray bytes = QByteArray::fromRawData(reinterpret_cast<const char *>(data),
-                                                     qsizetype(size));
+    const QByteArray bytes
+        = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
     checkRoundTrip(readAgentPackage(bytes));
     if (!bytes.startsWith("PK"))
         checkRoundTrip(Detail::agentConfFromJson(bytes));

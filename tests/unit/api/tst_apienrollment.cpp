@@ -70,8 +70,8 @@ void tst_ApiEnrollment::init()
 
 void tst_ApiEnrollment::useIdentity(const Api::ServerIdentity *serverIdentity)
 {
-    f->api = std::make_unique<Api::ApiService>(Api::ApiContext { f->db(), *f->scheduler,
-        f->remover, f->clock, *f->auth, Policy::defaultRegionMatrix(), {}, serverIdentity });
+    f->api = std::make_unique<Api::ApiService>(Api::ApiContext { f->db(), *f->scheduler, f->remover,
+        f->clock, *f->auth, Policy::defaultRegionMatrix(), {}, serverIdentity });
 }
 
 QJsonObject tst_ApiEnrollment::create(const QString &region, int validHours)
@@ -98,8 +98,8 @@ void tst_ApiEnrollment::createsTokenWithAgentPackage()
     const QString token = body.value(u"token"_s).toString();
     QVERIFY(token.startsWith(u"%1."_s.arg(f->alpha)));
 
-    const QByteArray zip = QByteArray::fromBase64(body.value(u"package"_s).toString().toLatin1(),
-        QByteArray::AbortOnBase64DecodingErrors);
+    const QByteArray zip = QByteArray::fromBase64(
+        body.value(u"package"_s).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     const auto package = Protocol::readAgentPackage(zip);
     QVERIFY_RESULT(package);
     QCOMPARE(package->token, token);
@@ -145,8 +145,8 @@ void tst_ApiEnrollment::refusesBadRequests_data()
                                     << u"\"XX9\" is not a region of the region matrix"_s;
     QTest::newRow("region without backup service")
         << json(tokenRequest(u"AU1"_s)) << u"region"_s << u"region \"AU1\" has no backup service"_s;
-    QTest::newRow("region as number") << json({ { u"region"_s, 1 } }) << u"region"_s
-                                      << u"field \"region\""_s;
+    QTest::newRow("region as number")
+        << json({ { u"region"_s, 1 } }) << u"region"_s << u"field \"region\""_s;
     QTest::newRow("zero hours") << json({ { u"region"_s, u"JP1"_s }, { u"validHours"_s, 0 } })
                                 << u"validHours"_s << u"0 is not from 1 to 720 hours"_s;
     QTest::newRow("721 hours") << json({ { u"region"_s, u"JP1"_s }, { u"validHours"_s, 721 } })
@@ -214,7 +214,8 @@ void tst_ApiEnrollment::listsTokensWithoutSecrets()
     QVERIFY_RESULT(grant);
     const qint64 server = f->addServer(f->alpha, u"enrolled"_s, std::nullopt);
     QVERIFY_RESULT(store.recordServer(f->alpha, grant->tokenId, server));
-    f->clock.advanceMs(3600000);
+    // Exactly when the second token expires: consume() refuses it from this moment on.
+    f->clock.advanceMs(3600000 - 1000);
 
     const Reply reply = f->get(Tokens, admin);
     QCOMPARE(reply.status, 200);
@@ -262,7 +263,8 @@ void tst_ApiEnrollment::revokesUnusedTokens()
 
     const Reply revoked = f->send("DELETE", path(unused), admin);
     QCOMPARE(revoked.status, 204);
-    const auto grant = store.consume(f->alpha, unused.value(u"token"_s).toString(), f->clock.nowMs());
+    const auto grant
+        = store.consume(f->alpha, unused.value(u"token"_s).toString(), f->clock.nowMs());
     QVERIFY(!grant);
     QCOMPARE(grant.error().code(), ErrorCode::Unauthorized);
     const auto audit = Catalog::AuditLog(f->db()).list(f->alpha, 0, 10);

@@ -225,11 +225,13 @@ void tst_AgentPackage::packageHoldsConfigAndReadme()
         QVERIFY(archive.getCurrentFileInfo(&info));
         permissions.insert(info.name, info.getPermissions());
     }
-    QCOMPARE(permissions.value(u"kura-agent.conf"_s), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QCOMPARE(
+        permissions.value(u"kura-agent.conf"_s), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QJsonObject conf = QJsonDocument::fromJson(contents.value(u"kura-agent.conf"_s)).object();
     QCOMPARE(conf.value(u"format"_s).toInt(), 1);
     QCOMPARE(conf.value(u"primaryAddress"_s).toString(), package.primaryAddress);
-    QCOMPARE(conf.value(u"certificateSha256"_s).toString(), fingerprintHex(package.certificateSha256));
+    QCOMPARE(
+        conf.value(u"certificateSha256"_s).toString(), fingerprintHex(package.certificateSha256));
     QCOMPARE(conf.value(u"expiresAt"_s).toString(), u"2026-01-02T00:00:00.000Z"_s);
     const QString readme = QString::fromUtf8(contents.value(u"README.txt"_s));
     QVERIFY(readme.contains(u"kura-agent enroll --package"_s));
@@ -250,42 +252,63 @@ void tst_AgentPackage::writeRefusesBadFields_data()
         change(package);
         QTest::newRow(name) << package << mentions;
     };
-    row("empty address", [](AgentPackage &p) { p.primaryAddress.clear(); },
+    row(
+        "empty address", [](AgentPackage &p) { p.primaryAddress.clear(); },
         u"\"primaryAddress\" is empty"_s);
-    row("address without port", [](AgentPackage &p) { p.primaryAddress = u"backup"_s; },
+    row(
+        "address without port", [](AgentPackage &p) { p.primaryAddress = u"backup"_s; },
         u"\"primaryAddress\" \"backup\" has no port"_s);
-    row("port 0", [](AgentPackage &p) { p.primaryAddress = u"backup:0"_s; },
+    row(
+        "port 0", [](AgentPackage &p) { p.primaryAddress = u"backup:0"_s; },
         u"port \"0\" is not in 1..65535"_s);
-    row("port 65536", [](AgentPackage &p) { p.primaryAddress = u"backup:65536"_s; },
+    row(
+        "port 65536", [](AgentPackage &p) { p.primaryAddress = u"backup:65536"_s; },
         u"port \"65536\""_s);
-    row("port with sign", [](AgentPackage &p) { p.primaryAddress = u"backup:+80"_s; },
+    row(
+        "port with sign", [](AgentPackage &p) { p.primaryAddress = u"backup:+80"_s; },
         u"port \"+80\""_s);
-    row("host with space", [](AgentPackage &p) { p.primaryAddress = u"back up:80"_s; },
+    row(
+        "host with space", [](AgentPackage &p) { p.primaryAddress = u"back up:80"_s; },
         u"\"back up\" is not a host name"_s);
-    row("host label ends in dash", [](AgentPackage &p) { p.primaryAddress = u"a-.example:80"_s; },
+    row(
+        "host label ends in dash", [](AgentPackage &p) { p.primaryAddress = u"a-.example:80"_s; },
         u"is not a host name"_s);
-    row("bad IPv4", [](AgentPackage &p) { p.primaryAddress = u"192.0.2.300:80"_s; },
+    row(
+        "bad IPv4", [](AgentPackage &p) { p.primaryAddress = u"192.0.2.300:80"_s; },
         u"\"192.0.2.300\" is not a host name or IPv4 address"_s);
-    row("IPv6 without brackets", [](AgentPackage &p) { p.primaryAddress = u"2001:db8::1:80"_s; },
+    row(
+        "IPv6 without brackets", [](AgentPackage &p) { p.primaryAddress = u"2001:db8::1:80"_s; },
         u"must be in brackets"_s);
-    row("bad IPv6", [](AgentPackage &p) { p.primaryAddress = u"[2001:db8:::1]:80"_s; },
+    row(
+        "bad IPv6", [](AgentPackage &p) { p.primaryAddress = u"[2001:db8:::1]:80"_s; },
         u"is not an IPv6 address"_s);
-    row("IPv6 with nine groups", [](AgentPackage &p) { p.primaryAddress = u"[1:2:3:4:5:6:7:8:9]:80"_s; },
+    row(
+        "IPv6 with nine groups",
+        [](AgentPackage &p) { p.primaryAddress = u"[1:2:3:4:5:6:7:8:9]:80"_s; },
         u"is not an IPv6 address"_s);
-    row("bad DR address", [](AgentPackage &p) { p.drAddress = u"dr.example.com"_s; },
+    row(
+        "bad DR address", [](AgentPackage &p) { p.drAddress = u"dr.example.com"_s; },
         u"\"drAddress\" \"dr.example.com\" has no port"_s);
-    row("short fingerprint", [](AgentPackage &p) { p.certificateSha256.chop(1); },
+    row(
+        "short fingerprint", [](AgentPackage &p) { p.certificateSha256.chop(1); },
         u"\"certificateSha256\" has 31 bytes, expected 32"_s);
-    row("empty token", [](AgentPackage &p) { p.token.clear(); }, u"\"token\" is empty"_s);
-    row("long token", [](AgentPackage &p) { p.token = QString(257, u'x'); },
+    row(
+        "empty token", [](AgentPackage &p) { p.token.clear(); }, u"\"token\" is empty"_s);
+    row(
+        "long token", [](AgentPackage &p) { p.token = QString(257, u'x'); },
         u"\"token\" has 257 characters, more than 256"_s);
-    row("token with space", [](AgentPackage &p) { p.token = u"7.a b"_s; },
+    row(
+        "token with space", [](AgentPackage &p) { p.token = u"7.a b"_s; },
         u"\"token\" contains a character other than printable ASCII (U+0020)"_s);
-    row("empty region", [](AgentPackage &p) { p.region.clear(); },
+    row(
+        "empty region", [](AgentPackage &p) { p.region.clear(); },
         u"\"region\" \"\" is not a region name"_s);
-    row("bad region", [](AgentPackage &p) { p.region = u"JP 1"_s; }, u"\"JP 1\""_s);
-    row("expiry zero", [](AgentPackage &p) { p.expiresAtMs = 0; }, u"\"expiresAt\""_s);
-    row("expiry past 9999", [](AgentPackage &p) { p.expiresAtMs = 253402300800000; },
+    row(
+        "bad region", [](AgentPackage &p) { p.region = u"JP 1"_s; }, u"\"JP 1\""_s);
+    row(
+        "expiry zero", [](AgentPackage &p) { p.expiresAtMs = 0; }, u"\"expiresAt\""_s);
+    row(
+        "expiry past 9999", [](AgentPackage &p) { p.expiresAtMs = 253402300800000; },
         u"\"expiresAt\""_s);
 }
 
@@ -312,29 +335,31 @@ void tst_AgentPackage::readRefusesBadConfig_data()
     QTest::newRow("format 0") << zipWithConf(with(conf, u"format"_s, 0)) << corrupt
                               << u"field \"format\" is not a positive integer"_s;
     QTest::newRow("format 1e300") << zipWithConf(with(conf, u"format"_s, 1e300))
-                                  << ErrorCode::Unsupported << u"has format 1.0000000000000001e+300"_s;
+                                  << ErrorCode::Unsupported
+                                  << u"has format 1.0000000000000001e+300"_s;
     QTest::newRow("format 1.5") << zipWithConf(with(conf, u"format"_s, 1.5)) << corrupt
                                 << u"\"format\" is not a positive integer"_s;
     QTest::newRow("format as text") << zipWithConf(with(conf, u"format"_s, u"1"_s)) << corrupt
                                     << u"\"format\" is not a positive integer"_s;
     QTest::newRow("no format") << zipWithConf(with(conf, u"format"_s, Removed)) << corrupt
                                << u"has no field \"format\""_s;
-    for (const char *field : { "primaryAddress", "certificateSha256", "token", "region", "expiresAt" }) {
+    for (const char *field :
+        { "primaryAddress", "certificateSha256", "token", "region", "expiresAt" }) {
         const QString key = QString::fromLatin1(field);
-        QTest::addRow("no %s", field)
-            << zipWithConf(with(conf, key, Removed)) << corrupt << u"has no field \"%1\""_s.arg(key);
+        QTest::addRow("no %s", field) << zipWithConf(with(conf, key, Removed)) << corrupt
+                                      << u"has no field \"%1\""_s.arg(key);
         QTest::addRow("%s is a number", field)
             << zipWithConf(with(conf, key, 5)) << corrupt << u"\"%1\" is not a string"_s.arg(key);
     }
-    QTest::newRow("unknown field") << zipWithConf(with(conf, u"tenant"_s, u"x"_s)) << corrupt
-                                   << u"unknown field \"tenant\""_s;
+    QTest::newRow("unknown field")
+        << zipWithConf(with(conf, u"tenant"_s, u"x"_s)) << corrupt << u"unknown field \"tenant\""_s;
     QTest::newRow("port out of range")
         << zipWithConf(with(conf, u"primaryAddress"_s, u"backup.example.com:70000"_s)) << corrupt
         << u"kura-agent.conf: field \"primaryAddress\" \"backup.example.com:70000\": port"_s;
-    QTest::newRow("empty DR address") << zipWithConf(with(conf, u"drAddress"_s, u""_s)) << corrupt
-                                      << u"\"drAddress\" is empty"_s;
-    QTest::newRow("bad DR address") << zipWithConf(with(conf, u"drAddress"_s, u"dr:0"_s))
-                                    << corrupt << u"\"drAddress\" \"dr:0\": port"_s;
+    QTest::newRow("empty DR address")
+        << zipWithConf(with(conf, u"drAddress"_s, u""_s)) << corrupt << u"\"drAddress\" is empty"_s;
+    QTest::newRow("bad DR address") << zipWithConf(with(conf, u"drAddress"_s, u"dr:0"_s)) << corrupt
+                                    << u"\"drAddress\" \"dr:0\": port"_s;
     QTest::newRow("fingerprint of 63 digits")
         << zipWithConf(with(conf, u"certificateSha256"_s, QString(63, u'a'))) << corrupt
         << u"\"certificateSha256\" is not 64 hexadecimal digits"_s;
@@ -401,12 +426,14 @@ void tst_AgentPackage::readRefusesBadZip_data()
     QTest::newRow("README only") << makeZip({ { u"README.txt"_s, "hello"_ba } })
                                  << u"no kura-agent.conf at the top"_s;
     QTest::newRow("configuration in a folder")
-        << makeZip({ { u"package/kura-agent.conf"_s, conf } }) << u"no kura-agent.conf at the top"_s;
+        << makeZip({ { u"package/kura-agent.conf"_s, conf } })
+        << u"no kura-agent.conf at the top"_s;
     QTest::newRow("configuration twice")
         << makeZip({ { u"kura-agent.conf"_s, conf }, { u"kura-agent.conf"_s, conf } })
         << u"holds kura-agent.conf twice"_s;
-    QTest::newRow("encrypted")
-        << makeZip({ { u"kura-agent.conf"_s, conf, Z_DEFLATED, "password" } }) << u"is encrypted"_s;
+    QTest::newRow("encrypted") << makeZip(
+        { { u"kura-agent.conf"_s, conf, Z_DEFLATED, "password" } })
+                               << u"is encrypted"_s;
     QTest::newRow("other compression method")
         << makeZip({ { u"kura-agent.conf"_s, conf, Z_BZIP2ED } }) << u"compression method 12"_s;
 }
