@@ -1,4 +1,1282 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
+<context>
+    <name>Kura::Models</name>
+    <message>
+        <source>Alert</source>
+        <translation>アラート</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>発生日時</translation>
+    </message>
+    <message>
+        <source>Acknowledged By</source>
+        <translation>確認者</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A copy of a generation: %1 region, %2 state of the copy</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>replicated after %1</source>
+        <translation>%1 後に複製済み</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>プラン</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>保持期間</translation>
+    </message>
+    <message>
+        <source>Source Data</source>
+        <translation>対象データ量</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>ファイル数</translation>
+    </message>
+    <message>
+        <source>New Data</source>
+        <translation>新規データ量</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>%1 of %2, %3 of %4 files</source>
+        <translation>%2 中 %1、%4 ファイル中 %3</translation>
+    </message>
+    <message>
+        <source>Running (stalled)</source>
+        <translation>実行中 (停滞)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <extracomment>Progress of a job: percentage done</extracomment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>ジョブ</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>契機</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Time Left</source>
+        <translation>残り時間</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>転送量</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始日時</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>終了日時</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>取り消し</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <source>File backup</source>
+        <translation>ファイルバックアップ</translation>
+    </message>
+    <message>
+        <source>System backup</source>
+        <translation>システムバックアップ</translation>
+    </message>
+    <message>
+        <source>File restore</source>
+        <translation>ファイルリストア</translation>
+    </message>
+    <message>
+        <source>System restore</source>
+        <translation>システムリストア</translation>
+    </message>
+    <message>
+        <source>System image</source>
+        <translation>システムイメージ</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>スケジュール</translation>
+    </message>
+    <message>
+        <source>Immediate</source>
+        <translation>即時</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>ローカル</translation>
+    </message>
+    <message>
+        <source>Double</source>
+        <translation>ダブル</translation>
+    </message>
+    <message>
+        <source>On demand</source>
+        <translation>オンデマンド</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>毎日</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>毎週</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>保留中</translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation>コピー中</translation>
+    </message>
+    <message>
+        <source>Backup overdue</source>
+        <translation>バックアップ期限超過</translation>
+    </message>
+    <message>
+        <source>Job failed</source>
+        <translation>ジョブ失敗</translation>
+    </message>
+    <message>
+        <source>Scheduled run refused</source>
+        <translation>スケジュール実行の拒否</translation>
+    </message>
+    <message>
+        <source>Replication behind</source>
+        <translation>レプリケーション遅延</translation>
+    </message>
+    <message>
+        <source>Region failed</source>
+        <translation>リージョン障害</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未対応</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>確認済み</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解決済み</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>オペレーター</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>閲覧者</translation>
+    </message>
+    <message>
+        <source>Daily, %1 UTC</source>
+        <translation>毎日 %1 UTC</translation>
+    </message>
+    <message>
+        <source>Weekly, %1 %2 UTC</source>
+        <extracomment>%1 is a weekday, %2 a time range such as 08:00-16:00</extracomment>
+        <translation>毎週 %1 %2 UTC</translation>
+    </message>
+    <message>
+        <source>On demand only</source>
+        <translation>オンデマンドのみ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 storage, %2, kept %3, %4</source>
+        <extracomment>Plan in one line: %1 storage, %2 schedule, %3 retention, %4 content</extracomment>
+        <translation>%1 ストレージ、%2、保持 %3、%4</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 時間 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 日 %2 時間</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <extracomment>Transfer rate, %1 is a size such as &quot;12.5 MB&quot;</extracomment>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>The server has used %1 of %2 backups allowed in 24 hours. The next backup is possible at %3.</source>
+        <translation>このサーバーは 24 時間に許可された %2 回のバックアップのうち %1 回を使用しました。次のバックアップは %3 から可能です。</translation>
+    </message>
+    <message>
+        <source>A backup of this server is already queued or running (job %1).</source>
+        <translation>このサーバーのバックアップはすでに待機中または実行中です (ジョブ %1)。</translation>
+    </message>
+    <message>
+        <source>A backup of the other kind is running on this server (job %1); system and file backups never run together.</source>
+        <translation>このサーバーでは別の種類のバックアップが実行中です (ジョブ %1)。システムバックアップとファイルバックアップは同時に実行されません。</translation>
+    </message>
+    <message>
+        <source>A restore into this server is running (job %1).</source>
+        <translation>このサーバーへのリストアが実行中です (ジョブ %1)。</translation>
+    </message>
+    <message>
+        <source>A backup of the target server is running (job %1).</source>
+        <translation>リストア先サーバーのバックアップが実行中です (ジョブ %1)。</translation>
+    </message>
+    <message>
+        <source>Generations of this server are inside their minimum retention until %1 and cannot be deleted before.</source>
+        <translation>このサーバーの世代は %1 まで最低保持期間内のため、それまで削除できません。</translation>
+    </message>
+    <message>
+        <source>The plan of this server has no schedule.</source>
+        <translation>このサーバーのプランにはスケジュールがありません。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: %1</source>
+        <translation>サーバーに接続できません: %1</translation>
+    </message>
+    <message>
+        <source>The server cannot do this now: %1</source>
+        <translation>サーバーは現在この操作を実行できません: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted: %1</source>
+        <translation>サーバーの証明書が信頼されていません: %1</translation>
+    </message>
+    <message>
+        <source>The tenant, user or password is wrong, or the session has expired.</source>
+        <translation>テナント、ユーザー、パスワードのいずれかが誤っているか、セッションの有効期限が切れています。</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>あなたのロールではこの操作は許可されていません。</translation>
+    </message>
+    <message>
+        <source>It no longer exists on the server.</source>
+        <translation>サーバー上にもう存在しません。</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>要求は取り消されました。</translation>
+    </message>
+    <message>
+        <source>The server refused the value of &quot;%1&quot;: %2</source>
+        <translation>サーバーが「%1」の値を拒否しました: %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s state does not allow this now: %1</source>
+        <translation>サーバーの状態により現在この操作はできません: %1</translation>
+    </message>
+    <message>
+        <source>The server reported an error (%1): %2</source>
+        <translation>サーバーがエラーを報告しました (%1): %2</translation>
+    </message>
+    <message>
+        <source>Changed by %1</source>
+        <translation>変更者: %1</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>利用可能</translation>
+    </message>
+    <message>
+        <source>No backup service</source>
+        <translation>バックアップサービスなし</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>提供あり</translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation>提供なし</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <source>Backup Service</source>
+        <translation>バックアップサービス</translation>
+    </message>
+    <message>
+        <source>Double-Storage Pair</source>
+        <translation>ダブルストレージの対</translation>
+    </message>
+    <message>
+        <source>Double Storage</source>
+        <translation>ダブルストレージ</translation>
+    </message>
+    <message>
+        <source>Storage State</source>
+        <translation>ストレージの状態</translation>
+    </message>
+    <message>
+        <source>State Changed</source>
+        <translation>状態の変更日時</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Last seen %1</source>
+        <translation>最終接続 %1</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>オンライン</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <source>Protected</source>
+        <translation>保護中</translation>
+    </message>
+    <message>
+        <source>Unprotected</source>
+        <translation>未保護</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>エージェント</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>保護</translation>
+    </message>
+    <message>
+        <source>Operating System</source>
+        <translation>OS</translation>
+    </message>
+    <message>
+        <source>Flavor</source>
+        <translation>フレーバー</translation>
+    </message>
+    <message>
+        <source>Last Backup</source>
+        <translation>最終バックアップ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>The session has ended. Log in again.</source>
+        <translation>セッションが終了しました。もう一度ログインしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::ConnectionBanner</name>
+    <message>
+        <source>The connection to the server &quot;%1&quot; is lost: %2</source>
+        <translation>サーバー「%1」との接続が切れました: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again in %n second(s).</source>
+        <translation>
+            <numerusform>%n 秒後に再接続します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Try Again Now</source>
+        <translation>今すぐ再接続</translation>
+    </message>
+    <message>
+        <source>Connect to the server again without waiting</source>
+        <translation>待たずにサーバーへ再接続します</translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::Console</name>
+    <message>
+        <source>This build of the console has no embedded server. Connect to a Kura server by its address.</source>
+        <translation>このビルドのコンソールには組み込みサーバーがありません。アドレスを指定して Kura サーバーに接続してください。</translation>
+    </message>
+    <message>
+        <source>This console cannot do this yet. The server&apos;s API has no routes for it so far; the page will work once they exist.</source>
+        <translation>このコンソールではまだこの機能を利用できません。サーバーの API にこの機能のルートがまだないためです。ルートが追加されるとこのページは動作します。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>リストア</translation>
+    </message>
+    <message>
+        <source>Usage and Billing</source>
+        <translation>使用量と課金</translation>
+    </message>
+    <message>
+        <source>Disaster Recovery</source>
+        <translation>ディザスタリカバリ</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未接続</translation>
+    </message>
+    <message>
+        <source>Logging in...</source>
+        <translation>ログイン中...</translation>
+    </message>
+    <message>
+        <source>%1 (%2) at %3</source>
+        <translation>%1 (%2) @ %3</translation>
+    </message>
+    <message>
+        <source>Connected to &quot;%1&quot;</source>
+        <translation>「%1」に接続中</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>接続が切れました</translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::JobsView</name>
+    <message>
+        <source>Stop Job %1</source>
+        <translation>ジョブ %1 の停止</translation>
+    </message>
+    <message>
+        <source>Job %1 is being stopped.</source>
+        <translation>ジョブ %1 を停止しています。</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Job</source>
+        <translation>ジョブを停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop the selected queued or running job (Ctrl+.)</source>
+        <translation>選択した待機中または実行中のジョブを停止します (Ctrl+.)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Load the jobs from the server now</source>
+        <translation>ジョブを今すぐサーバーから読み込みます</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>表示(&amp;H):</translation>
+    </message>
+    <message>
+        <source>All jobs</source>
+        <translation>すべてのジョブ</translation>
+    </message>
+    <message>
+        <source>Queued and running</source>
+        <translation>待機中と実行中</translation>
+    </message>
+    <message>
+        <source>Failed and interrupted</source>
+        <translation>失敗と中断</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>終了済み</translation>
+    </message>
+    <message>
+        <source>&amp;Log of the selected job:</source>
+        <translation>選択したジョブのログ(&amp;L):</translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::LoginDialog</name>
+    <message>
+        <source>Enter the address of the server.</source>
+        <translation>サーバーのアドレスを入力してください。</translation>
+    </message>
+    <message>
+        <source>The address must start with http:// or https:// and name a host.</source>
+        <translation>アドレスは http:// または https:// で始まり、ホスト名を含む必要があります。</translation>
+    </message>
+    <message>
+        <source>Enter the tenant.</source>
+        <translation>テナントを入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>ユーザー名を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>パスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Connect to Server</source>
+        <translation>サーバーに接続</translation>
+    </message>
+    <message>
+        <source>Log in to a Kura backup server. Your role in the tenant decides what you can change.</source>
+        <translation>Kura バックアップサーバーにログインします。テナントでのロールによって変更できる内容が決まります。</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>アドレス(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>テナント(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>ユーザー(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>パスワード(&amp;P):</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address with http:// or https:// and the port</source>
+        <translation>http:// または https:// とポートを含むサーバーのアドレス</translation>
+    </message>
+    <message>
+        <source>The tenant whose servers you manage</source>
+        <translation>管理するサーバーが属するテナント</translation>
+    </message>
+    <message>
+        <source>&amp;Log In</source>
+        <translation>ログイン(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Use &amp;Local Server</source>
+        <translation>ローカルサーバーを使用(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Start the embedded server on this computer and manage this computer&apos;s backups</source>
+        <translation>このコンピューターで組み込みサーバーを起動し、このコンピューターのバックアップを管理します</translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::MainWindow</name>
+    <message>
+        <source>Protected and unprotected servers, their plans and state</source>
+        <translation>保護中と未保護のサーバー、そのプランと状態</translation>
+    </message>
+    <message>
+        <source>Queued, running and finished backups and restores</source>
+        <translation>待機中、実行中、終了済みのバックアップとリストア</translation>
+    </message>
+    <message>
+        <source>Restore files or a system from a generation</source>
+        <translation>世代からファイルまたはシステムをリストアします</translation>
+    </message>
+    <message>
+        <source>Every job of the last 14 days, with filter and CSV export</source>
+        <translation>過去 14 日間のすべてのジョブ (絞り込みと CSV エクスポート付き)</translation>
+    </message>
+    <message>
+        <source>Protected data volume per server and the monthly charge</source>
+        <translation>サーバーごとの保護データ量と月額料金</translation>
+    </message>
+    <message>
+        <source>Storage regions, double-storage pairs and their health</source>
+        <translation>ストレージリージョン、ダブルストレージの対とその状態</translation>
+    </message>
+    <message>
+        <source>State and steps of the backup server&apos;s disaster recovery</source>
+        <translation>バックアップサーバーのディザスタリカバリの状態と手順</translation>
+    </message>
+    <message>
+        <source>Language, connection and information about the console</source>
+        <translation>言語、接続、コンソールの情報</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>ジョブ</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>リストア</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>レポート</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>使用量</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <source>Disaster Recovery</source>
+        <translation>ディザスタリカバリ</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Kura Backup Console</source>
+        <translation>Kura バックアップコンソール</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>ナビゲーション</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Server...</source>
+        <translation>サーバーに接続(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Log in to a Kura server by its address</source>
+        <translation>アドレスを指定して Kura サーバーにログインします</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>切断(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Log out and close the connection to the server</source>
+        <translation>ログアウトしてサーバーとの接続を閉じます</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Load the current page&apos;s data from the server again</source>
+        <translation>現在のページのデータをサーバーから再読み込みします</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Kura</source>
+        <translation>Kura について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Kura</source>
+        <translation>Kura について</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Kura %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A backup system for fleets of servers: agents, a backup server and this console.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Kura %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;多数のサーバーのためのバックアップシステム: エージェント、バックアップサーバー、そしてこのコンソール。&lt;/p&gt;&lt;p&gt;Qt %2 でビルドされています。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::PlanDialog</name>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>%1 UTC (%2 local time)</source>
+        <extracomment>%1 a time range in UTC, %2 the same range in local time</extracomment>
+        <translation>%1 UTC (現地時刻 %2)</translation>
+    </message>
+    <message>
+        <source>The region &quot;%1&quot; of this server is not in the server&apos;s region list, so double storage cannot be offered.</source>
+        <translation>このサーバーのリージョン「%1」はサーバーのリージョン一覧にないため、ダブルストレージを提供できません。</translation>
+    </message>
+    <message>
+        <source>The region &quot;%1&quot; has no backup service.</source>
+        <translation>リージョン「%1」にはバックアップサービスがありません。</translation>
+    </message>
+    <message>
+        <source>Double storage is not offered for region &quot;%1&quot;: it has no paired region.</source>
+        <translation>リージョン「%1」には対になるリージョンがないため、ダブルストレージは提供されません。</translation>
+    </message>
+    <message>
+        <source>Servers of region &quot;%1&quot; cannot be protected: the region has no backup service.</source>
+        <translation>リージョン「%1」にはバックアップサービスがないため、そのサーバーは保護できません。</translation>
+    </message>
+    <message>
+        <source>Confirm the transfer of backup data to region &quot;%1&quot; to use double storage.</source>
+        <translation>ダブルストレージを使うには、リージョン「%1」へのバックアップデータの転送を確認してください。</translation>
+    </message>
+    <message>
+        <source>Enter the boot volume (a block device or an image file) for the system backup.</source>
+        <translation>システムバックアップのブートボリューム (ブロックデバイスまたはイメージファイル) を入力してください。</translation>
+    </message>
+    <message>
+        <source>Edit Plan of &quot;%1&quot;</source>
+        <translation>「%1」のプランを編集</translation>
+    </message>
+    <message>
+        <source>Protect &quot;%1&quot;</source>
+        <translation>「%1」を保護</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>ストレージ</translation>
+    </message>
+    <message>
+        <source>&amp;Local: in region %1</source>
+        <translation>ローカル(&amp;L): リージョン %1</translation>
+    </message>
+    <message>
+        <source>&amp;Double: also in region %1</source>
+        <translation>ダブル(&amp;D): リージョン %1 にも保存</translation>
+    </message>
+    <message>
+        <source>&amp;Double: also in a paired region</source>
+        <translation>ダブル(&amp;D): 対のリージョンにも保存</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>タイミング</translation>
+    </message>
+    <message>
+        <source>On &amp;demand only</source>
+        <translation>オンデマンドのみ(&amp;D)</translation>
+    </message>
+    <message>
+        <source>D&amp;aily</source>
+        <translation>毎日(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Weekly</source>
+        <translation>毎週(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Daily window:</source>
+        <translation>毎日の時間帯:</translation>
+    </message>
+    <message>
+        <source>Weekday (UTC):</source>
+        <translation>曜日 (UTC):</translation>
+    </message>
+    <message>
+        <source>Weekly window:</source>
+        <translation>毎週の時間帯:</translation>
+    </message>
+    <message>
+        <source>The server picks the exact start time inside the window to spread the load.</source>
+        <translation>負荷を分散するため、時間帯内の正確な開始時刻はサーバーが決めます。</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>保持期間</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum retention:</source>
+        <translation>最低保持期間(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>&amp;Files</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem image</source>
+        <translation>システムイメージ(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Include paths (one per line; empty: everything):</source>
+        <translation>対象パス(&amp;I) (1 行に 1 つ、空欄はすべて):</translation>
+    </message>
+    <message>
+        <source>E&amp;xclude patterns (one per line, for example *.tmp):</source>
+        <translation>除外パターン(&amp;X) (1 行に 1 つ、例: *.tmp):</translation>
+    </message>
+    <message>
+        <source>&amp;Boot volume (block device or image file):</source>
+        <translation>ブートボリューム(&amp;B) (ブロックデバイスまたはイメージファイル):</translation>
+    </message>
+    <message>
+        <source>Double storage copies every generation to region &quot;%1&quot; as well. The data protection laws of that region apply; you are responsible for the transfer.</source>
+        <translation>ダブルストレージでは、すべての世代をリージョン「%1」にもコピーします。そのリージョンのデータ保護法が適用されます。転送の責任はお客様にあります。</translation>
+    </message>
+    <message>
+        <source>I &amp;confirm the transfer of backup data to region %1</source>
+        <translation>リージョン %1 へのバックアップデータの転送を確認しました(&amp;C)</translation>
+    </message>
+    <message>
+        <source>I &amp;confirm the transfer of backup data</source>
+        <translation>バックアップデータの転送を確認しました(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeps at most %n generation(s): %1 backups in 24 hours for %2.</source>
+        <translation>
+            <numerusform>最大 %n 世代を保持します: 24 時間に %1 回のバックアップを %2。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::RegionsView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Load the regions and their health from the server again</source>
+        <translation>リージョンとその状態をサーバーから再読み込みします</translation>
+    </message>
+    <message>
+        <source>Backups of a server are stored in its region. Double storage also keeps a copy in the paired region, replicated within 24 hours. While a region&apos;s storage is marked failed, restores may use the remote copies.</source>
+        <translation>サーバーのバックアップはそのリージョンに保存されます。ダブルストレージでは対のリージョンにもコピーを保持し、24 時間以内に複製します。リージョンのストレージが障害とされている間は、リストアにリモートのコピーを使用できます。</translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::ReportsView</name>
+    <message>
+        <source>All servers</source>
+        <translation>すべてのサーバー</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n job(s) shown</source>
+        <translation>
+            <numerusform>%n 件中 %1 件のジョブを表示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>レポートのエクスポート</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s CSV document cannot be read: %1</source>
+        <translation>サーバーの CSV 文書を読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>The report kept changing while it was exported. Try again.</source>
+        <translation>エクスポート中にレポートが変わり続けました。もう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>「%1」に書き込めません: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) exported to &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>%n 件のジョブを「%1」にエクスポートしました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Load the report from the server again</source>
+        <translation>レポートをサーバーから再読み込みします</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV...</source>
+        <translation>CSV エクスポート(&amp;X)...</translation>
+    </message>
+    <message>
+        <source>Save the rows shown, as filtered, as a CSV file (Ctrl+Shift+E)</source>
+        <translation>表示中の行を絞り込んだとおりに CSV ファイルに保存します (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>サーバー(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>結果(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>種類(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>開始日(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>終了日(&amp;T):</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>すべての結果</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed or interrupted</source>
+        <translation>失敗または中断</translation>
+    </message>
+    <message>
+        <source>Stopped or cancelled</source>
+        <translation>停止または取り消し</translation>
+    </message>
+    <message>
+        <source>Queued or running</source>
+        <translation>待機中または実行中</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>すべての種類</translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::ServersView</name>
+    <message>
+        <source>Your role may not change plans.</source>
+        <translation>あなたのロールではプランを変更できません。</translation>
+    </message>
+    <message>
+        <source>No server has enrolled yet. Install the agent on a server with an enrollment token; it then appears here as unprotected.</source>
+        <translation>まだ登録されたサーバーがありません。登録トークンを使ってサーバーにエージェントをインストールすると、未保護としてここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Not connected to a server. Use File &gt; Connect to Server to log in.</source>
+        <translation>サーバーに接続していません。[ファイル] &gt; [サーバーに接続] からログインしてください。</translation>
+    </message>
+    <message>
+        <source>The plan of &quot;%1&quot; is saved.</source>
+        <translation>「%1」のプランを保存しました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; is no longer protected; %n generation(s) deleted.</source>
+        <translation>
+            <numerusform>「%1」の保護を解除しました。%n 世代を削除しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unprotect &quot;%1&quot;</source>
+        <translation>「%1」の保護解除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unprotecting &quot;%1&quot; deletes all its backup data: %n generation(s), %2. This cannot be undone. The server stays in the list and can be protected again later, starting afresh.</source>
+        <translation>
+            <numerusform>「%1」の保護を解除すると、すべてのバックアップデータ (%n 世代、%2) が削除されます。この操作は元に戻せません。サーバーは一覧に残り、後で改めて保護できます (新規の開始になります)。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Backup Data</source>
+        <translation>バックアップデータを削除</translation>
+    </message>
+    <message>
+        <source>Back Up &quot;%1&quot;</source>
+        <translation>「%1」のバックアップ</translation>
+    </message>
+    <message>
+        <source>Backup of &quot;%1&quot; started as job %2.</source>
+        <translation>「%1」のバックアップをジョブ %2 として開始しました。</translation>
+    </message>
+    <message>
+        <source>Stop Job %1</source>
+        <translation>ジョブ %1 の停止</translation>
+    </message>
+    <message>
+        <source>Job %1 is being stopped.</source>
+        <translation>ジョブ %1 を停止しています。</translation>
+    </message>
+    <message>
+        <source>&amp;Protect...</source>
+        <translation>保護(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Choose a plan and start backing up the selected server (Ctrl+P)</source>
+        <translation>プランを選び、選択したサーバーのバックアップを開始します (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Plan...</source>
+        <translation>プランを編集(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Change the selected server&apos;s plan (Ctrl+E)</source>
+        <translation>選択したサーバーのプランを変更します (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Unprotect...</source>
+        <translation>保護解除(&amp;U)...</translation>
+    </message>
+    <message>
+        <source>Stop protecting the selected server and delete its backup data</source>
+        <translation>選択したサーバーの保護をやめ、そのバックアップデータを削除します</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Now</source>
+        <translation>今すぐバックアップ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Start an immediate backup of the selected server (Ctrl+B)</source>
+        <translation>選択したサーバーの即時バックアップを開始します (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop the selected server&apos;s running backup (Ctrl+.)</source>
+        <translation>選択したサーバーの実行中のバックアップを停止します (Ctrl+.)</translation>
+    </message>
+    <message>
+        <source>Filter by name, region, system, flavor or address</source>
+        <translation>名前、リージョン、OS、フレーバー、アドレスで絞り込み</translation>
+    </message>
+    <message>
+        <source>Shows only servers whose name, region, system, flavor or address contains this text</source>
+        <translation>名前、リージョン、OS、フレーバー、アドレスにこの文字列を含むサーバーだけを表示します</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>表示(&amp;H):</translation>
+    </message>
+    <message>
+        <source>All servers</source>
+        <translation>すべてのサーバー</translation>
+    </message>
+    <message>
+        <source>Protected</source>
+        <translation>保護中</translation>
+    </message>
+    <message>
+        <source>Unprotected</source>
+        <translation>未保護</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <source>Generations</source>
+        <translation>世代</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>アラート</translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::SettingsView</name>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>接続していません。</translation>
+    </message>
+    <message>
+        <source>Logging in to &quot;%1&quot;...</source>
+        <translation>「%1」にログインしています...</translation>
+    </message>
+    <message>
+        <source>Connected to &quot;%1&quot; as %2 (%3).</source>
+        <translation>「%1」に %2 (%3) として接続しています。</translation>
+    </message>
+    <message>
+        <source>The connection to &quot;%1&quot; is lost; the console keeps trying.</source>
+        <translation>「%1」との接続が切れました。コンソールは再接続を続けます。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <source>The console switches at once; no restart is needed</source>
+        <translation>コンソールはすぐに切り替わります。再起動は不要です</translation>
+    </message>
+    <message>
+        <source>Dates, times, numbers and sizes follow the chosen language.</source>
+        <translation>日付、時刻、数値、サイズも選んだ言語に従います。</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Server...</source>
+        <translation>サーバーに接続(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Log in to a Kura server by its address</source>
+        <translation>アドレスを指定して Kura サーバーにログインします</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>切断(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Log out and close the connection to the server</source>
+        <translation>ログアウトしてサーバーとの接続を閉じます</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>Kura %1, the console of the Kura backup system. It manages the servers, plans, jobs and reports of one tenant through the server&apos;s API.
+Qt %2.</source>
+        <translation>Kura %1: Kura バックアップシステムのコンソール。サーバーの API を通じて、1 つのテナントのサーバー、プラン、ジョブ、レポートを管理します。
+Qt %2。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The Kura backup console. Without options it asks for a server to log in to.</source>
+        <translation>Kura バックアップコンソール。オプションなしで起動すると、ログインするサーバーを尋ねます。</translation>
+    </message>
+    <message>
+        <source>Log in to the server at &lt;url&gt;.</source>
+        <translation>&lt;url&gt; のサーバーにログインします。</translation>
+    </message>
+    <message>
+        <source>Tenant to log in to.</source>
+        <translation>ログインするテナント。</translation>
+    </message>
+    <message>
+        <source>User name to log in as.</source>
+        <translation>ログインするユーザー名。</translation>
+    </message>
+    <message>
+        <source>Use the API key in the KURA_TOKEN environment variable instead of a password.</source>
+        <translation>パスワードの代わりに環境変数 KURA_TOKEN の API キーを使用します。</translation>
+    </message>
+</context>
 </TS>

@@ -135,7 +135,7 @@ void SettingsView::retranslateUi()
     m_languageGroup->setTitle(tr("Language"));
     m_languageLabel->setText(tr("&Language:"));
     m_language->setItemText(0, tr("System language"));
-    //: The language names are shown in their own language
+    // Language names are shown in their own language (QLocale), not translated.
     m_language->setItemText(1, QLocale(QLocale::Japanese).nativeLanguageName());
     m_language->setItemText(2, u"English"_s);
     m_language->setToolTip(tr("The console switches at once; no restart is needed"));

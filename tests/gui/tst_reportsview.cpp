@@ -1,0 +1,142 @@
+// The Reports page against a real server: filters, and CSV export exactly as filtered, made of
+// the server's own CSV records.
+#include "guisupport.h"
+
+#include <reportmodel.h>
+#include <reportsview.h>
+#include <serversmodel.h>
+
+#include <api/client/apiclient.h>
+
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+using namespace Kura;
+
+class tst_ReportsView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void filtersNarrowTheRows();
+    void exportWritesTheFilteredRowsOfTheServersCsv();
+    void unfilteredExportIsTheServersDocument();
+
+private:
+    QByteArray serverCsv();
+    QString exportToFile();
+
+    Widgets::LanguageManager *m_languages = nullptr;
+    std::unique_ptr<Test::DemoServer> m_server;
+    std::unique_ptr<Widgets::Console> m_console;
+    QTemporaryDir m_dir;
+};
+
+void tst_ReportsView::initTestCase()
+{
+    Test::isolateSettings();
+    m_languages = new Widgets::LanguageManager(this);
+    QVERIFY(m_languages->setLanguage(Widgets::Language::English));
+}
+
+void tst_ReportsView::init()
+{
+    m_server = std::make_unique<Test::DemoServer>();
+    QVERIFY(m_server->ok());
+    QVERIFY(m_server->seedDemoFleet());
+    m_console = std::make_unique<Widgets::Console>(m_languages);
+    m_console->start({});
+    m_console->loginDialog()->reject();
+    QVERIFY(Test::logIn(*m_console->session(), *m_server, u"viewer"_s));
+    QTRY_COMPARE(m_console->session()->servers()->rowCount(), 6);
+    QTRY_VERIFY(m_console->session()->report()->rowCount() > 20);
+}
+
+void tst_ReportsView::cleanup()
+{
+    m_console.reset();
+    m_server.reset();
+}
+
+QByteArray tst_ReportsView::serverCsv()
+{
+    QByteArray csv;
+    bool done = false;
+    m_console->client()->jobReportCsv(QString::fromUtf8(QTimeZone::systemTimeZoneId()), this,
+                                      [&](Api::Client::ApiResult<QByteArray> result) {
+                                          csv = result.value_or(QByteArray());
+                                          done = true;
+                                      });
+    (void)QTest::qWaitFor([&] { return done; }, 5000);
+    return csv;
+}
+
+QString tst_ReportsView::exportToFile()
+{
+    const QString path = m_dir.filePath(u"report-%1.csv"_s.arg(QDateTime::currentMSecsSinceEpoch()));
+    QSignalSpy exported(m_console->reportsView(), &Widgets::ReportsView::exported);
+    m_console->reportsView()->exportTo(path);
+    if (!exported.wait(5000))
+        return {};
+    return path;
+}
+
+void tst_ReportsView::filtersNarrowTheRows()
+{
+    auto *view = m_console->reportsView();
+    auto *result = view->findChild<QComboBox *>(u"reportResult"_s);
+    auto *server = view->findChild<QComboBox *>(u"reportServer"_s);
+    const int all = view->filter()->rowCount();
+    QCOMPARE(all, m_console->session()->report()->rowCount());
+    result->setCurrentIndex(2); // failed or interrupted
+    QCOMPARE(view->filter()->rowCount(), 1);
+    result->setCurrentIndex(0);
+    server->setCurrentIndex(server->findText(u"web-01"_s));
+    QCOMPARE(view->filter()->rowCount(), 10);
+    for (int row = 0; row < view->filter()->rowCount(); ++row)
+        QCOMPARE(view->filter()->index(row, Models::ReportModel::Server).data().toString(), u"web-01"_s);
+}
+
+void tst_ReportsView::exportWritesTheFilteredRowsOfTheServersCsv()
+{
+    auto *view = m_console->reportsView();
+    view->findChild<QComboBox *>(u"reportServer"_s)->setCurrentIndex(
+        view->findChild<QComboBox *>(u"reportServer"_s)->findText(u"app-02"_s));
+    const int rows = view->filter()->rowCount();
+    QCOMPARE(rows, 11); // nine daily backups, one stopped, one running
+    const QString path = exportToFile();
+    QVERIFY(!path.isEmpty());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+    const QList<QByteArray> lines = bytes.mid(3).split('\n');
+    QCOMPARE(lines.size(), rows + 2); // header, rows, and the empty piece after the last CRLF
+    QVERIFY(lines.first().startsWith("server,kind,plan,trigger,start,end"));
+    for (int i = 1; i <= rows; ++i) {
+        QVERIFY2(lines.at(i).startsWith("app-02,"), lines.at(i).constData());
+        QVERIFY(lines.at(i).endsWith('\r'));
+    }
+    // Every exported record is one of the server's own, byte for byte.
+    const QByteArray full = serverCsv();
+    for (int i = 1; i <= rows; ++i)
+        QVERIFY(full.contains(lines.at(i) + '\n'));
+}
+
+void tst_ReportsView::unfilteredExportIsTheServersDocument()
+{
+    const QString path = exportToFile();
+    QVERIFY(!path.isEmpty());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), serverCsv());
+}
+
+QTEST_MAIN(tst_ReportsView)
+#include "tst_reportsview.moc"
