@@ -13,66 +13,65 @@ using namespace Qt::StringLiterals;
 namespace Kura::Api::Client {
 namespace {
 
-    // Properties a reply carries from its signals to its end.
-    constexpr char AbortedProperty[] = "kuraAborted"; // ApiCall::abort()
-    constexpr char PinMismatchProperty[] = "kuraPinMismatch"; // certificate does not match the pin
-    constexpr char TlsErrorsProperty[] = "kuraTlsErrors"; // text of the TLS errors seen
+// Properties a reply carries from its signals to its end.
+constexpr char AbortedProperty[] = "kuraAborted"; // ApiCall::abort()
+constexpr char PinMismatchProperty[] = "kuraPinMismatch"; // certificate does not match the pin
+constexpr char TlsErrorsProperty[] = "kuraTlsErrors"; // text of the TLS errors seen
 
-    // Failures that mean nothing answered at the server's address.
-    bool isUnreachable(QNetworkReply::NetworkError error)
-    {
-        switch (error) {
-        case QNetworkReply::ConnectionRefusedError:
-        case QNetworkReply::RemoteHostClosedError:
-        case QNetworkReply::HostNotFoundError:
-        case QNetworkReply::TimeoutError:
-        case QNetworkReply::OperationCanceledError: // the transfer timeout
-        case QNetworkReply::TemporaryNetworkFailureError:
-        case QNetworkReply::NetworkSessionFailedError:
-        case QNetworkReply::ProxyConnectionRefusedError:
-        case QNetworkReply::ProxyConnectionClosedError:
-        case QNetworkReply::ProxyNotFoundError:
-        case QNetworkReply::ProxyTimeoutError:
-        case QNetworkReply::UnknownNetworkError:
-            return true;
-        default:
-            break;
-        }
-        return false;
+// Failures that mean nothing answered at the server's address.
+bool isUnreachable(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError: // the transfer timeout
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::UnknownNetworkError:
+        return true;
+    default:
+        break;
     }
+    return false;
+}
 
-    QString describe(const ApiRequest &request)
-    {
-        return QString::fromLatin1(request.method) + u' ' + request.path;
-    }
+QString describe(const ApiRequest &request)
+{
+    return QString::fromLatin1(request.method) + u' ' + request.path;
+}
 
-    bool peerMatches(QNetworkReply *reply, const QByteArray &pin)
-    {
-        const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
-        return !peer.isNull() && peer.digest(QCryptographicHash::Sha256) == pin;
-    }
+bool peerMatches(QNetworkReply *reply, const QByteArray &pin)
+{
+    const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+    return !peer.isNull() && peer.digest(QCryptographicHash::Sha256) == pin;
+}
 
-    QJsonObject objectOf(const QByteArray &body, QString *problem)
-    {
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-        if (error.error != QJsonParseError::NoError)
-            *problem = u"not JSON (%1 at offset %2)"_s.arg(error.errorString()).arg(error.offset);
-        else if (!document.isObject())
-            *problem = u"not a JSON object"_s;
-        return document.object();
-    }
+QJsonObject objectOf(const QByteArray &body, QString *problem)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError)
+        *problem = u"not JSON (%1 at offset %2)"_s.arg(error.errorString()).arg(error.offset);
+    else if (!document.isObject())
+        *problem = u"not a JSON object"_s;
+    return document.object();
+}
 
-    template <class T> std::function<Result<T>(const QJsonObject &)> object()
-    {
-        return [](const QJsonObject &json) { return T::fromJson(json); };
-    }
+template <class T> std::function<Result<T>(const QJsonObject &)> object()
+{
+    return [](const QJsonObject &json) { return T::fromJson(json); };
+}
 
-    template <class T>
-    std::function<Result<QList<T>>(const QJsonObject &)> listIn(const QString &key)
-    {
-        return [key](const QJsonObject &json) { return listFromJson<T>(json, key); };
-    }
+template <class T> std::function<Result<QList<T>>(const QJsonObject &)> listIn(const QString &key)
+{
+    return [key](const QJsonObject &json) { return listFromJson<T>(json, key); };
+}
 
 } // namespace
 
@@ -304,6 +303,16 @@ ApiCall ApiClient::send(const ApiRequest &request, QObject *context, Callback<QB
     });
 }
 
+ApiCall ApiClient::callWithoutAnswer(
+    const ApiRequest &request, QObject *context, Callback<void> done)
+{
+    return exchange(request, context, [done](ApiResult<Answer> answer) {
+        if (!answer)
+            return done(tl::unexpected(answer.error()));
+        done({});
+    });
+}
+
 // ---- Reachability ----
 
 void ApiClient::markUnreachable(const QString &reason)
@@ -352,11 +361,7 @@ ApiCall ApiClient::login(const QString &tenant, const QString &user, const QStri
 
 ApiCall ApiClient::logout(QObject *context, Callback<void> done)
 {
-    return exchange(Requests::logout(), context, [done](ApiResult<Answer> answer) {
-        if (!answer)
-            return done(tl::unexpected(answer.error()));
-        done({});
-    });
+    return callWithoutAnswer(Requests::logout(), context, done);
 }
 
 ApiCall ApiClient::me(QObject *context, Callback<Identity> done)
@@ -451,6 +456,25 @@ ApiCall ApiClient::regions(QObject *context, Callback<QList<RegionInfo>> done)
 {
     return call<QList<RegionInfo>>(
         Requests::regions(), context, done, listIn<RegionInfo>(u"regions"_s));
+}
+
+ApiCall ApiClient::createEnrollmentToken(
+    const QString &region, int validHours, QObject *context, Callback<EnrollmentToken> done)
+{
+    return call<EnrollmentToken>(Requests::createEnrollmentToken(region, validHours), context, done,
+        object<EnrollmentToken>());
+}
+
+ApiCall ApiClient::enrollmentTokens(
+    int limit, QObject *context, Callback<QList<EnrollmentToken>> done)
+{
+    return call<QList<EnrollmentToken>>(
+        Requests::enrollmentTokens(limit), context, done, listIn<EnrollmentToken>(u"tokens"_s));
+}
+
+ApiCall ApiClient::revokeEnrollmentToken(qint64 tokenId, QObject *context, Callback<void> done)
+{
+    return callWithoutAnswer(Requests::revokeEnrollmentToken(tokenId), context, done);
 }
 
 } // namespace Kura::Api::Client

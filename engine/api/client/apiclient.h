@@ -128,8 +128,16 @@ public:
     ApiCall acknowledgeAlert(qint64 alertId, QObject *context, Callback<AlertInfo> done);
     ApiCall regions(QObject *context, Callback<QList<RegionInfo>> done);
 
-    // Routes being added to the API (enrollment tokens and agent packages, browse, restore,
-    // live job events) get their calls here when they exist in engine/api.
+    // Enrollment (admin): a new one-time token with its agent package (validHours 0: the
+    // server's default); the tenant's tokens without secrets; revoking an unused token. A
+    // server without an agent listener answers 503 with codeName "not_configured".
+    ApiCall createEnrollmentToken(
+        const QString &region, int validHours, QObject *context, Callback<EnrollmentToken> done);
+    ApiCall enrollmentTokens(int limit, QObject *context, Callback<QList<EnrollmentToken>> done);
+    ApiCall revokeEnrollmentToken(qint64 tokenId, QObject *context, Callback<void> done);
+
+    // Routes being added to the API (browse, restore, live job events) get their calls here
+    // when they exist in engine/api.
 
     // Sends any request of apirequest.h and returns the answer's body unread (for --json
     // output and for routes without a typed call). Statuses >= 400 are errors as above.
@@ -162,6 +170,8 @@ private:
     void markReachable();
     void probe();
 
+    // Sends `request`; a successful answer's body is not needed.
+    ApiCall callWithoutAnswer(const ApiRequest &request, QObject *context, Callback<void> done);
     // Sends `request` and reads a successful answer with `parse`.
     template <class T>
     ApiCall call(const ApiRequest &request, QObject *context, Callback<T> done,

@@ -7,48 +7,48 @@ using namespace Qt::StringLiterals;
 namespace Kura::Api::Client::Requests {
 namespace {
 
-    const QString Prefix = u"/api/v1"_s;
+const QString Prefix = u"/api/v1"_s;
 
-    QByteArray jsonBytes(const QJsonObject &object)
-    {
-        return QJsonDocument(object).toJson(QJsonDocument::Compact);
-    }
+QByteArray jsonBytes(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
 
-    ApiRequest get(const QString &path, const QUrlQuery &query = {})
-    {
-        ApiRequest request;
-        request.path = Prefix + path;
-        request.query = query;
-        return request;
-    }
+ApiRequest get(const QString &path, const QUrlQuery &query = {})
+{
+    ApiRequest request;
+    request.path = Prefix + path;
+    request.query = query;
+    return request;
+}
 
-    ApiRequest withBody(const QByteArray &method, const QString &path, const QJsonObject &body)
-    {
-        ApiRequest request;
-        request.method = method;
-        request.path = Prefix + path;
-        request.body = jsonBytes(body);
-        return request;
-    }
+ApiRequest withBody(const QByteArray &method, const QString &path, const QJsonObject &body)
+{
+    ApiRequest request;
+    request.method = method;
+    request.path = Prefix + path;
+    request.body = jsonBytes(body);
+    return request;
+}
 
-    QString serverPath(qint64 serverId, const QString &tail = {})
-    {
-        return u"/servers/%1%2"_s.arg(serverId).arg(tail);
-    }
+QString serverPath(qint64 serverId, const QString &tail = {})
+{
+    return u"/servers/%1%2"_s.arg(serverId).arg(tail);
+}
 
-    QJsonObject planRequest(const PlanInfo &plan, bool confirmTransfer)
-    {
-        QJsonObject body { { u"plan"_s, plan.toJson() } };
-        if (confirmTransfer)
-            body.insert(u"confirmTransfer"_s, true);
-        return body;
-    }
+QJsonObject planRequest(const PlanInfo &plan, bool confirmTransfer)
+{
+    QJsonObject body { { u"plan"_s, plan.toJson() } };
+    if (confirmTransfer)
+        body.insert(u"confirmTransfer"_s, true);
+    return body;
+}
 
-    void addLimit(QUrlQuery &query, int limit)
-    {
-        if (limit > 0)
-            query.addQueryItem(u"limit"_s, QString::number(limit));
-    }
+void addLimit(QUrlQuery &query, int limit)
+{
+    if (limit > 0)
+        query.addQueryItem(u"limit"_s, QString::number(limit));
+}
 
 } // namespace
 
@@ -163,6 +163,28 @@ ApiRequest acknowledgeAlert(qint64 alertId)
 ApiRequest regions()
 {
     return get(u"/regions"_s);
+}
+
+ApiRequest createEnrollmentToken(const QString &region, int validHours)
+{
+    QJsonObject body { { u"region"_s, region } };
+    if (validHours > 0)
+        body.insert(u"validHours"_s, validHours);
+    return withBody("POST", u"/enrollment-tokens"_s, body);
+}
+
+ApiRequest enrollmentTokens(int limit)
+{
+    QUrlQuery query;
+    addLimit(query, limit);
+    return get(u"/enrollment-tokens"_s, query);
+}
+
+ApiRequest revokeEnrollmentToken(qint64 tokenId)
+{
+    ApiRequest request = get(u"/enrollment-tokens/%1"_s.arg(tokenId));
+    request.method = "DELETE";
+    return request;
 }
 
 } // namespace Kura::Api::Client::Requests

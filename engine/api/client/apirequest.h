@@ -20,38 +20,45 @@ struct ApiRequest {
     bool authenticated = true; // sends the bearer token (all routes but login)
 };
 
-namespace Requests {
-
-    ApiRequest login(const QString &tenant, const QString &user, const QString &password);
-    ApiRequest logout();
-    ApiRequest me();
-
-    ApiRequest servers();
-    ApiRequest server(qint64 serverId);
-    // PUT /servers/{id}/plan and POST /servers/{id}/protect: {"plan": ..., "confirmTransfer"}.
-    ApiRequest setPlan(qint64 serverId, const PlanInfo &plan, bool confirmTransfer);
-    ApiRequest protect(qint64 serverId, const PlanInfo &plan, bool confirmTransfer);
-    // {"confirm": confirm}; without confirmation the server answers 400 with the amount of data.
-    ApiRequest unprotect(qint64 serverId, bool confirm);
-    ApiRequest generations(qint64 serverId);
-
-    // `kind`: "files" or "system" (or "file_backup"/"system_backup"); empty: the plan's content.
-    ApiRequest startBackup(qint64 serverId, const QString &kind);
-    ApiRequest jobs(const JobFilter &filter);
-    ApiRequest job(qint64 jobId);
-    ApiRequest stopJob(qint64 jobId);
-
-    // `limit` 0: the server's default (2000). `timeZone`: an IANA id; empty: UTC.
-    ApiRequest jobReport(int limit = 0);
-    ApiRequest jobReportCsv(const QString &timeZone = {}, int limit = 0);
-
-    // `includeResolved`: also resolved alerts; `limit` 0: the server's default.
-    ApiRequest alerts(bool includeResolved = false, int limit = 0);
-    ApiRequest acknowledgeAlert(qint64 alertId);
-    ApiRequest regions();
-
-    // Routes being added to the API (enrollment tokens and agent packages, browse, restore, live
-    // job events) get their builders here when they exist in engine/api.
-
-} // namespace Requests
 } // namespace Kura::Api::Client
+
+namespace Kura::Api::Client::Requests {
+
+ApiRequest login(const QString &tenant, const QString &user, const QString &password);
+ApiRequest logout();
+ApiRequest me();
+
+ApiRequest servers();
+ApiRequest server(qint64 serverId);
+// PUT /servers/{id}/plan and POST /servers/{id}/protect: {"plan": ..., "confirmTransfer"}.
+ApiRequest setPlan(qint64 serverId, const PlanInfo &plan, bool confirmTransfer);
+ApiRequest protect(qint64 serverId, const PlanInfo &plan, bool confirmTransfer);
+// {"confirm": confirm}; without confirmation the server answers 400 with the amount of data.
+ApiRequest unprotect(qint64 serverId, bool confirm);
+ApiRequest generations(qint64 serverId);
+
+// `kind`: "files" or "system" (or "file_backup"/"system_backup"); empty: the plan's content.
+ApiRequest startBackup(qint64 serverId, const QString &kind);
+ApiRequest jobs(const JobFilter &filter);
+ApiRequest job(qint64 jobId);
+ApiRequest stopJob(qint64 jobId);
+
+// `limit` 0: the server's default (2000). `timeZone`: an IANA id; empty: UTC.
+ApiRequest jobReport(int limit = 0);
+ApiRequest jobReportCsv(const QString &timeZone = {}, int limit = 0);
+
+// `includeResolved`: also resolved alerts; `limit` 0: the server's default.
+ApiRequest alerts(bool includeResolved = false, int limit = 0);
+ApiRequest acknowledgeAlert(qint64 alertId);
+ApiRequest regions();
+
+// A one-time enrollment token and its agent package for a new agent in `region`, valid for
+// `validHours` (0: the server's default, 24 h).
+ApiRequest createEnrollmentToken(const QString &region, int validHours = 0);
+ApiRequest enrollmentTokens(int limit = 0);
+ApiRequest revokeEnrollmentToken(qint64 tokenId);
+
+// Routes being added to the API (browse, restore, live job events) get their builders here
+// when they exist in engine/api.
+
+} // namespace Kura::Api::Client::Requests

@@ -9,48 +9,47 @@ using namespace Qt::StringLiterals;
 namespace Kura::Api::Client {
 namespace {
 
-    constexpr ErrorCode AllCodes[] = { ErrorCode::NotFound, ErrorCode::Corrupt, ErrorCode::Io,
-        ErrorCode::InvalidArgument, ErrorCode::Unauthorized, ErrorCode::Forbidden,
-        ErrorCode::Conflict, ErrorCode::Unavailable, ErrorCode::Cancelled, ErrorCode::Unsupported,
-        ErrorCode::Internal };
+constexpr ErrorCode AllCodes[] = { ErrorCode::NotFound, ErrorCode::Corrupt, ErrorCode::Io,
+    ErrorCode::InvalidArgument, ErrorCode::Unauthorized, ErrorCode::Forbidden, ErrorCode::Conflict,
+    ErrorCode::Unavailable, ErrorCode::Cancelled, ErrorCode::Unsupported, ErrorCode::Internal };
 
-    constexpr JobState AllStates[] = { JobState::Queued, JobState::Running, JobState::Succeeded,
-        JobState::Failed, JobState::Stopped, JobState::Cancelled, JobState::Interrupted };
+constexpr JobState AllStates[] = { JobState::Queued, JobState::Running, JobState::Succeeded,
+    JobState::Failed, JobState::Stopped, JobState::Cancelled, JobState::Interrupted };
 
-    // A job state field, which clients branch on: an unknown name is a problem.
-    JobState readState(JsonReader &fields, const QString &key)
-    {
-        const QString name = fields.string(key, JsonReader::Required);
-        const std::optional<JobState> state = jobStateFromName(name);
-        if (!state && fields.ok())
-            fields.fail(key, u"unknown job state \"%1\""_s.arg(name));
-        return state.value_or(JobState::Queued);
+// A job state field, which clients branch on: an unknown name is a problem.
+JobState readState(JsonReader &fields, const QString &key)
+{
+    const QString name = fields.string(key, JsonReader::Required);
+    const std::optional<JobState> state = jobStateFromName(name);
+    if (!state && fields.ok())
+        fields.fail(key, u"unknown job state \"%1\""_s.arg(name));
+    return state.value_or(JobState::Queued);
+}
+
+// A nested object read by T::fromJson; problems are named below `key`.
+template <class T> T readNested(JsonReader &fields, const QString &key)
+{
+    const QJsonObject object = fields.object(key);
+    auto value = T::fromJson(object);
+    if (!value) {
+        fields.adopt(key, value.error());
+        return T {};
     }
+    return *value;
+}
 
-    // A nested object read by T::fromJson; problems are named below `key`.
-    template <class T> T readNested(JsonReader &fields, const QString &key)
-    {
-        const QJsonObject object = fields.object(key);
-        auto value = T::fromJson(object);
-        if (!value) {
-            fields.adopt(key, value.error());
-            return T {};
-        }
-        return *value;
+template <class T>
+QList<T> readList(JsonReader &fields, const QJsonObject &json, const QString &key)
+{
+    if (!fields.has(key))
+        return {};
+    auto list = listFromJson<T>(json, key);
+    if (!list) {
+        fields.take(list.error());
+        return {};
     }
-
-    template <class T>
-    QList<T> readList(JsonReader &fields, const QJsonObject &json, const QString &key)
-    {
-        if (!fields.has(key))
-            return {};
-        auto list = listFromJson<T>(json, key);
-        if (!list) {
-            fields.take(list.error());
-            return {};
-        }
-        return *list;
-    }
+    return *list;
+}
 
 } // namespace
 
@@ -460,6 +459,29 @@ Result<RegionInfo> RegionInfo::fromJson(const QJsonObject &json)
     out.state = fields.string(u"state"_s, JsonReader::Required);
     out.stateChangedBy = fields.string(u"stateChangedBy"_s);
     out.stateChanged = fields.time(u"stateChanged"_s);
+    return fields.finish(out);
+}
+
+// ---- Enrollment ----
+
+Result<EnrollmentToken> EnrollmentToken::fromJson(const QJsonObject &json)
+{
+    JsonReader fields(json);
+    EnrollmentToken out;
+    out.id = fields.integer(u"id"_s, JsonReader::Required);
+    out.region = fields.string(u"region"_s, JsonReader::Required);
+    out.createdAt = fields.time(u"createdAt"_s);
+    out.expiresAt = fields.time(u"expiresAt"_s, JsonReader::Required);
+    out.state = fields.string(u"state"_s, JsonReader::Required);
+    out.usedAt = fields.time(u"usedAt"_s);
+    out.usedByServerId = fields.optionalInteger(u"usedByServerId"_s);
+    out.token = fields.string(u"token"_s);
+    const QString package = fields.string(u"package"_s);
+    auto decoded = QByteArray::fromBase64Encoding(
+        package.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (fields.ok() && !decoded)
+        fields.fail(u"package"_s, u"not base64"_s);
+    out.package = *decoded;
     return fields.finish(out);
 }
 

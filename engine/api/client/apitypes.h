@@ -329,10 +329,28 @@ struct RegionInfo {
     static Result<RegionInfo> fromJson(const QJsonObject &json);
 };
 
+// ---- Enrollment ------------------------------------------------------------------------------
+
+// GET/POST /enrollment-tokens: a one-time token with which a new agent enrolls (SPEC §2).
+struct EnrollmentToken {
+    qint64 id = 0;
+    QString region;
+    QDateTime createdAt;
+    QDateTime expiresAt; // the token works until then
+    QString state; // "active", "used" or "expired"
+    QDateTime usedAt;
+    std::optional<qint64> usedByServerId; // the server that enrolled with it
+    // Only in the answer that created the token (the server keeps neither): the secret, and
+    // the agent package (a ZIP for "kura-agent enroll --package FILE", docs/protocol.md).
+    QString token;
+    QByteArray package;
+
+    static Result<EnrollmentToken> fromJson(const QJsonObject &json);
+};
+
 // ---- Routes still being added to the API -----------------------------------------------------
-// Enrollment tokens and agent packages, browsing a generation or an agent's file system,
-// restore with target validation and live job events get their types here when their routes
-// exist in engine/api.
+// Browsing a generation or an agent's file system, restore with target validation and live
+// job events get their types here when their routes exist in engine/api.
 
 // Reads `key` of `json` as an array of T (T::fromJson on every element); errors name the
 // element ("servers[3].name: expected a string").

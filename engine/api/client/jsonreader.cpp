@@ -10,8 +10,8 @@ using namespace Qt::StringLiterals;
 namespace Kura::Api::Client {
 namespace {
 
-    // JSON numbers are doubles: integers above 2^53 cannot be told apart.
-    constexpr double MaxExactInteger = 9007199254740992.0;
+// JSON numbers are doubles: integers above 2^53 cannot be told apart.
+constexpr double MaxExactInteger = 9007199254740992.0;
 
 } // namespace
 

@@ -79,11 +79,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     readObject<JobReport>(json);
     readObject<AlertInfo>(json);
     readObject<RegionInfo>(json);
+    readObject<EnrollmentToken>(json);
     readList<ServerInfo>(json, "servers");
     readList<JobInfo>(json, "jobs");
     readList<GenerationInfo>(json, "generations");
     readList<AlertInfo>(json, "alerts");
     readList<RegionInfo>(json, "regions");
+    readList<EnrollmentToken>(json, "tokens");
     checkPlanRoundTrip(json);
     checkPlanRoundTrip(json.value(QLatin1String("plan")).toObject());
     return 0;

@@ -27,6 +27,9 @@ w valid-alerts "{\"alerts\":[$alert]}"
 w valid-regions "{\"regions\":[$region]}"
 w valid-login '{"apiKey":false,"expires":"2026-01-01T12:00:00.000Z","role":"admin","tenantId":1,"token":"abc","user":"admin","userId":1}'
 w valid-unprotect '{"generations":2,"protected":false,"serverId":1,"storedBytes":4096}'
+w valid-enrollment-token '{"createdAt":"2026-01-01T00:00:00.000Z","expiresAt":"2026-01-02T00:00:00.000Z","id":3,"package":"UEsDBAoAAAAAAA==","region":"JP1","state":"active","token":"1.secret","usedAt":null,"usedByServerId":null}'
+w valid-enrollment-tokens '{"tokens":[{"createdAt":"2026-01-01T00:00:00.000Z","expiresAt":"2026-01-02T00:00:00.000Z","id":3,"region":"JP1","state":"used","usedAt":"2026-01-01T01:00:00.000Z","usedByServerId":9}]}'
+w invalid-package-base64 '{"expiresAt":"2026-01-02T00:00:00.000Z","id":3,"package":"not base64!","region":"JP1","state":"active"}'
 w error-refusal '{"code":"conflict","details":{"liftsAt":"2026-01-02T00:00:00.000Z","liftsAtMs":1767312000000,"quotaLimit":5,"quotaUsed":5,"refusal":"quota_exhausted"},"message":"quota used up"}'
 w error-problems '{"code":"invalid_argument","details":{"problems":[{"field":"dailyWindow","issue":"daily_window_out_of_range","value":"9"}]},"message":"the plan has 1 problem(s)"}'
 w error-unknown-code '{"code":"exploded","message":"x","details":{}}'

@@ -8,6 +8,7 @@
 #include <catalog/jobstore.h>
 #include <catalog/regionstore.h>
 #include <catalog/report.h>
+#include <protocol/agentpackage.h>
 
 #include <QSignalSpy>
 #include <QTimeZone>
@@ -36,6 +37,7 @@ private slots:
     void readsTheReportAsJsonAndCsv();
     void listsAndAcknowledgesAlerts();
     void listsRegions();
+    void managesEnrollmentTokens();
     void sendReturnsTheRawAnswer();
     void callbackOfADestroyedContextIsDropped();
     void callbacksAreNeverSynchronous();
@@ -50,6 +52,8 @@ private:
     std::unique_ptr<ApiClient> client;
     qint64 web = 0; // protected, immediate plan
     qint64 db = 0; // not protected
+    const Api::ServerIdentity identity { u"backup.example.com:8641"_s, {},
+        QByteArray::fromHex("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") };
 };
 
 void tst_ApiClient::init()
@@ -476,6 +480,65 @@ void tst_ApiClient::listsRegions()
     QVERIFY(au1 != regions->cend());
     QVERIFY(!au1->backupService);
     QVERIFY(au1->remoteRegion.isEmpty());
+}
+
+void tst_ApiClient::managesEnrollmentTokens()
+{
+    // Without an agent listener no package can say where to connect: 503 not_configured.
+    auto unconfigured = await<EnrollmentToken>(
+        [&](auto done) { client->createEnrollmentToken(u"JP1"_s, 0, this, done); });
+    QVERIFY(!unconfigured);
+    QCOMPARE(unconfigured.error().httpStatus, 503);
+    QCOMPARE(unconfigured.error().codeName, u"not_configured"_s);
+    QCOMPARE(unconfigured.error().code, ErrorCode::Unavailable);
+    QVERIFY(client->isReachable());
+
+    f->api = std::make_unique<Api::ApiService>(Api::ApiContext { f->db(), *f->scheduler, f->remover,
+        f->clock, *f->auth, Policy::defaultRegionMatrix(), {}, &identity });
+    auto created = await<EnrollmentToken>(
+        [&](auto done) { client->createEnrollmentToken(u"JP1"_s, 48, this, done); });
+    QVERIFY_API(created);
+    QCOMPARE(created->region, u"JP1"_s);
+    QCOMPARE(created->state, u"active"_s);
+    QCOMPARE(
+        created->createdAt, QDateTime::fromMSecsSinceEpoch(f->clock.nowMs(), QTimeZone::utc()));
+    QCOMPARE(created->expiresAt, created->createdAt.addSecs(48 * 3600));
+    QVERIFY(!created->token.isEmpty());
+    const auto package = Protocol::readAgentPackage(created->package);
+    QVERIFY_RESULT(package);
+    QCOMPARE(package->token, created->token);
+    QCOMPARE(package->primaryAddress, identity.agentAddress);
+    QCOMPARE(package->certificateSha256, identity.certificateSha256);
+
+    auto listed = await<QList<EnrollmentToken>>(
+        [&](auto done) { client->enrollmentTokens(0, this, done); });
+    QVERIFY_API(listed);
+    QCOMPARE(listed->size(), 1);
+    QCOMPARE(listed->first().id, created->id);
+    QVERIFY(listed->first().token.isEmpty()); // secrets are shown once
+    QVERIFY(listed->first().package.isEmpty());
+
+    auto badRegion = await<EnrollmentToken>(
+        [&](auto done) { client->createEnrollmentToken(u"AU1"_s, 0, this, done); });
+    QVERIFY(!badRegion);
+    QCOMPARE(badRegion.error().field(), u"region"_s);
+
+    QVERIFY_API(
+        await<void>([&](auto done) { client->revokeEnrollmentToken(created->id, this, done); }));
+    auto after = await<QList<EnrollmentToken>>(
+        [&](auto done) { client->enrollmentTokens(0, this, done); });
+    QVERIFY_API(after);
+    QVERIFY(after->isEmpty());
+    auto again
+        = await<void>([&](auto done) { client->revokeEnrollmentToken(created->id, this, done); });
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, ErrorCode::NotFound);
+
+    useToken(u"operator"_s);
+    auto forbidden = await<QList<EnrollmentToken>>(
+        [&](auto done) { client->enrollmentTokens(0, this, done); });
+    QVERIFY(!forbidden);
+    QCOMPARE(forbidden.error().httpStatus, 403);
 }
 
 void tst_ApiClient::sendReturnsTheRawAnswer()
