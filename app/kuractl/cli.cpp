@@ -7,46 +7,45 @@ using namespace Qt::StringLiterals;
 namespace Kuractl {
 namespace {
 
-    const QString ServerOption = u"server"_s;
-    const QString TokenOption = u"token"_s;
-    const QString FingerprintOption = u"fingerprint"_s;
-    const QString TimeoutOption = u"timeout"_s;
+const QString ServerOption = u"server"_s;
+const QString TokenOption = u"token"_s;
+const QString FingerprintOption = u"fingerprint"_s;
+const QString TimeoutOption = u"timeout"_s;
 
-    QList<Command> allCommands()
-    {
-        return readCommands() + changeCommands();
+QList<Command> allCommands()
+{
+    return readCommands() + changeCommands() + enrollCommands();
+}
+
+const QStringList GlobalValueOptions
+    = { u"--server"_s, u"--token"_s, u"--fingerprint"_s, u"--timeout"_s };
+
+// The index of the command in `arguments`: the first argument that is neither a global
+// option nor a global option's value. -1 when there is none.
+qsizetype commandIndex(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == u"--"_s)
+            return i + 1 < arguments.size() ? i + 1 : -1;
+        if (!argument.startsWith(u'-'))
+            return i;
+        if (GlobalValueOptions.contains(argument))
+            ++i;
     }
+    return -1;
+}
 
-    const QStringList GlobalValueOptions
-        = { u"--server"_s, u"--token"_s, u"--fingerprint"_s, u"--timeout"_s };
-
-    // The index of the command in `arguments`: the first argument that is neither a global
-    // option nor a global option's value. -1 when there is none.
-    qsizetype commandIndex(const QStringList &arguments)
-    {
-        for (qsizetype i = 1; i < arguments.size(); ++i) {
-            const QString &argument = arguments.at(i);
-            if (argument == u"--"_s)
-                return i + 1 < arguments.size() ? i + 1 : -1;
-            if (!argument.startsWith(u'-'))
-                return i;
-            if (GlobalValueOptions.contains(argument))
-                ++i;
-        }
-        return -1;
-    }
-
-    QString commandHelp(const Command &command, const QCommandLineParser &parser)
-    {
-        QString text = parser.helpText();
-        // QCommandLineParser's first line names the program only; name the command too.
-        const qsizetype end = text.indexOf(u'\n');
-        text.replace(0, end,
-            u"Usage: kuractl [global options] %1 %2 [options]"_s
-                .arg(command.name, command.arguments)
-                .trimmed());
-        return text;
-    }
+QString commandHelp(const Command &command, const QCommandLineParser &parser)
+{
+    QString text = parser.helpText();
+    // QCommandLineParser's first line names the program only; name the command too.
+    const qsizetype end = text.indexOf(u'\n');
+    text.replace(0, end,
+        u"Usage: kuractl [global options] %1 %2 [options]"_s.arg(command.name, command.arguments)
+            .trimmed());
+    return text;
+}
 
 } // namespace
 
@@ -66,7 +65,7 @@ QString globalHelp(const QCommandLineParser &global)
             u"  0  success\n"
             u"  1  a failed job, or any other error\n"
             u"  2  bad command line, or a confirmation is missing\n"
-            u"  3  not found (server, job, alert)\n"
+            u"  3  not found (server, job, alert, token)\n"
             u"  4  refused by policy or by the current state (HTTP 409)\n"
             u"  5  unauthorized: bad or expired token, role not allowed, certificate not trusted\n"
             u"  6  the server cannot be reached or did not answer in time\n"_s;

@@ -19,18 +19,18 @@ using namespace Qt::StringLiterals;
 namespace Kuractl {
 namespace {
 
-    QString line(const QStringList &cells, const QList<qsizetype> &widths)
-    {
-        QString out;
-        for (qsizetype i = 0; i < cells.size(); ++i) {
-            if (i > 0)
-                out += u"  "_s;
-            out += i + 1 < cells.size() ? cells.at(i).leftJustified(widths.at(i)) : cells.at(i);
-        }
-        while (out.endsWith(u' '))
-            out.chop(1);
-        return out + u'\n';
+QString line(const QStringList &cells, const QList<qsizetype> &widths)
+{
+    QString out;
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        if (i > 0)
+            out += u"  "_s;
+        out += i + 1 < cells.size() ? cells.at(i).leftJustified(widths.at(i)) : cells.at(i);
     }
+    while (out.endsWith(u' '))
+        out.chop(1);
+    return out + u'\n';
+}
 
 } // namespace
 

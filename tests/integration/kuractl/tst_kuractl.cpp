@@ -3,6 +3,7 @@
 #include "apifixture.h"
 
 #include <catalog/report.h>
+#include <protocol/agentpackage.h>
 
 #include <QJsonDocument>
 #include <QProcess>
@@ -87,6 +88,7 @@ private slots:
     void protectsWithAPlanFileAndUnprotectsWithConfirmation();
     void refusesBadPlanFiles();
     void logsInWithAPasswordFile();
+    void makesEnrollmentTokensWithAgentPackages();
     void rejectsBadCommandLines_data();
     void rejectsBadCommandLines();
 
@@ -100,6 +102,8 @@ private:
     QTemporaryDir dir;
     qint64 web = 0;
     qint64 db = 0;
+    const Api::ServerIdentity identity { u"backup.example.com:8641"_s, {},
+        QByteArray::fromHex("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") };
 };
 
 void tst_Kuractl::init()
@@ -382,6 +386,52 @@ void tst_Kuractl::logsInWithAPasswordFile()
     QCOMPARE(wrong.exitCode, 5);
 }
 
+void tst_Kuractl::makesEnrollmentTokensWithAgentPackages()
+{
+    const QString path = dir.filePath(u"agent.zip"_s);
+    const QStringList create { u"enroll-token"_s, u"--region"_s, u"JP1"_s, u"--valid-hours"_s,
+        u"48"_s, u"--package"_s, path };
+    // Without an agent listener the server cannot make packages.
+    const Run unconfigured = kuractl(admin, create);
+    QCOMPARE(unconfigured.exitCode, 1);
+    QVERIFY2(unconfigured.err.contains("no agent listener"), qPrintable(unconfigured.describe()));
+    QVERIFY(!QFile::exists(path));
+
+    f->api = std::make_unique<Api::ApiService>(Api::ApiContext { f->db(), *f->scheduler, f->remover,
+        f->clock, *f->auth, Policy::defaultRegionMatrix(), {}, &identity });
+    const Run run = kuractl(admin, create);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY(run.out.contains("kura-agent enroll --package"));
+    const auto package = Protocol::readAgentPackageFile(path);
+    QVERIFY_RESULT(package);
+    QCOMPARE(package->primaryAddress, identity.agentAddress);
+    QCOMPARE(package->region, u"JP1"_s);
+    QCOMPARE(package->expiresAtMs, f->clock.nowMs() + 48 * 3600 * 1000LL);
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+        | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther
+        | QFileDevice::ExeOther;
+    QCOMPARE(QFile::permissions(path) & others, QFileDevice::Permissions());
+    QVERIFY(QFile::permissions(path).testFlag(QFileDevice::ReadOwner));
+    // A package holds a secret: an existing file is never overwritten.
+    const Run exists = kuractl(admin, create);
+    QCOMPARE(exists.exitCode, 2);
+    QVERIFY(exists.err.contains("exists already"));
+
+    const Run list = kuractl(admin, { u"enroll-tokens"_s, u"--json"_s });
+    QCOMPARE(list.exitCode, 0);
+    const QJsonArray tokens
+        = QJsonDocument::fromJson(list.out).object().value(u"tokens"_s).toArray();
+    QCOMPARE(tokens.size(), 1);
+    QVERIFY(!list.out.contains(package->token.toUtf8()));
+    const QString id = QString::number(tokens.first().toObject().value(u"id"_s).toInteger());
+    const Run revoke = kuractl(admin, { u"revoke-token"_s, id });
+    QVERIFY2(revoke.exitCode == 0, qPrintable(revoke.describe()));
+    QCOMPARE(kuractl(admin, { u"revoke-token"_s, id }).exitCode, 3);
+    const Run table = kuractl(admin, { u"enroll-tokens"_s });
+    QCOMPARE(table.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(table.out).count(u'\n'), 1); // the header only
+}
+
 void tst_Kuractl::rejectsBadCommandLines_data()
 {
     QTest::addColumn<QStringList>("command");
@@ -396,6 +446,8 @@ void tst_Kuractl::rejectsBadCommandLines_data()
     QTest::newRow("bad kind") << QStringList { u"backup"_s, u"web"_s, u"--kind"_s, u"tape"_s }
                               << u"--kind \"tape\""_s;
     QTest::newRow("job id not a number") << QStringList { u"job"_s, u"abc"_s } << u"job \"abc\""_s;
+    QTest::newRow("enroll-token without package")
+        << QStringList { u"enroll-token"_s, u"--region"_s, u"JP1"_s } << u"--package"_s;
     QTest::newRow("login without user")
         << QStringList { u"login"_s, u"--tenant"_s, u"alpha"_s } << u"login needs --user"_s;
 }
