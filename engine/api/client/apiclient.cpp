@@ -190,8 +190,12 @@ void ApiClient::watchTls(QNetworkReply *reply)
         for (const QSslError &error : errors)
             texts << error.errorString();
         reply->setProperty(TlsErrorsProperty, texts.join(u"; "_s));
-        if (!m_pin.isEmpty() && peerMatches(reply, m_pin))
+        if (m_pin.isEmpty())
+            return;
+        if (peerMatches(reply, m_pin))
             reply->ignoreSslErrors(errors);
+        else
+            reply->setProperty(PinMismatchProperty, true);
     });
     connect(reply, &QNetworkReply::encrypted, this, [this, reply] {
         if (!m_pin.isEmpty() && !peerMatches(reply, m_pin)) {

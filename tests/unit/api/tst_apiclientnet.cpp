@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QSslSocket>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -250,8 +251,8 @@ void tst_ApiClientNet::pinnedCertificateIsTrusted()
     process.start(openssl,
         { u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
             u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s, u"-days"_s, u"1"_s, u"-subj"_s,
-            u"/CN=kura-test"_s, u"-keyout"_s, dir.filePath(u"key.pem"_s), u"-out"_s,
-            dir.filePath(u"cert.pem"_s) });
+            u"/CN=127.0.0.1"_s, u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s,
+            dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"cert.pem"_s) });
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), 0);
     const auto certificates = QSslCertificate::fromPath(dir.filePath(u"cert.pem"_s));
@@ -296,6 +297,27 @@ void tst_ApiClientNet::pinnedCertificateIsTrusted()
     auto mismatch = await<Identity>([&](auto done) { wrong->me(this, done); });
     QVERIFY(!mismatch);
     QCOMPARE(mismatch.error().code, ErrorCode::Unauthorized);
+    QVERIFY2(mismatch.error().message.contains(u"does not match the pinned fingerprint"_s),
+        qPrintable(mismatch.error().message));
+
+    // A certificate that a trusted authority vouches for still has to match the pin.
+    const QSslConfiguration original = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration trusting = original;
+    trusting.setCaCertificates(certificates);
+    QSslConfiguration::setDefaultConfiguration(trusting);
+    auto trustedWrong = std::make_unique<ApiClient>();
+    trustedWrong->setBaseUrl(url);
+    trustedWrong->setPinnedCertificate(otherPin);
+    auto vouched = await<Identity>([&](auto done) { trustedWrong->me(this, done); });
+    auto trustedRight = std::make_unique<ApiClient>();
+    trustedRight->setBaseUrl(url);
+    trustedRight->setPinnedCertificate(pin);
+    auto matching = await<Identity>([&](auto done) { trustedRight->me(this, done); });
+    QSslConfiguration::setDefaultConfiguration(original);
+    QVERIFY(!vouched);
+    QCOMPARE(vouched.error().code, ErrorCode::Unauthorized);
+    QVERIFY(vouched.error().message.contains(u"does not match the pinned fingerprint"_s));
+    QVERIFY_API(matching);
     QVERIFY(wrong->isReachable());
 }
 
