@@ -72,11 +72,8 @@ JobsView::JobsView(Models::Session *session, QWidget *parent)
     m_table->setModel(m_filter);
     m_table->setItemDelegateForColumn(JobsModel::Progress, new ProgressDelegate(m_table));
     auto *support = new TableSupport(m_table, u"jobsView"_s);
-    if (!support->restore()) {
+    if (!support->restore())
         m_table->sortByColumn(JobsModel::Id, Qt::DescendingOrder);
-        m_table->setColumnWidth(JobsModel::Id, 60);
-        m_table->setColumnWidth(JobsModel::Progress, 160);
-    }
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
         loadEvents();
@@ -144,6 +141,8 @@ void JobsView::loadEvents()
             lines << u"%1  %2  %3"_s.arg(Models::dateTimeText(event.time), event.level, event.text);
         if (!result->reason.isEmpty())
             lines << result->reason;
+        if (lines.isEmpty())
+            lines << tr("Job %1 has no log entries yet.").arg(id);
         m_events->setPlainText(lines.join(u'\n'));
     });
 }

@@ -40,4 +40,11 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
 }
 
+QSize ProgressDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.setWidth(qMax(size.width(), 150));
+    return size;
+}
+
 } // namespace Kura::Widgets

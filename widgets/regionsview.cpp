@@ -39,10 +39,8 @@ RegionsView::RegionsView(Models::Session *session, QWidget *parent)
     m_table->setObjectName(u"regionsTable"_s);
     m_table->setModel(proxy);
     auto *support = new TableSupport(m_table, u"regionsView"_s);
-    if (!support->restore()) {
+    if (!support->restore())
         m_table->sortByColumn(Models::RegionsModel::Name, Qt::AscendingOrder);
-        m_table->setColumnWidth(Models::RegionsModel::Pair, 170);
-    }
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_toolBar);

@@ -99,11 +99,8 @@ ServersView::ServersView(Models::Session *session, QWidget *parent)
     m_table->setObjectName(u"serversTable"_s);
     m_table->setModel(m_filter);
     auto *support = new TableSupport(m_table, u"serversView"_s);
-    if (!support->restore()) {
+    if (!support->restore())
         m_table->sortByColumn(ServersModel::Name, Qt::AscendingOrder);
-        m_table->setColumnWidth(ServersModel::Name, 170);
-        m_table->setColumnWidth(ServersModel::Plan, 330);
-    }
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
         loadGenerations();

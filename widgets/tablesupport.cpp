@@ -36,12 +36,31 @@ TableSupport::TableSupport(QTableView *view, const QString &settingsKey)
     connect(header, &QHeaderView::sectionResized, this, later);
     connect(header, &QHeaderView::sectionMoved, this, later);
     connect(header, &QHeaderView::sortIndicatorChanged, this, later);
+    if (QAbstractItemModel *model = view->model()) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &TableSupport::fitColumnsOnce);
+        connect(model, &QAbstractItemModel::layoutChanged, this, &TableSupport::fitColumnsOnce);
+    }
+}
+
+void TableSupport::fitColumnsOnce()
+{
+    if (m_restored || m_fitted || m_view->model()->rowCount() == 0)
+        return;
+    m_fitted = true;
+    // Fit to the rows shown, within bounds: long plans and reasons keep their tooltips.
+    constexpr int MaxWidth = 320;
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column) {
+        m_view->resizeColumnToContents(column);
+        header->resizeSection(column, qMin(header->sectionSize(column) + 12, MaxWidth));
+    }
 }
 
 bool TableSupport::restore()
 {
     const QByteArray state = QSettings().value(m_key).toByteArray();
-    return !state.isEmpty() && m_view->horizontalHeader()->restoreState(state);
+    m_restored = !state.isEmpty() && m_view->horizontalHeader()->restoreState(state);
+    return m_restored;
 }
 
 void TableSupport::save() const

@@ -10,7 +10,9 @@ namespace Kura::Widgets {
 
 // Gives a table view the console's common behaviour: whole-row single selection, sorting by
 // clicking a header, alternating rows, and column widths and order remembered in QSettings
-// under "<settingsKey>/header" (restored now, saved shortly after every change).
+// under "<settingsKey>/header" (restored now, saved shortly after every change). Without a
+// stored state, the columns are fitted to their contents once, when the first rows arrive.
+// Set the view's model before constructing it.
 class TableSupport : public QObject
 {
     Q_OBJECT
@@ -23,7 +25,11 @@ public:
     void save() const;
 
 private:
+    void fitColumnsOnce();
+
     QTableView *m_view;
+    bool m_restored = false;
+    bool m_fitted = false;
     QString m_key;
     QTimer *m_saveTimer;
 };

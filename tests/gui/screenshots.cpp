@@ -8,6 +8,7 @@
 #include <plandialog.h>
 #include <regionsmodel.h>
 #include <serversmodel.h>
+#include <jobsview.h>
 #include <serversview.h>
 
 #include <QApplication>
@@ -62,8 +63,10 @@ bool shootLanguage(Widgets::LanguageManager &languages, Widgets::Language langua
         if (page == int(Widgets::Page::Servers))
             console.serversView()->selectServer(console.session()->servers()->idAt(
                 console.session()->servers()->rowOf(1)));
-        if (page == int(Widgets::Page::Jobs))
-            console.session()->refreshJobs();
+        if (page == int(Widgets::Page::Jobs)) {
+            QTableView *jobs = console.jobsView()->table();
+            jobs->selectRow(4); // a failed job: its log and reason show below
+        }
         QTest::qWait(700);
         ok = save(console.window(), u"%1/%2-%3.png"_s.arg(dir).arg(page + 1, 2, 10, QLatin1Char('0')).arg(names.at(page))) && ok;
     }
