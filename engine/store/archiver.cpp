@@ -64,9 +64,9 @@ struct PathNode
 class BackupRun
 {
 public:
-    BackupRun(Repository &repo, Fs::FileSystem &fs, const BackupOptions &options, Progress *progress,
-              const std::atomic<bool> *cancel)
-        : m_repo(repo), m_fs(fs), m_options(options), m_progress(progress ? progress : &m_ownProgress)
+    BackupRun(BlobSink &sink, Fs::FileSystem &fs, const BackupOptions &options, const BlobId &parentTree,
+              Progress *progress, const std::atomic<bool> *cancel)
+        : m_repo(sink), m_fs(fs), m_options(options), m_parentTree(parentTree), m_progress(progress ? progress : &m_ownProgress)
         , m_cancel(cancel), m_budget(int(qMax<qint64>(options.maxInFlightBytes / 1024, 16 * 1024)))
     {
         m_pool.setMaxThreadCount(options.workers > 0 ? options.workers : QThread::idealThreadCount());
@@ -79,7 +79,6 @@ private:
     void setError(const Error &error);
     void warn(const QString &text);
     bool excluded(const QByteArray &path) const;
-    void loadParent();
     std::optional<Tree> parentTree(const Tree *parentDir, const QByteArray &name);
 
     std::shared_ptr<DirState> newDir(const std::shared_ptr<DirState> &parent, qsizetype slot);
@@ -95,9 +94,10 @@ private:
     void childDone(const std::shared_ptr<DirState> &dir);
     void scanTotals();
 
-    Repository &m_repo;
+    BlobSink &m_repo;
     Fs::FileSystem &m_fs;
     const BackupOptions &m_options;
+    const BlobId m_parentTree;
     Progress m_ownProgress;
     Progress *m_progress;
     const std::atomic<bool> *m_cancel;
@@ -111,7 +111,6 @@ private:
     QStringList m_warnings;       // guarded by m_mutex
     BlobId m_rootTree;            // guarded by m_mutex
 
-    std::optional<Snapshot> m_parentSnapshot;
     std::atomic<qint64> m_files { 0 }, m_dirs { 0 }, m_sourceBytes { 0 }, m_readBytes { 0 };
     std::atomic<qint64> m_newBlobs { 0 }, m_newBytes { 0 }, m_storedBytes { 0 };
 };
@@ -142,32 +141,6 @@ bool BackupRun::excluded(const QByteArray &path) const
     return false;
 }
 
-void BackupRun::loadParent()
-{
-    if (m_options.parent == QLatin1String("none"))
-        return;
-    if (!m_options.parent.isEmpty()) {
-        auto found = m_repo.findSnapshot(m_options.parent);
-        if (found)
-            m_parentSnapshot = *found;
-        else
-            warn(QStringLiteral("parent snapshot not usable, reading everything: %1").arg(found.error().message()));
-        return;
-    }
-    QList<Error> errors;
-    auto all = m_repo.snapshots(&errors);
-    if (!all)
-        return;
-    QStringList paths;
-    for (const QByteArray &p : m_options.paths)
-        paths << QString::fromUtf8(p);
-    for (auto it = all->crbegin(); it != all->crend(); ++it)
-        if (it->host == m_options.host && it->paths == paths && it->kind == m_options.kind) {
-            m_parentSnapshot = *it;
-            return;
-        }
-}
-
 // The entry `name` of a parent-snapshot directory (trees keep their nodes sorted by name).
 const Node *findNode(const Tree *tree, const QByteArray &name)
 {
@@ -183,7 +156,7 @@ std::optional<Tree> BackupRun::parentTree(const Tree *parentDir, const QByteArra
     const Node *node = findNode(parentDir, name);
     if (!node || node->type != NodeType::Directory)
         return std::nullopt;
-    auto tree = m_repo.loadTree(node->subtree);
+    auto tree = m_repo.loadParentTree(node->subtree);
     if (!tree)
         return std::nullopt;
     return *tree;
@@ -507,12 +480,13 @@ Result<BackupResult> BackupRun::run()
     QElapsedTimer timer;
     timer.start();
     const QDateTime startTime = QDateTime::currentDateTimeUtc();
-    loadParent();
     std::optional<Tree> parentRoot;
-    if (m_parentSnapshot) {
-        auto tree = m_repo.loadTree(m_parentSnapshot->tree);
+    if (!m_parentTree.isNull()) {
+        auto tree = m_repo.loadParentTree(m_parentTree);
         if (tree)
             parentRoot = *tree;
+        else
+            warn(QStringLiteral("parent snapshot not usable, reading everything: %1").arg(tree.error().message()));
     }
     std::thread scanner;
     if (m_options.estimateTotals)
@@ -547,16 +521,35 @@ Result<BackupResult> BackupRun::run()
         s.excludes << QString::fromUtf8(e);
     s.tags = m_options.tags;
     s.tree = m_rootTree;
-    if (m_parentSnapshot)
-        s.parent = BlobId::fromHex(m_parentSnapshot->id);
     s.stats = { m_sourceBytes.load(), m_files.load(), m_dirs.load(), m_newBlobs.load(), m_newBytes.load(),
                 m_storedBytes.load(), m_readBytes.load(), qint64(m_warnings.size()), timer.elapsed() };
-    auto id = m_repo.saveSnapshot(s);
-    if (!id)
-        return fail(id.error());
-    s.id = *id;
     result.warnings = m_warnings;
     return result;
+}
+
+// The snapshot whose unchanged files a local backup reuses (BackupOptions::parent).
+std::optional<Snapshot> findParent(Repository &repo, const BackupOptions &options, QStringList *warnings)
+{
+    if (options.parent == QLatin1String("none"))
+        return std::nullopt;
+    if (!options.parent.isEmpty()) {
+        auto found = repo.findSnapshot(options.parent);
+        if (found)
+            return *found;
+        *warnings << QStringLiteral("parent snapshot not usable, reading everything: %1").arg(found.error().message());
+        return std::nullopt;
+    }
+    QList<Error> errors;
+    auto all = repo.snapshots(&errors);
+    if (!all)
+        return std::nullopt;
+    QStringList paths;
+    for (const QByteArray &p : options.paths)
+        paths << QString::fromUtf8(p);
+    for (auto it = all->crbegin(); it != all->crend(); ++it)
+        if (it->host == options.host && it->paths == paths && it->kind == options.kind)
+            return *it;
+    return std::nullopt;
 }
 
 } // namespace
@@ -568,7 +561,27 @@ Archiver::Archiver(Repository &repository, Fs::FileSystem &fileSystem)
 
 Result<BackupResult> Archiver::run(const BackupOptions &options)
 {
-    BackupRun run(m_repository, m_fileSystem, options, m_progress, m_cancel);
+    QStringList parentWarnings;
+    const std::optional<Snapshot> parent = findParent(m_repository, options, &parentWarnings);
+    auto result = archive(m_repository, m_fileSystem, options, parent ? parent->tree : BlobId {}, m_progress, m_cancel);
+    if (!result)
+        return result;
+    Snapshot &s = result->snapshot;
+    if (parent)
+        s.parent = BlobId::fromHex(parent->id);
+    result->warnings = parentWarnings + result->warnings;
+    s.stats.warnings = result->warnings.size();
+    auto id = m_repository.saveSnapshot(s);
+    if (!id)
+        return fail(id.error());
+    s.id = *id;
+    return result;
+}
+
+Result<BackupResult> archive(BlobSink &sink, Fs::FileSystem &fileSystem, const BackupOptions &options,
+                             const BlobId &parentTree, Progress *progress, const std::atomic<bool> *cancel)
+{
+    BackupRun run(sink, fileSystem, options, parentTree, progress, cancel);
     return run.run();
 }
 

@@ -21,8 +21,9 @@ struct BackupOptions
     QString host;
     QString user;
     QStringList tags;
-    // The snapshot whose unchanged files are reused without being read. Empty: the newest
-    // snapshot of the same host and paths. "none": read everything.
+    // Archiver::run: the snapshot whose unchanged files are reused without being read.
+    // Empty: the newest snapshot of the same host and paths. "none": read everything.
+    // (archive() takes the parent's root tree instead.)
     QString parent;
     int workers = 0;                           // hashing/compression threads; 0: one per core
     qint64 maxInFlightBytes = 40 * 1024 * 1024; // chunk data between reading and packing
@@ -57,5 +58,13 @@ private:
     Progress *m_progress = nullptr;
     const std::atomic<bool> *m_cancel = nullptr;
 };
+
+// The archiver's core, for any sink (Archiver::run uses the repository; the agent a server):
+// walks, chunks and saves, with `parentTree` (null: none) the root tree of the snapshot whose
+// unchanged files are reused. Returns the snapshot to commit, without id or parent; nothing
+// is committed here. Blobs already saved are flushed even when it fails or is cancelled.
+Result<BackupResult> archive(BlobSink &sink, Fs::FileSystem &fileSystem, const BackupOptions &options,
+                             const BlobId &parentTree, Progress *progress = nullptr,
+                             const std::atomic<bool> *cancel = nullptr);
 
 } // namespace Kura::Store

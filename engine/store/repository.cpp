@@ -183,14 +183,11 @@ Result<SaveResult> Repository::saveBlob(BlobType type, const BlobId &id, const c
 {
     if (size > MaxBlobBytes)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("blob of %1 bytes is too large").arg(size));
-    {
-        QMutexLocker lock(&m_pendingMutex);
-        if (m_failure)
-            return fail(*m_failure);
-        auto &pending = type == BlobType::Tree ? m_pendingTrees : m_pendingData;
-        if (m_index.has(type, id) || !pending.insert(id).second)
-            return SaveResult {};
-    }
+    auto reserved = reserve(type, id);
+    if (!reserved)
+        return fail(reserved.error());
+    if (!*reserved)
+        return SaveResult {};
     Compression compression = Compression::None;
     QByteArray sealed;
     if (m_config.compressionLevel > 0) {
@@ -202,7 +199,34 @@ Result<SaveResult> Repository::saveBlob(BlobType type, const BlobId &id, const c
     }
     if (compression == Compression::None)
         sealed = seal(m_key.encryptionKey, data, size);
+    return addSealed(type, id, compression, quint32(size), sealed);
+}
 
+Result<SaveResult> Repository::saveStoredBlob(BlobType type, const BlobId &id, Compression compression,
+                                              qint64 rawLength, const QByteArray &stored)
+{
+    if (rawLength > MaxBlobBytes || rawLength < 0 || stored.size() > MaxBlobBytes + 1024)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("blob of %1 bytes is too large").arg(rawLength));
+    auto reserved = reserve(type, id);
+    if (!reserved)
+        return fail(reserved.error());
+    if (!*reserved)
+        return SaveResult {};
+    return addSealed(type, id, compression, quint32(rawLength), seal(m_key.encryptionKey, stored));
+}
+
+Result<bool> Repository::reserve(BlobType type, const BlobId &id)
+{
+    QMutexLocker lock(&m_pendingMutex);
+    if (m_failure)
+        return fail(*m_failure);
+    auto &pending = type == BlobType::Tree ? m_pendingTrees : m_pendingData;
+    return !m_index.has(type, id) && pending.insert(id).second;
+}
+
+Result<SaveResult> Repository::addSealed(BlobType type, const BlobId &id, Compression compression,
+                                         quint32 rawLength, const QByteArray &sealed)
+{
     const int slot = int(type);
     std::unique_ptr<PackWriter> full;
     {
@@ -213,7 +237,7 @@ Result<SaveResult> Repository::saveBlob(BlobType type, const BlobId &id, const c
                 return fail(writer.error());
             m_packer[slot] = std::move(*writer);
         }
-        KURA_TRY(m_packer[slot]->add(type, id, compression, quint32(size), sealed));
+        KURA_TRY(m_packer[slot]->add(type, id, compression, rawLength, sealed));
         if (m_packer[slot]->size() >= PackTargetBytes)
             full = std::move(m_packer[slot]);
     }
@@ -271,19 +295,7 @@ Status Repository::flush()
     return writeIndexLocked();
 }
 
-Result<BlobId> Repository::saveTree(const Tree &tree, SaveResult *result)
-{
-    const QByteArray bytes = encodeTree(tree);
-    const BlobId id = blobId(bytes.constData(), bytes.size());
-    auto saved = saveBlob(BlobType::Tree, id, bytes.constData(), bytes.size());
-    if (!saved)
-        return fail(saved.error());
-    if (result)
-        *result = *saved;
-    return id;
-}
-
-Result<QByteArray> Repository::loadBlob(BlobType type, const BlobId &id)
+Result<Repository::StoredBlob> Repository::loadStoredBlob(BlobType type, const BlobId &id)
 {
     const auto location = m_index.find(type, id);
     const QString what = type == BlobType::Tree ? u"tree"_s : u"data blob"_s;
@@ -301,15 +313,27 @@ Result<QByteArray> Repository::loadBlob(BlobType type, const BlobId &id)
     auto plain = unseal(m_key.encryptionKey, *sealed);
     if (!plain)
         return fail(context(plain.error()));
-    if (location->entry.compression == Compression::Zstd) {
-        auto raw = decompress(plain->constData(), plain->size(), location->entry.rawLength);
+    if (location->entry.compression == Compression::None && plain->size() != qsizetype(location->entry.rawLength))
+        return fail(context(Error(ErrorCode::Corrupt, QStringLiteral("length does not match the index"))));
+    return StoredBlob { location->entry.compression, qint64(location->entry.rawLength), std::move(*plain) };
+}
+
+Result<QByteArray> Repository::loadBlob(BlobType type, const BlobId &id)
+{
+    auto stored = loadStoredBlob(type, id);
+    if (!stored)
+        return fail(stored.error());
+    auto context = [&](const Error &e) {
+        return e.withContext(QStringLiteral("%1 %2").arg(type == BlobType::Tree ? u"tree"_s : u"data blob"_s, id.toHex()));
+    };
+    QByteArray plain = std::move(stored->bytes);
+    if (stored->compression == Compression::Zstd) {
+        auto raw = decompress(plain.constData(), plain.size(), stored->rawLength);
         if (!raw)
             return fail(context(raw.error()));
-        plain = std::move(raw);
-    } else if (plain->size() != qsizetype(location->entry.rawLength)) {
-        return fail(context(Error(ErrorCode::Corrupt, QStringLiteral("length does not match the index"))));
+        plain = std::move(*raw);
     }
-    if (blobId(plain->constData(), plain->size()) != id)
+    if (blobId(plain.constData(), plain.size()) != id)
         return fail(context(Error(ErrorCode::Corrupt, QStringLiteral("content does not match its id"))));
     return plain;
 }

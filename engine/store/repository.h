@@ -1,5 +1,6 @@
 #pragma once
 
+#include "blobstore.h"
 #include "chunker.h"
 #include "crypto.h"
 #include "index.h"
@@ -36,20 +37,13 @@ struct InitOptions
     int compressionLevel = 3;
 };
 
-// What saveBlob did.
-struct SaveResult
-{
-    bool stored = false;    // false: the repository already had it
-    qint64 storedBytes = 0; // sealed size in the pack
-};
-
 // An open repository: keys, config, the in-memory index, and blob and object I/O.
 // Thread-safe: many threads may save and load blobs at once. Saved blobs become durable and
 // visible to other processes only after flush() (packs first, then the index objects).
-class Repository
+class Repository final : public BlobSink, public BlobSource
 {
 public:
-    ~Repository();
+    ~Repository() override;
 
     static Result<std::unique_ptr<Repository>> init(std::unique_ptr<ObjectStore> store,
                                                      const QByteArray &passphrase,
@@ -61,7 +55,7 @@ public:
     ObjectStore &store() { return *m_store; }
     const RepositoryConfig &config() const { return m_config; }
     const MasterKey &masterKey() const { return m_key; }
-    const Chunker &chunker() const { return m_chunker; }
+    const Chunker &chunker() const override { return m_chunker; }
     MasterIndex &index() { return m_index; }
 
     // Reads every index object into memory (again). A damaged index object does not stop the
@@ -70,16 +64,30 @@ public:
     Status loadIndex();
     const QList<Error> &damagedIndexes() const { return m_damagedIndexes; }
 
-    BlobId blobId(const char *data, qsizetype size) const { return keyedHash(m_key.idKey, data, size); }
-    bool hasBlob(BlobType type, const BlobId &id) const;
+    BlobId blobId(const char *data, qsizetype size) const override { return keyedHash(m_key.idKey, data, size); }
+    bool hasBlob(BlobType type, const BlobId &id) const override;
     // Stores the blob unless the repository (or a save in flight) already has it.
-    Result<SaveResult> saveBlob(BlobType type, const BlobId &id, const char *data, qsizetype size);
-    Result<BlobId> saveTree(const Tree &tree, SaveResult *result = nullptr);
+    Result<SaveResult> saveBlob(BlobType type, const BlobId &id, const char *data, qsizetype size) override;
+    using BlobSink::saveTree;
+    // Stores a blob that arrived already compressed (or raw, Compression::None) from an agent.
+    // The caller has verified that `stored` decompresses to `rawLength` bytes with id `id`.
+    Result<SaveResult> saveStoredBlob(BlobType type, const BlobId &id, Compression compression,
+                                      qint64 rawLength, const QByteArray &stored);
     // Loads, decrypts, decompresses and verifies a blob against its id.
-    Result<QByteArray> loadBlob(BlobType type, const BlobId &id);
-    Result<Tree> loadTree(const BlobId &id);
+    Result<QByteArray> loadBlob(BlobType type, const BlobId &id) override;
+    // A blob as it is kept, decrypted but still compressed (for sending to an agent, which
+    // decompresses and verifies it). Not verified against its id here.
+    struct StoredBlob
+    {
+        Compression compression = Compression::None;
+        qint64 rawLength = 0;
+        QByteArray bytes;
+    };
+    Result<StoredBlob> loadStoredBlob(BlobType type, const BlobId &id);
+    Result<Tree> loadTree(const BlobId &id) override;
+    Result<Tree> loadParentTree(const BlobId &id) override { return loadTree(id); }
     // Finishes open packs and writes the index objects that list them.
-    Status flush();
+    Status flush() override;
 
     // Sealed objects named by the SHA-256 of their stored bytes (index, snapshots).
     Result<QString> saveObject(ObjectKind kind, const QByteArray &plain);
@@ -105,6 +113,10 @@ private:
     Status finishPack(std::unique_ptr<PackWriter> writer);
     Status writeIndexLocked();
     Status failure() const;
+    // Marks a blob as being saved: false when it is stored or being saved already.
+    Result<bool> reserve(BlobType type, const BlobId &id);
+    Result<SaveResult> addSealed(BlobType type, const BlobId &id, Compression compression, quint32 rawLength,
+                                 const QByteArray &sealed);
     Result<QByteArray> readTreeRange(const BlobId &packId, quint32 offset, quint32 length);
 
     std::unique_ptr<ObjectStore> m_store;

@@ -40,7 +40,7 @@ Selection select(const QByteArray &relative, const QList<QByteArray> &includes, 
 class RestoreRun
 {
 public:
-    RestoreRun(Repository &repo, Fs::FileSystem &fs, const RestoreOptions &options, Progress *progress,
+    RestoreRun(BlobSource &repo, Fs::FileSystem &fs, const RestoreOptions &options, Progress *progress,
                const std::atomic<bool> *cancel)
         : m_repo(repo), m_fs(fs), m_options(options), m_progress(progress), m_cancel(cancel), m_slots(64)
     {
@@ -49,7 +49,7 @@ public:
             m_includes << normalizeInclude(include);
     }
 
-    Result<RestoreResult> run(const Snapshot &snapshot);
+    Result<RestoreResult> run(const BlobId &root);
 
 private:
     bool cancelled() const { return m_cancel && m_cancel->load(); }
@@ -64,7 +64,7 @@ private:
     void restoreFile(const Node &node, const QByteArray &path);
     void applyMetadata(const QByteArray &path, const Node &node);
 
-    Repository &m_repo;
+    BlobSource &m_repo;
     Fs::FileSystem &m_fs;
     const RestoreOptions &m_options;
     Progress *m_progress;
@@ -202,7 +202,7 @@ void RestoreRun::restoreTree(const BlobId &treeId, const QByteArray &relative, c
     }
 }
 
-Result<RestoreResult> RestoreRun::run(const Snapshot &snapshot)
+Result<RestoreResult> RestoreRun::run(const BlobId &root)
 {
     QByteArray target = m_options.target;
     while (target.size() > 1 && target.endsWith('/'))
@@ -217,7 +217,7 @@ Result<RestoreResult> RestoreRun::run(const Snapshot &snapshot)
             continue;
         KURA_TRY(m_fs.createDirectory(partial, 0755));
     }
-    restoreTree(snapshot.tree, {}, target, m_includes.isEmpty() ? Selection::Selected : Selection::Ancestor);
+    restoreTree(root, {}, target, m_includes.isEmpty() ? Selection::Selected : Selection::Ancestor);
     m_pool.waitForDone();
     const auto finished = m_directories.finish(m_fs, m_options.metadata);
     m_result.warnings << finished.warnings;
@@ -229,7 +229,7 @@ Result<RestoreResult> RestoreRun::run(const Snapshot &snapshot)
 
 } // namespace
 
-Status writeContent(Repository &repository, const Node &node, Fs::FileWriter &writer, bool writeZeros,
+Status writeContent(BlobSource &repository, const Node &node, Fs::FileWriter &writer, bool writeZeros,
                     Progress *progress, const std::atomic<bool> *cancel)
 {
     qint64 offset = 0;
@@ -269,30 +269,40 @@ Status writeContent(Repository &repository, const Node &node, Fs::FileWriter &wr
     return {};
 }
 
-Restorer::Restorer(Repository &repository, Fs::FileSystem &fileSystem)
+Restorer::Restorer(BlobSource &repository, Fs::FileSystem &fileSystem)
     : m_repository(repository), m_fileSystem(fileSystem)
 {
 }
 
 Result<RestoreResult> Restorer::restore(const Snapshot &snapshot, const RestoreOptions &options)
 {
+    return restoreTree(snapshot.tree, options);
+}
+
+Result<RestoreResult> Restorer::restoreTree(const BlobId &root, const RestoreOptions &options)
+{
     RestoreRun run(m_repository, m_fileSystem, options, m_progress, m_cancel);
-    return run.run(snapshot);
+    return run.run(root);
 }
 
 Result<RestoreResult> Restorer::restoreImage(const Snapshot &snapshot, const QByteArray &target)
 {
     if (snapshot.kind != SnapshotKind::Image)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("snapshot %1 is not an image backup").arg(snapshot.id));
+    return restoreImage(snapshot.tree, target);
+}
+
+Result<RestoreResult> Restorer::restoreImage(const BlobId &root, const QByteArray &target)
+{
     // The image is the only file below the path components of its source path.
-    BlobId treeId = snapshot.tree;
+    BlobId treeId = root;
     std::optional<Node> image;
     while (!image) {
         auto tree = m_repository.loadTree(treeId);
         if (!tree)
             return fail(tree.error());
         if (tree->nodes.size() != 1)
-            return fail(ErrorCode::Corrupt, QStringLiteral("image snapshot %1 does not hold exactly one image").arg(snapshot.id));
+            return fail(ErrorCode::Corrupt, QStringLiteral("image backup %1 does not hold exactly one image").arg(root.toHex()));
         const Node &node = tree->nodes.first();
         if (node.type == NodeType::Directory)
             treeId = node.subtree;

@@ -38,25 +38,28 @@ struct RestoreResult
 class Restorer
 {
 public:
-    Restorer(Repository &repository, Fs::FileSystem &fileSystem);
+    Restorer(BlobSource &repository, Fs::FileSystem &fileSystem);
     void setProgress(Progress *progress) { m_progress = progress; }
     void setCancelFlag(const std::atomic<bool> *cancel) { m_cancel = cancel; }
 
     Result<RestoreResult> restore(const Snapshot &snapshot, const RestoreOptions &options);
+    // The same for the snapshot whose root tree is `root`.
+    Result<RestoreResult> restoreTree(const BlobId &root, const RestoreOptions &options);
 
     // Writes the single file of an image snapshot to `target` (a file, created or replaced,
     // holes kept; or an existing block device, which must not be mounted: every byte written).
     Result<RestoreResult> restoreImage(const Snapshot &snapshot, const QByteArray &target);
+    Result<RestoreResult> restoreImage(const BlobId &root, const QByteArray &target);
 
 private:
-    Repository &m_repository;
+    BlobSource &m_repository;
     Fs::FileSystem &m_fileSystem;
     Progress *m_progress = nullptr;
     const std::atomic<bool> *m_cancel = nullptr;
 };
 
 // Writes the content of one file node through `writer`, verifying each chunk.
-Status writeContent(Repository &repository, const Node &node, Fs::FileWriter &writer,
+Status writeContent(BlobSource &repository, const Node &node, Fs::FileWriter &writer,
                     bool writeZeros, Progress *progress, const std::atomic<bool> *cancel);
 
 } // namespace Kura::Store
