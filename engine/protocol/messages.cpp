@@ -37,6 +37,9 @@ constexpr TypeName TypeNames[] = {
     {MessageType::MissingChunksReply, "missing_chunks_reply"},
     {MessageType::ChunkData, "chunk_data"},
     {MessageType::ChunkAck, "chunk_ack"},
+    {MessageType::FetchChunks, "fetch_chunks"},
+    {MessageType::ChunkUnavailable, "chunk_unavailable"},
+    {MessageType::JobEvent, "job_event"},
 };
 
 // Parses `map` as alternative I of Message when its Type matches `type`.

@@ -18,7 +18,7 @@ using Message = std::variant<Hello, HelloReply, AuthChallenge, AuthResponse, Aut
                              EnrollResult, HostFacts, Heartbeat, ErrorMessage, JobStart,
                              JobProgress, JobFinished, Cancel, RestoreStart, BrowseRequest,
                              BrowseReply, MissingChunksQuery, MissingChunksReply, ChunkData,
-                             ChunkAck>;
+                             ChunkAck, FetchChunks, ChunkUnavailable, JobEvent>;
 
 MessageType messageType(const Message &message);
 

@@ -96,6 +96,47 @@ Result<ChunkData> ChunkData::fromCbor(const QCborMap &map)
     return chunk;
 }
 
+QCborMap FetchChunks::toCbor() const
+{
+    QCborMap map = messageMap(Type);
+    map.insert("kind"_L1, QLatin1StringView(blobKindName(kind)));
+    map.insert("ids"_L1, toCborArray(ids));
+    return map;
+}
+
+Result<FetchChunks> FetchChunks::fromCbor(const QCborMap &map)
+{
+    FieldReader in(map, "fetch_chunks");
+    FetchChunks fetch;
+    QString name;
+    KURA_READ(name, in.text("kind", 16));
+    const auto kind = enumFromName(name, {BlobKind::Data, BlobKind::Tree}, blobKindName);
+    if (!kind)
+        return fail(in.error("kind", u"names no known blob kind: \"%1\""_s.arg(name)));
+    fetch.kind = *kind;
+    KURA_READ(fetch.ids, in.bytesList("ids", MaxIdsPerQuery, ChunkIdBytes));
+    if (fetch.ids.isEmpty())
+        return fail(in.error("ids", u"is empty"_s));
+    return fetch;
+}
+
+QCborMap ChunkUnavailable::toCbor() const
+{
+    QCborMap map = messageMap(Type);
+    map.insert("id"_L1, id);
+    map.insert("message"_L1, message);
+    return map;
+}
+
+Result<ChunkUnavailable> ChunkUnavailable::fromCbor(const QCborMap &map)
+{
+    FieldReader in(map, "chunk_unavailable");
+    ChunkUnavailable unavailable;
+    KURA_READ(unavailable.id, in.bytes("id", ChunkIdBytes));
+    KURA_READ(unavailable.message, in.text("message", 4096));
+    return unavailable;
+}
+
 QCborMap ChunkAck::toCbor() const
 {
     QCborMap map = messageMap(Type);

@@ -65,4 +65,28 @@ struct ChunkAck
     bool operator==(const ChunkAck &) const = default;
 };
 
+// Restore streams: the agent asks for blobs it needs; the server answers each id with a
+// chunk_data (+ Data frame) or a chunk_unavailable, in the order asked.
+struct FetchChunks
+{
+    static constexpr MessageType Type = MessageType::FetchChunks;
+    BlobKind kind = BlobKind::Data;
+    QList<QByteArray> ids; // each ChunkIdBytes, 1..MaxIdsPerQuery
+
+    QCborMap toCbor() const;
+    static Result<FetchChunks> fromCbor(const QCborMap &map);
+    bool operator==(const FetchChunks &) const = default;
+};
+
+struct ChunkUnavailable
+{
+    static constexpr MessageType Type = MessageType::ChunkUnavailable;
+    QByteArray id;   // ChunkIdBytes
+    QString message; // why (damaged pack, unknown id)
+
+    QCborMap toCbor() const;
+    static Result<ChunkUnavailable> fromCbor(const QCborMap &map);
+    bool operator==(const ChunkUnavailable &) const = default;
+};
+
 } // namespace Kura::Protocol

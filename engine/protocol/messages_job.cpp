@@ -63,6 +63,11 @@ QCborMap JobStart::toCbor() const
     map.insert("parentSnapshot"_L1, parentSnapshot);
     map.insert("chunkIdKey"_L1, chunkIdKey);
     map.insert("bandwidthLimitBytesPerSecond"_L1, bandwidthLimitBytesPerSecond);
+    map.insert("chunker"_L1, QCborMap{{"min"_L1, chunkerMin}, {"average"_L1, chunkerAverage},
+                                      {"max"_L1, chunkerMax},
+                                      {"seed"_L1, QString::number(chunkerSeed, 16)}});
+    if (!parentTree.isEmpty())
+        map.insert("parentTree"_L1, parentTree);
     return map;
 }
 
@@ -85,7 +90,66 @@ Result<JobStart> JobStart::fromCbor(const QCborMap &map)
     KURA_READ(job.parentSnapshot, optionalText(in, "parentSnapshot", MaxSnapshotText));
     KURA_READ(job.chunkIdKey, in.bytes("chunkIdKey", IdKeyBytes));
     KURA_READ(job.bandwidthLimitBytesPerSecond, readBandwidth(in));
+    KURA_READ(job.parentTree, optionalBytes(in, "parentTree", ChunkIdBytes));
+    const QCborValue chunker = map.value("chunker"_L1);
+    if (!chunker.isUndefined()) {
+        if (!chunker.isMap())
+            return fail(in.error("chunker", u"is not a map"_s));
+        const QCborMap chunkerMap = chunker.toMap();
+        FieldReader c(chunkerMap, "job_start chunker");
+        KURA_READ(job.chunkerMin, c.integer("min", 4096, MaxDataPayloadBytes));
+        KURA_READ(job.chunkerAverage, c.integer("average", job.chunkerMin, MaxDataPayloadBytes));
+        KURA_READ(job.chunkerMax, c.integer("max", job.chunkerAverage, MaxDataPayloadBytes));
+        if ((job.chunkerAverage & (job.chunkerAverage - 1)) != 0)
+            return fail(in.error("chunker", u"average %1 is not a power of two"_s.arg(job.chunkerAverage)));
+        QString seed;
+        KURA_READ(seed, c.text("seed", 16));
+        bool ok = false;
+        job.chunkerSeed = seed.toULongLong(&ok, 16);
+        if (!ok)
+            return fail(in.error("chunker", u"seed \"%1\" is not a hexadecimal number"_s.arg(seed)));
+    }
     return job;
+}
+
+const char *jobEventLevelName(JobEvent::Level level)
+{
+    switch (level) {
+    case JobEvent::Level::Info:
+        return "info";
+    case JobEvent::Level::Warning:
+        return "warning";
+    case JobEvent::Level::Error:
+        return "error";
+    }
+    return "info";
+}
+
+QCborMap JobEvent::toCbor() const
+{
+    QCborMap map = messageMap(Type);
+    map.insert("level"_L1, QLatin1StringView(jobEventLevelName(level)));
+    map.insert("text"_L1, text);
+    return map;
+}
+
+Result<JobEvent> JobEvent::fromCbor(const QCborMap &map)
+{
+    FieldReader in(map, "job_event");
+    JobEvent event;
+    QString level;
+    KURA_READ(level, in.text("level", 16));
+    bool known = false;
+    for (JobEvent::Level candidate : {JobEvent::Level::Info, JobEvent::Level::Warning, JobEvent::Level::Error}) {
+        if (level == QLatin1StringView(jobEventLevelName(candidate))) {
+            event.level = candidate;
+            known = true;
+        }
+    }
+    if (!known)
+        return fail(in.error("level", u"names no known level: \"%1\""_s.arg(level)));
+    KURA_READ(event.text, in.text("text", MaxTextBytes));
+    return event;
 }
 
 QCborMap JobProgress::toCbor() const
@@ -114,6 +178,8 @@ Result<JobProgress> JobProgress::fromCbor(const QCborMap &map)
 static QCborMap statisticsToCbor(const JobStatistics &s)
 {
     QCborMap map;
+    map.insert("files"_L1, s.files);
+    map.insert("sourceBytes"_L1, s.sourceBytes);
     map.insert("filesNew"_L1, s.filesNew);
     map.insert("filesChanged"_L1, s.filesChanged);
     map.insert("filesUnchanged"_L1, s.filesUnchanged);
@@ -129,6 +195,8 @@ static Result<JobStatistics> statisticsFromCbor(const QCborMap &map)
 {
     FieldReader in(map, "job_finished statistics");
     JobStatistics s;
+    KURA_READ(s.files, optionalInteger(in, "files", 0, MaxCount, 0));
+    KURA_READ(s.sourceBytes, optionalInteger(in, "sourceBytes", 0, MaxCount, 0));
     KURA_READ(s.filesNew, optionalInteger(in, "filesNew", 0, MaxCount, 0));
     KURA_READ(s.filesChanged, optionalInteger(in, "filesChanged", 0, MaxCount, 0));
     KURA_READ(s.filesUnchanged, optionalInteger(in, "filesUnchanged", 0, MaxCount, 0));

@@ -31,6 +31,16 @@ struct JobStart
     QString parentSnapshot;      // id of the parent generation (empty: full backup)
     QByteArray chunkIdKey;       // IdKeyBytes: the tenant's key for chunk ids
     qint64 bandwidthLimitBytesPerSecond = 0; // 0: unlimited
+    // How to cut content, as the tenant's repository does (so that equal content deduplicates):
+    // sizes in bytes (min <= average <= max <= MaxDataPayloadBytes, average a power of two)
+    // and the seed of the gear table.
+    qint64 chunkerMin = 512 * 1024;
+    qint64 chunkerAverage = 1024 * 1024;
+    qint64 chunkerMax = 8 * 1024 * 1024;
+    quint64 chunkerSeed = 0;
+    // Files: root tree (ChunkIdBytes) of the parent generation, whose unchanged files the
+    // agent reuses from its local cache without reading them. Empty: none.
+    QByteArray parentTree;
 
     QCborMap toCbor() const;
     static Result<JobStart> fromCbor(const QCborMap &map);
@@ -52,8 +62,25 @@ struct JobProgress
     bool operator==(const JobProgress &) const = default;
 };
 
+// Something the job's log should show: a pre/post command's output and exit status, a file
+// that changed while read, a file that could not be restored.
+struct JobEvent
+{
+    static constexpr MessageType Type = MessageType::JobEvent;
+    enum class Level { Info, Warning, Error };
+    Level level = Level::Info;
+    QString text; // at most 64 KiB of UTF-8
+
+    QCborMap toCbor() const;
+    static Result<JobEvent> fromCbor(const QCborMap &map);
+    bool operator==(const JobEvent &) const = default;
+};
+const char *jobEventLevelName(JobEvent::Level level);
+
 struct JobStatistics
 {
+    qint64 files = 0;           // files in the generation (or restored)
+    qint64 sourceBytes = 0;     // bytes of file content in the generation (or restored)
     qint64 filesNew = 0;
     qint64 filesChanged = 0;
     qint64 filesUnchanged = 0;

@@ -50,6 +50,9 @@ enum class MessageType {
     MissingChunksReply,
     ChunkData,
     ChunkAck,
+    FetchChunks,
+    ChunkUnavailable,
+    JobEvent,
 };
 
 // The wire name of a message type: the value of the "t" key ("hello", "job_start", ...).

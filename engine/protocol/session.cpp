@@ -19,6 +19,8 @@ Senders sendersOf(MessageType type)
     case MessageType::JobFinished:
     case MessageType::BrowseReply:
     case MessageType::MissingChunksQuery:
+    case MessageType::FetchChunks:
+    case MessageType::JobEvent:
         return Senders::Agent;
     case MessageType::HelloReply:
     case MessageType::AuthChallenge:
@@ -28,6 +30,7 @@ Senders sendersOf(MessageType type)
     case MessageType::RestoreStart:
     case MessageType::BrowseRequest:
     case MessageType::MissingChunksReply:
+    case MessageType::ChunkUnavailable:
     case MessageType::Cancel:
         return Senders::Server;
     case MessageType::Heartbeat:
@@ -236,13 +239,17 @@ Status Session::checkKind(quint32 stream, const StreamInfo &info, MessageType ty
     switch (info.kind) {
     case StreamKind::Backup:
         allowed = allowed || type == MessageType::JobProgress || type == MessageType::JobFinished
+            || type == MessageType::JobEvent
             || type == MessageType::Cancel || type == MessageType::MissingChunksQuery
             || type == MessageType::MissingChunksReply
             || (type == MessageType::ChunkData && sender == Role::Agent);
         break;
     case StreamKind::Restore:
         allowed = allowed || type == MessageType::JobProgress || type == MessageType::JobFinished
-            || type == MessageType::Cancel || (type == MessageType::ChunkData && sender == Role::Server);
+            || type == MessageType::Cancel || type == MessageType::FetchChunks
+            || type == MessageType::JobEvent
+            || type == MessageType::ChunkUnavailable
+            || (type == MessageType::ChunkData && sender == Role::Server);
         break;
     case StreamKind::Browse:
         allowed = allowed || type == MessageType::BrowseReply;
@@ -253,7 +260,8 @@ Status Session::checkKind(quint32 stream, const StreamInfo &info, MessageType ty
                                   nameOf(type), QLatin1StringView(roleName(sender)))
                                   .arg(stream)));
     }
-    const bool moreData = type == MessageType::ChunkData || type == MessageType::MissingChunksQuery;
+    const bool moreData = type == MessageType::ChunkData || type == MessageType::MissingChunksQuery
+        || type == MessageType::FetchChunks;
     if (info.cancelled && moreData && sender == m_local)
         return fail(violation(u"%1 on stream %2 after it was cancelled"_s.arg(nameOf(type)).arg(stream)));
     return {};

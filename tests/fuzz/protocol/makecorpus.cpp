@@ -39,7 +39,8 @@ QList<std::pair<QString, QByteArray>> seeds()
     const HostFacts facts{u"db-01"_s, u"debian"_s, u"12"_s, u"x86_64"_s, u"small"_s, u"0.1.0"_s, {u"10.0.0.5"_s}};
     const QByteArray key(IdKeyBytes, 'k');
     const QByteArray backup = handshake()
-        + control(1, JobStart{7, Policy::JobKind::FileBackup, {u"/etc"_s}, {u"*.tmp"_s}, {}, u"true"_s, {}, 60, {}, key, 0})
+        + control(1, JobStart{7, Policy::JobKind::FileBackup, {u"/etc"_s}, {u"*.tmp"_s}, {}, u"true"_s, {}, 60, {}, key, 0,
+                                     512 * 1024, 1024 * 1024, 8 * 1024 * 1024, 42, {}})
         + control(1, MissingChunksQuery{{QByteArray(ChunkIdBytes, 'a'), QByteArray(ChunkIdBytes, 'b')}})
         + control(1, MissingChunksReply{{QByteArray(ChunkIdBytes, 'a')}}) + chunk(1, "hello chunk"_ba)
         + control(0, ChunkAck{11}) + control(1, JobProgress{11, 100, 1, 2, u"/etc/hosts"_s})

@@ -18,6 +18,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+JobStart backupStart(qint64 jobId)
+{
+    JobStart start;
+    start.jobId = jobId;
+    start.chunkIdKey = QByteArray(IdKeyBytes, 'k');
+    return start;
+}
+
 const QString AgentId = u"agent-42"_s;
 
 // Two connected local sockets: `client` (the agent's end) and `accepted` (the server's end).
@@ -220,7 +228,7 @@ void tst_Connection::transfersChunksWithinTheWindow()
     QVERIFY(f.open(options(Role::Agent), options(Role::Server)));
     QSignalSpy agentReady(f.agent.get(), &Connection::ready);
     QTRY_COMPARE(agentReady.size(), 1);
-    QVERIFY_RESULT(f.server->send(1, JobStart{7, Policy::JobKind::FileBackup, {}, {}, {}, {}, {}, 600, {}, QByteArray(IdKeyBytes, 'k'), 0}));
+    QVERIFY_RESULT(f.server->send(1, backupStart(7)));
     QTRY_COMPARE(f.agentReceived.size(), 4);
 
     // The agent sends 12 blobs of 3 MiB through a 16 MiB window; the server consumes each
@@ -277,7 +285,7 @@ void tst_Connection::refusesChunkWhenWindowIsFull()
     QVERIFY(f.open(options(Role::Agent), options(Role::Server)));
     QSignalSpy agentReady(f.agent.get(), &Connection::ready);
     QTRY_COMPARE(agentReady.size(), 1);
-    QVERIFY_RESULT(f.server->send(1, JobStart{7, Policy::JobKind::FileBackup, {}, {}, {}, {}, {}, 600, {}, QByteArray(IdKeyBytes, 'k'), 0}));
+    QVERIFY_RESULT(f.server->send(1, backupStart(7)));
     QTRY_COMPARE(f.agentReceived.size(), 4);
     const qsizetype size = MaxDataPayloadBytes;
     const ChunkData header{QByteArray(ChunkIdBytes, 'a'), BlobKind::Data, size, Compression::None, size};
@@ -360,7 +368,7 @@ void tst_Connection::dropsWindowOverrun()
     QVERIFY(f.open(options(Role::Agent), options(Role::Server)));
     QSignalSpy agentReady(f.agent.get(), &Connection::ready);
     QTRY_COMPARE(agentReady.size(), 1);
-    QVERIFY_RESULT(f.server->send(1, JobStart{7, Policy::JobKind::FileBackup, {}, {}, {}, {}, {}, 600, {}, QByteArray(IdKeyBytes, 'k'), 0}));
+    QVERIFY_RESULT(f.server->send(1, backupStart(7)));
     QTRY_COMPARE(f.agentReceived.size(), 4);
     QSignalSpy serverClosed(f.server.get(), &Connection::closed);
     // A misbehaving agent writes past its connection: two full-size blobs into a 16 MiB window.

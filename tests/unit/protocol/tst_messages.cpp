@@ -37,10 +37,11 @@ struct Sample
 QList<Sample> samples()
 {
     JobStart job{42, Policy::JobKind::FileBackup, {u"/etc"_s, u"/home"_s}, {u"*.tmp"_s}, QString(),
-                 u"pg_dump > /var/dump.sql"_s, u"rm /var/dump.sql"_s, 300, u"snap-9"_s, id('k'), 1000000};
+                 u"pg_dump > /var/dump.sql"_s, u"rm /var/dump.sql"_s, 300, u"snap-9"_s, id('k'), 1000000,
+                 256 * 1024, 1024 * 1024, 4 * 1024 * 1024, 0xfedcba9876543210ull, id('p')};
     RestoreStart restore{43, Policy::JobKind::FileRestore, id('r'), id('k'), u"/restore"_s,
                          {u"/etc/hosts"_s}, OverwritePolicy::KeepBoth, QString(), 0};
-    JobFinished finished{Policy::JobState::Succeeded, QString(), {1, 2, 3, 4, 5, 6, 7, 8}, id('t')};
+    JobFinished finished{Policy::JobState::Succeeded, QString(), {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, id('t')};
     BrowseReply browse{u"/var"_s,
                        {BrowseEntry{u"log"_s, BrowseEntry::Kind::Directory, 4096, 1767225600000},
                         BrowseEntry{u"lib.so"_s, BrowseEntry::Kind::Symlink, 0, -5}},
@@ -73,6 +74,9 @@ QList<Sample> samples()
         {"chunk_data", ChunkData{id('a'), BlobKind::Tree, 1000, Compression::Zstd, 400},
          {u"id"_s, u"kind"_s, u"rawLength"_s, u"compression"_s, u"storedLength"_s}},
         {"chunk_ack", ChunkAck{4096}, {u"bytes"_s}},
+        {"fetch_chunks", FetchChunks{BlobKind::Tree, {id('a'), id('b')}}, {u"kind"_s, u"ids"_s}},
+        {"chunk_unavailable", ChunkUnavailable{id('a'), u"pack 12 is damaged"_s}, {u"id"_s, u"message"_s}},
+        {"job_event", JobEvent{JobEvent::Level::Warning, u"pre-command exited with 0"_s}, {u"level"_s, u"text"_s}},
     };
 }
 
