@@ -142,6 +142,17 @@ QString roleText(const QString &role)
     return role;
 }
 
+QString eventLevelText(const QString &level)
+{
+    if (level == u"info"_s)
+        return Tr::tr("Info");
+    if (level == u"warning"_s)
+        return Tr::tr("Warning");
+    if (level == u"error"_s)
+        return Tr::tr("Error");
+    return level;
+}
+
 namespace {
 QString hourRange(int startHour, int hours)
 {

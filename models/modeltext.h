@@ -31,6 +31,7 @@ QString alertKindText(const QString &kind);
 QString alertStateText(const QString &state);
 QString regionStateText(const QString &state);      // "ok" or "failed"
 QString roleText(const QString &role);              // "admin", "operator", "viewer"
+QString eventLevelText(const QString &level);       // "info", "warning", "error"
 
 // "Daily, 03:00-06:00 UTC" / "Weekly, Monday 08:00-16:00 UTC" / "On demand only".
 QString scheduleText(const Client::PlanInfo &plan);

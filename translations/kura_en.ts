@@ -491,6 +491,18 @@
         <source>The session has ended. Log in again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::ConnectionBanner</name>
@@ -605,6 +617,10 @@
     </message>
     <message>
         <source>&amp;Log of the selected job:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 has no log entries yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -490,6 +490,18 @@
         <source>The session has ended. Log in again.</source>
         <translation>セッションが終了しました。もう一度ログインしてください。</translation>
     </message>
+    <message>
+        <source>Info</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::ConnectionBanner</name>
@@ -604,6 +616,10 @@
     <message>
         <source>&amp;Log of the selected job:</source>
         <translation>選択したジョブのログ(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Job %1 has no log entries yet.</source>
+        <translation>ジョブ %1 のログはまだありません。</translation>
     </message>
 </context>
 <context>

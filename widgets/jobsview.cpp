@@ -138,7 +138,7 @@ void JobsView::loadEvents()
         }
         QStringList lines;
         for (const JobEvent &event : result->events)
-            lines << u"%1  %2  %3"_s.arg(Models::dateTimeText(event.time), event.level, event.text);
+            lines << u"%1  %2  %3"_s.arg(Models::dateTimeText(event.time), Models::eventLevelText(event.level), event.text);
         if (!result->reason.isEmpty())
             lines << result->reason;
         if (lines.isEmpty())
