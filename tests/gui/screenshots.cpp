@@ -38,6 +38,7 @@ bool save(QWidget *widget, const QString &path)
 
 bool shootLanguage(Widgets::LanguageManager &languages, Widgets::Language language, const QString &dir)
 {
+    QSettings().clear(); // each language starts with fitted columns, not the other's widths
     if (!languages.setLanguage(language) || !QDir().mkpath(dir))
         return false;
     Test::DemoServer server;
