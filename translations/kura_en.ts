@@ -568,6 +568,18 @@
         <source>Connection lost</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This console runs a local server with its data in &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local server could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the local server...</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::JobsView</name>
@@ -1281,10 +1293,6 @@ Qt %2.</source>
 <context>
     <name>main</name>
     <message>
-        <source>The Kura backup console. Without options it asks for a server to log in to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Log in to the server at &lt;url&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1298,6 +1306,10 @@ Qt %2.</source>
     </message>
     <message>
         <source>Use the API key in the KURA_TOKEN environment variable instead of a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Kura backup console. Without --connect it starts its own local server.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -566,6 +566,18 @@
         <source>Connection lost</source>
         <translation>接続が切れました</translation>
     </message>
+    <message>
+        <source>This console runs a local server with its data in &quot;%1&quot;.</source>
+        <translation>このコンソールはローカルサーバーを実行しています。データは「%1」にあります。</translation>
+    </message>
+    <message>
+        <source>The local server could not start: %1</source>
+        <translation>ローカルサーバーを起動できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Starting the local server...</source>
+        <translation>ローカルサーバーを起動しています...</translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::JobsView</name>
@@ -1275,10 +1287,6 @@ Qt %2。</translation>
 <context>
     <name>main</name>
     <message>
-        <source>The Kura backup console. Without options it asks for a server to log in to.</source>
-        <translation>Kura バックアップコンソール。オプションなしで起動すると、ログインするサーバーを尋ねます。</translation>
-    </message>
-    <message>
         <source>Log in to the server at &lt;url&gt;.</source>
         <translation>&lt;url&gt; のサーバーにログインします。</translation>
     </message>
@@ -1293,6 +1301,10 @@ Qt %2。</translation>
     <message>
         <source>Use the API key in the KURA_TOKEN environment variable instead of a password.</source>
         <translation>パスワードの代わりに環境変数 KURA_TOKEN の API キーを使用します。</translation>
+    </message>
+    <message>
+        <source>The Kura backup console. Without --connect it starts its own local server.</source>
+        <translation>Kura バックアップコンソール。--connect を指定しないと、自身のローカルサーバーを起動します。</translation>
     </message>
 </context>
 </TS>

@@ -12,9 +12,13 @@
 #include "unavailableview.h"
 
 #include <api/client/apiclient.h>
+#ifdef KURA_HAVE_EMBEDDED_SERVER
+#include <embeddedserver.h>
+#endif
 #include <modeltext.h>
 #include <session.h>
 
+#include <QDir>
 #include <QStatusBar>
 
 using namespace Qt::StringLiterals;
@@ -27,8 +31,19 @@ namespace {
 constexpr int StatusMessageMs = 8000;
 } // namespace
 
+bool hasEmbeddedServer()
+{
+#ifdef KURA_HAVE_EMBEDDED_SERVER
+    return true;
+#else
+    return false;
+#endif
+}
+
 QString embeddedServerUnavailableReason()
 {
+    if (hasEmbeddedServer())
+        return {};
     return Console::tr("This build of the console has no embedded server. Connect to a Kura "
                        "server by its address.");
 }
@@ -118,7 +133,48 @@ void Console::start(const ConsoleOptions &options)
         m_session->useToken(options.url, options.token);
         return;
     }
+    if (options.embedded && hasEmbeddedServer()) {
+        startEmbeddedServer(options.dataFolder);
+        return;
+    }
     openLoginDialog(options);
+}
+
+void Console::startEmbeddedServer(const QString &dataFolder)
+{
+#ifdef KURA_HAVE_EMBEDDED_SERVER
+    if (m_embedded) {
+        // Started before (the user logged out since): log in again; still starting: wait.
+        if (!m_embeddedToken.isEmpty())
+            m_session->useToken(m_embeddedUrl, m_embeddedToken);
+        return;
+    }
+    m_embeddedFolder = dataFolder.isEmpty() ? Models::EmbeddedServer::defaultDataFolder() : dataFolder;
+    auto *server = new Models::EmbeddedServer(this);
+    m_embedded = server;
+    connect(server, &Models::EmbeddedServer::started, this, [this](const QUrl &url, const QString &token) {
+        m_settings->setConnectionNote(tr("This console runs a local server with its data in \"%1\".")
+                                          .arg(QDir::toNativeSeparators(m_embeddedFolder)));
+        m_embeddedUrl = url;
+        m_embeddedToken = token;
+        m_session->useToken(url, token);
+    });
+    connect(server, &Models::EmbeddedServer::failed, this, [this](const QString &reason) {
+        const QString text = tr("The local server could not start: %1").arg(reason);
+        m_embedded->deleteLater();
+        m_embedded = nullptr;
+        openLoginDialog();
+        if (m_login)
+            m_login->showError(text);
+    });
+    m_window->setConnectionText(tr("Starting the local server..."), m_embeddedFolder);
+    server->start(m_embeddedFolder);
+#else
+    Q_UNUSED(dataFolder);
+    openLoginDialog();
+    if (m_login)
+        m_login->showError(embeddedServerUnavailableReason());
+#endif
 }
 
 void Console::openLoginDialog(const ConsoleOptions &prefill)
@@ -132,9 +188,13 @@ void Console::openLoginDialog(const ConsoleOptions &prefill)
     m_login->setAttribute(Qt::WA_DeleteOnClose);
     if (prefill.url.isValid())
         m_login->setParameters(prefill.url, prefill.tenant, prefill.user);
-    m_login->setLocalServerAvailable(false, embeddedServerUnavailableReason());
+    m_login->setLocalServerAvailable(hasEmbeddedServer(), embeddedServerUnavailableReason());
     connect(m_login, &LoginDialog::loginRequested, this, [this](const LoginParameters &p) {
         m_session->login(p.url, p.tenant, p.user, p.password);
+    });
+    connect(m_login, &LoginDialog::localServerRequested, this, [this] {
+        m_login->setBusy(true);
+        startEmbeddedServer();
     });
     m_login->open();
 }

@@ -30,6 +30,20 @@ struct ConsoleOptions
     QString tenant;
     QString user;
     QString token;
+    // Start the embedded server and connect to it (kura without --connect). When this build
+    // has none, the login dialog opens and says why.
+    bool embedded = false;
+    QString dataFolder; // of the embedded server; empty: EmbeddedServer::defaultDataFolder()
+
+    // Open the login dialog filled with these values.
+    static ConsoleOptions login(const QUrl &url, const QString &tenant, const QString &user)
+    {
+        ConsoleOptions options;
+        options.url = url;
+        options.tenant = tenant;
+        options.user = user;
+        return options;
+    }
 };
 
 // Builds the console: the API client and the session with its models, the main window with
@@ -58,6 +72,8 @@ public:
     LoginDialog *loginDialog() const;
 
     void openLoginDialog(const ConsoleOptions &prefill = {});
+    // Starts the embedded server (once) and logs in to it when it runs.
+    void startEmbeddedServer(const QString &dataFolder = {});
 
 private:
     void createPages();
@@ -74,9 +90,14 @@ private:
     RegionsView *m_regions = nullptr;
     SettingsView *m_settings = nullptr;
     QPointer<LoginDialog> m_login;
+    QObject *m_embedded = nullptr; // Models::EmbeddedServer when this build has one
+    QString m_embeddedFolder;
+    QUrl m_embeddedUrl;
+    QString m_embeddedToken;
 };
 
 // Why the console cannot start its embedded server (translated); empty when it can.
+bool hasEmbeddedServer();
 QString embeddedServerUnavailableReason();
 
 } // namespace Kura::Widgets

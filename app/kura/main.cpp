@@ -24,7 +24,7 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
-        "main", "The Kura backup console. Without options it asks for a server to log in to."));
+        "main", "The Kura backup console. Without --connect it starts its own local server."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption connectOption(u"connect"_s,
@@ -52,6 +52,8 @@ int main(int argc, char *argv[])
     options.user = parser.value(userOption);
     if (parser.isSet(tokenEnv))
         options.token = qEnvironmentVariable("KURA_TOKEN");
+    // Without a server to connect to, the console runs its own (SPEC §1).
+    options.embedded = !parser.isSet(connectOption);
 
     Kura::Widgets::Console console(&languages);
     console.start(options);

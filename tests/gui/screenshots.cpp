@@ -46,7 +46,7 @@ bool shootLanguage(Widgets::LanguageManager &languages, Widgets::Language langua
         return false;
     Widgets::Console console(&languages);
     console.window()->resize(1280, 780);
-    console.start({ server.url(), u"acme"_s, u"admin"_s, {} });
+    console.start(Widgets::ConsoleOptions::login(server.url(), u"acme"_s, u"admin"_s));
     if (!QTest::qWaitForWindowExposed(console.window()))
         return false;
     bool ok = save(console.loginDialog(), dir + u"/00-login.png"_s);

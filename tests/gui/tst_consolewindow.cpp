@@ -68,7 +68,7 @@ void tst_ConsoleWindow::cleanup()
 void tst_ConsoleWindow::loginDialogLogsIn()
 {
     Widgets::Console console(m_languages);
-    console.start({ m_server->url(), u"acme"_s, u"admin"_s, {} });
+    console.start(Widgets::ConsoleOptions::login(m_server->url(), u"acme"_s, u"admin"_s));
     QVERIFY(QTest::qWaitForWindowExposed(console.window()));
     Widgets::LoginDialog *dialog = console.loginDialog();
     QVERIFY(dialog);
@@ -94,7 +94,7 @@ void tst_ConsoleWindow::loginDialogLogsIn()
 void tst_ConsoleWindow::wrongPasswordKeepsTheDialogOpen()
 {
     Widgets::Console console(m_languages);
-    console.start({ m_server->url(), u"acme"_s, u"admin"_s, {} });
+    console.start(Widgets::ConsoleOptions::login(m_server->url(), u"acme"_s, u"admin"_s));
     Widgets::LoginDialog *dialog = console.loginDialog();
     QVERIFY(dialog);
     QTest::keyClicks(dialog->findChild<QLineEdit *>(u"loginPassword"_s), u"wrong"_s);
