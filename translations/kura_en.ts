@@ -1221,6 +1221,22 @@
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Acknowledge Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alert &quot;%1&quot; is acknowledged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record that you have seen the selected open alert</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::SettingsView</name>

@@ -1214,6 +1214,22 @@
         <source>Alerts</source>
         <translation>アラート</translation>
     </message>
+    <message>
+        <source>Acknowledge Alert</source>
+        <translation>アラートの確認</translation>
+    </message>
+    <message>
+        <source>The alert &quot;%1&quot; is acknowledged.</source>
+        <translation>アラート「%1」を確認済みにしました。</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>確認済みにする(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Record that you have seen the selected open alert</source>
+        <translation>選択した未対応のアラートを確認したことを記録します</translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::SettingsView</name>

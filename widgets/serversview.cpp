@@ -22,6 +22,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -128,7 +129,20 @@ ServersView::ServersView(Models::Session *session, QWidget *parent)
     m_alertsTable->setSortingEnabled(false);
     m_details = new QTabWidget(this);
     m_details->addTab(m_generationsTable, icon(Icon::Restore), QString());
-    m_details->addTab(m_alertsTable, icon(Icon::Alerts), QString());
+    m_acknowledge = new QPushButton(icon(Icon::Alerts), QString(), this);
+    m_acknowledge->setObjectName(u"acknowledgeAlert"_s);
+    connect(m_acknowledge, &QPushButton::clicked, this, &ServersView::acknowledgeSelectedAlert);
+    connect(m_alertsTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ServersView::updateActions);
+    auto *alertsPage = new QWidget(this);
+    auto *alertsLayout = new QVBoxLayout(alertsPage);
+    alertsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *alertsButtons = new QHBoxLayout;
+    alertsButtons->addWidget(m_acknowledge);
+    alertsButtons->addStretch(1);
+    alertsLayout->addLayout(alertsButtons);
+    alertsLayout->addWidget(m_alertsTable, 1);
+    m_details->addTab(alertsPage, icon(Icon::Alerts), QString());
 
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
@@ -152,6 +166,7 @@ ServersView::ServersView(Models::Session *session, QWidget *parent)
     connect(servers, &ServersModel::updated, this, [this] { updateActions(); updateEmptyState(); });
     connect(servers, &QAbstractItemModel::modelReset, this, [this] { updateActions(); updateEmptyState(); });
     connect(session->jobs(), &Models::JobsModel::updated, this, &ServersView::updateActions);
+    connect(session->alerts(), &Models::AlertsModel::updated, this, &ServersView::updateActions);
     connect(session, &Models::Session::stateChanged, this, [this] { updateActions(); updateEmptyState(); });
     retranslateUi();
     updateActions();
@@ -198,6 +213,9 @@ void ServersView::updateActions()
     m_unprotect->setEnabled(admin && isProtected);
     m_backUp->setEnabled(operate && isProtected);
     m_stop->setEnabled(operate && server && activeBackupOf(id) != 0);
+    const QModelIndexList alerts = m_alertsTable->selectionModel()->selectedRows();
+    m_acknowledge->setEnabled(operate && !alerts.isEmpty()
+                              && alerts.first().data(Models::AlertsModel::StateRole).toString() == u"open"_s);
     const QString roleNote = connected && !admin ? tr("Your role may not change plans.") : QString();
     m_protect->setStatusTip(roleNote);
 }
@@ -336,6 +354,23 @@ void ServersView::stopSelected()
     });
 }
 
+void ServersView::acknowledgeSelectedAlert()
+{
+    const QModelIndexList rows = m_alertsTable->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const qint64 id = rows.first().data(Models::KeyedTableModel::IdRole).toLongLong();
+    m_session->client()->acknowledgeAlert(id, this, [this](ApiResult<AlertInfo> result) {
+        if (!result) {
+            showError(this, tr("Acknowledge Alert"), Models::errorText(result.error()));
+            return;
+        }
+        m_session->alerts()->updateAlert(*result);
+        emit statusMessage(tr("The alert \"%1\" is acknowledged.").arg(Models::alertKindText(result->kind)));
+        updateActions();
+    });
+}
+
 void ServersView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -365,6 +400,8 @@ void ServersView::retranslateUi()
     m_state->setItemText(3, tr("Offline"));
     m_details->setTabText(0, tr("Generations"));
     m_details->setTabText(1, tr("Alerts"));
+    m_acknowledge->setText(tr("&Acknowledge"));
+    m_acknowledge->setToolTip(tr("Record that you have seen the selected open alert"));
     m_session->servers()->retranslate();
     m_generations->retranslate();
     m_session->alerts()->retranslate();

@@ -6,6 +6,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTabWidget;
 class QTableView;
 class QToolBar;
@@ -42,6 +43,7 @@ public:
     void unprotectSelected();
     void backUpSelected();
     void stopSelected();
+    void acknowledgeSelectedAlert();
 
 signals:
     void statusMessage(const QString &text);
@@ -77,6 +79,7 @@ private:
     QTabWidget *m_details = nullptr;
     QTableView *m_generationsTable = nullptr;
     QTableView *m_alertsTable = nullptr;
+    QPushButton *m_acknowledge = nullptr;
 };
 
 } // namespace Kura::Widgets

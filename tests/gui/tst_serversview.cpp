@@ -4,6 +4,7 @@
 #include "guisupport.h"
 
 #include <jobsmodel.h>
+#include <alertsmodel.h>
 #include <jobsview.h>
 #include <mainwindow.h>
 #include <plandialog.h>
@@ -37,6 +38,7 @@ private slots:
     void offlineServerBackupShowsTheReason();
     void viewerCannotChangeAnything();
     void jobsPageShowsProgress();
+    void acknowledgeAnOpenAlert();
 
 private:
     qint64 serverId(const QString &name) const;
@@ -225,6 +227,29 @@ void tst_ServersView::jobsPageShowsProgress()
     const int row = jobs->rowOf(jobId);
     QVERIFY(jobs->index(row, Models::JobsModel::Rate).data(Models::JobsModel::RateRole).toDouble() > 0);
     QVERIFY(!jobs->index(row, Models::JobsModel::Eta).data().toString().isEmpty());
+}
+
+void tst_ServersView::acknowledgeAnOpenAlert()
+{
+    QVERIFY(Test::logIn(*m_console->session(), *m_server, u"operator"_s));
+    const auto *alerts = m_console->session()->alerts();
+    QTRY_VERIFY(alerts->openCount() >= 1); // the failed backup of files-03
+    auto *table = m_console->serversView()->findChild<QTableView *>(u"alertsTable"_s);
+    auto *button = m_console->serversView()->findChild<QPushButton *>(u"acknowledgeAlert"_s);
+    QVERIFY(!button->isEnabled());
+    int row = -1;
+    for (int i = 0; i < alerts->rowCount(); ++i) {
+        if (alerts->alertAt(i).kind == u"job_failed"_s)
+            row = i;
+    }
+    QVERIFY(row >= 0);
+    table->selectRow(row);
+    QVERIFY(button->isEnabled());
+    const int open = alerts->openCount();
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_COMPARE(alerts->openCount(), open - 1);
+    QCOMPARE(alerts->alertAt(row).acknowledgedBy, u"operator"_s);
+    QVERIFY(!button->isEnabled());
 }
 
 QTEST_MAIN(tst_ServersView)
