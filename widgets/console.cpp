@@ -77,12 +77,9 @@ Console::Console(LanguageManager *languages, QObject *parent)
     });
     connect(m_session, &Session::refreshFailed, this, &Console::showStatus);
     connect(m_session, &Session::loginFailed, this, [this](const QString &reason) {
-        if (m_login)
-            m_login->showError(reason);
-        else
+        if (!m_login)
             openLoginDialog();
-        if (m_login)
-            m_login->showError(reason);
+        m_login->showError(reason);
     });
     connect(m_languages, &LanguageManager::languageChanged, this, &Console::updateConnectionState);
     updateConnectionState();
