@@ -17,6 +17,7 @@ ApiService::ApiService(ApiContext context)
     Routes::addReportRoutes(m_router, m_context);
     Routes::addAlertRoutes(m_router, m_context);
     Routes::addEnrollmentRoutes(m_router, m_context);
+    Routes::addRestoreRoutes(m_router, m_context);
 }
 
 } // namespace Kura::Api

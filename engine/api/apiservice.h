@@ -1,5 +1,6 @@
 #pragma once
 
+#include "agentoperations.h"
 #include "auth.h"
 #include "httpmessage.h"
 #include "jsonbody.h"
@@ -35,6 +36,9 @@ struct ApiContext {
     // The agent listener's address and certificate, for agent packages. Null when this server
     // has no agent listener; the enrollment-token routes then answer 503.
     const ServerIdentity *identity = nullptr;
+    // Restores and browsing through the agents. Null when this server has no agent sessions
+    // (those routes then answer 503).
+    AgentOperations *agents = nullptr;
 };
 
 // The HTTP API /api/v1 (SPEC §9; docs/api.md and docs/api/openapi.yaml): a Router holding

@@ -77,3 +77,12 @@ Q_DECLARE_METATYPE(Kura::Error)
         if (!kuraTryResult_)                                                                       \
             return ::tl::unexpected<::Kura::Error>(std::move(kuraTryResult_.error()));            \
     } while (false)
+
+// Assigns the value of a Result expression to `target`, or returns its error.
+#define KURA_READ(target, expr)                                                                    \
+    do {                                                                                           \
+        auto kuraRead_ = (expr);                                                                   \
+        if (!kuraRead_)                                                                            \
+            return ::tl::unexpected<::Kura::Error>(std::move(kuraRead_.error()));                 \
+        target = std::move(*kuraRead_);                                                            \
+    } while (false)

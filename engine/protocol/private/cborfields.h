@@ -64,11 +64,4 @@ QCborArray toCborArray(const QList<QByteArray> &list);
 
 } // namespace Kura::Protocol::Detail
 
-// Assigns the value of a Result-returning read to `target` or returns its error.
-#define KURA_READ(target, expr)                                                                    \
-    do {                                                                                           \
-        auto kuraRead_ = (expr);                                                                   \
-        if (!kuraRead_)                                                                            \
-            return ::tl::unexpected<::Kura::Error>(std::move(kuraRead_.error()));                 \
-        target = std::move(*kuraRead_);                                                            \
-    } while (false)
+

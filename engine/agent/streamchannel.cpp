@@ -1,0 +1,289 @@
+#include "streamchannel.h"
+
+#include <protocol/connection.h>
+
+#include <QDateTime>
+#include <QTimer>
+
+#include <unordered_set>
+
+using namespace Qt::StringLiterals;
+
+namespace Kura::Agent {
+namespace {
+
+// Chunk data waiting for the connection: enough to keep the pipe full, small enough that
+// memory stays flat.
+constexpr qint64 MaxQueuedBytes = 32 * 1024 * 1024;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+StreamChannel::StreamChannel(Protocol::Connection *connection, quint32 streamId,
+                             qint64 bandwidthLimitBytesPerSecond, QObject *parent)
+    : QObject(parent), m_connection(connection), m_streamId(streamId), m_bandwidthLimit(bandwidthLimitBytesPerSecond)
+{
+}
+
+StreamChannel::~StreamChannel()
+{
+    abort(Error(ErrorCode::Cancelled, u"the stream was closed"_s));
+}
+
+void StreamChannel::scheduleFlush()
+{
+    if (m_flushScheduled)
+        return;
+    m_flushScheduled = true;
+    QMetaObject::invokeMethod(this, [this] { flushRequests(); }, Qt::QueuedConnection);
+}
+
+Result<bool> StreamChannel::isMissing(const Store::BlobId &id)
+{
+    auto query = std::make_shared<Query>();
+    query->id = id;
+    QMutexLocker lock(&m_mutex);
+    if (m_failure)
+        return Kura::fail(*m_failure);
+    m_newQueries.push_back(query);
+    scheduleFlush();
+    while (!query->done && !m_failure)
+        m_changed.wait(&m_mutex);
+    if (!query->done)
+        return Kura::fail(*m_failure);
+    return query->missing;
+}
+
+Status StreamChannel::send(const Protocol::ChunkData &header, QByteArray stored)
+{
+    QMutexLocker lock(&m_mutex);
+    while (!m_failure && m_outgoingBytes > 0 && m_outgoingBytes + stored.size() > MaxQueuedBytes)
+        m_changed.wait(&m_mutex);
+    if (m_failure)
+        return Kura::fail(*m_failure);
+    m_outgoingBytes += stored.size();
+    m_outgoing.push_back({ header, std::move(stored) });
+    if (!m_pumpScheduled) {
+        m_pumpScheduled = true;
+        QMetaObject::invokeMethod(this, [this] { pump(); }, Qt::QueuedConnection);
+    }
+    return {};
+}
+
+Result<std::pair<Protocol::ChunkData, QByteArray>> StreamChannel::fetch(Protocol::BlobKind kind,
+                                                                        const Store::BlobId &id)
+{
+    auto request = std::make_shared<Fetch>();
+    request->kind = kind;
+    request->id = id;
+    QMutexLocker lock(&m_mutex);
+    if (m_failure)
+        return Kura::fail(*m_failure);
+    m_newFetches.push_back(request);
+    scheduleFlush();
+    while (!request->done && !m_failure)
+        m_changed.wait(&m_mutex);
+    if (!request->done)
+        return Kura::fail(*m_failure);
+    if (request->error)
+        return Kura::fail(*request->error);
+    return std::make_pair(request->header, std::move(request->stored));
+}
+
+Status StreamChannel::drain()
+{
+    QMutexLocker lock(&m_mutex);
+    while (!m_failure && (!m_outgoing.empty() || m_sending))
+        m_changed.wait(&m_mutex);
+    if (m_failure)
+        return Kura::fail(*m_failure);
+    return {};
+}
+
+void StreamChannel::flushRequests()
+{
+    std::vector<std::shared_ptr<Query>> queries;
+    std::vector<std::shared_ptr<Fetch>> fetches;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_flushScheduled = false;
+        if (m_failure)
+            return;
+        while (!m_newQueries.empty()) {
+            queries.push_back(std::move(m_newQueries.front()));
+            m_newQueries.pop_front();
+        }
+        while (!m_newFetches.empty()) {
+            fetches.push_back(std::move(m_newFetches.front()));
+            m_newFetches.pop_front();
+        }
+    }
+    if (!m_connection) {
+        fail(Error(ErrorCode::Unavailable, u"the connection to the server is gone"_s));
+        return;
+    }
+    for (size_t start = 0; start < queries.size(); start += size_t(Protocol::MaxIdsPerQuery)) {
+        const size_t end = qMin(queries.size(), start + size_t(Protocol::MaxIdsPerQuery));
+        Protocol::MissingChunksQuery message;
+        std::vector<std::shared_ptr<Query>> batch(queries.begin() + qsizetype(start), queries.begin() + qsizetype(end));
+        for (const auto &q : batch)
+            message.ids << q->id.toByteArray();
+        {
+            QMutexLocker lock(&m_mutex);
+            m_outstandingQueries.push_back(std::move(batch));
+        }
+        if (const Status sent = m_connection->send(m_streamId, message); !sent) {
+            fail(sent.error());
+            return;
+        }
+    }
+    // One fetch_chunks per run of the same kind, so that answers come back in request order.
+    for (size_t start = 0; start < fetches.size();) {
+        Protocol::FetchChunks message;
+        message.kind = fetches[start]->kind;
+        size_t end = start;
+        while (end < fetches.size() && fetches[end]->kind == message.kind
+               && message.ids.size() < Protocol::MaxIdsPerQuery)
+            message.ids << fetches[end++]->id.toByteArray();
+        {
+            QMutexLocker lock(&m_mutex);
+            for (size_t i = start; i < end; ++i)
+                m_outstandingFetches.push_back(fetches[i]);
+        }
+        if (const Status sent = m_connection->send(m_streamId, message); !sent) {
+            fail(sent.error());
+            return;
+        }
+        start = end;
+    }
+}
+
+void StreamChannel::onMessage(const Protocol::Message &message)
+{
+    if (const auto *reply = std::get_if<Protocol::MissingChunksReply>(&message)) {
+        QMutexLocker lock(&m_mutex);
+        if (m_outstandingQueries.empty()) {
+            lock.unlock();
+            fail(Error(ErrorCode::Corrupt, u"the server answered a missing-chunks query that was not asked"_s));
+            return;
+        }
+        std::unordered_set<Store::BlobId, Store::BlobIdHash> missing;
+        for (const QByteArray &id : reply->missing)
+            if (auto parsed = Store::BlobId::fromByteArray(id))
+                missing.insert(*parsed);
+        for (const auto &query : m_outstandingQueries.front()) {
+            query->missing = missing.count(query->id) != 0;
+            query->done = true;
+        }
+        m_outstandingQueries.pop_front();
+        m_changed.wakeAll();
+        return;
+    }
+    if (const auto *unavailable = std::get_if<Protocol::ChunkUnavailable>(&message)) {
+        QMutexLocker lock(&m_mutex);
+        if (m_outstandingFetches.empty() || m_outstandingFetches.front()->id.toByteArray() != unavailable->id) {
+            lock.unlock();
+            fail(Error(ErrorCode::Corrupt, u"the server answered for a chunk that was not asked for next"_s));
+            return;
+        }
+        auto request = std::move(m_outstandingFetches.front());
+        m_outstandingFetches.pop_front();
+        request->error = Error(ErrorCode::NotFound, u"chunk %1 is not available on the server: %2"_s
+                                                        .arg(request->id.toHex(), unavailable->message));
+        request->done = true;
+        m_changed.wakeAll();
+    }
+}
+
+void StreamChannel::onChunk(const Protocol::ChunkData &header, const QByteArray &stored)
+{
+    if (m_connection)
+        (void)m_connection->consumeData(stored.size());
+    QMutexLocker lock(&m_mutex);
+    if (m_outstandingFetches.empty() || m_outstandingFetches.front()->id.toByteArray() != header.id) {
+        lock.unlock();
+        fail(Error(ErrorCode::Corrupt, u"the server sent a chunk that was not asked for next"_s));
+        return;
+    }
+    auto request = std::move(m_outstandingFetches.front());
+    m_outstandingFetches.pop_front();
+    request->header = header;
+    request->stored = stored;
+    request->done = true;
+    m_changed.wakeAll();
+}
+
+void StreamChannel::pump()
+{
+    for (;;) {
+        Outgoing item;
+        {
+            QMutexLocker lock(&m_mutex);
+            m_pumpScheduled = false;
+            if (m_failure || m_outgoing.empty())
+                return;
+            if (!m_connection) {
+                lock.unlock();
+                fail(Error(ErrorCode::Unavailable, u"the connection to the server is gone"_s));
+                return;
+            }
+            const qint64 size = m_outgoing.front().stored.size();
+            if (m_connection->sendCreditBytes() < size)
+                return; // onSendCredit() calls again
+            if (m_bandwidthLimit > 0) {
+                const qint64 now = nowMs();
+                m_bucketBytes = qMin(m_bandwidthLimit, m_bucketBytes + (now - m_bucketStampMs) * m_bandwidthLimit / 1000);
+                m_bucketStampMs = now;
+                if (m_bucketBytes < qMin(size, m_bandwidthLimit)) {
+                    const qint64 waitMs = qMax<qint64>(1, (qMin(size, m_bandwidthLimit) - m_bucketBytes) * 1000 / m_bandwidthLimit);
+                    m_pumpScheduled = true;
+                    QTimer::singleShot(int(waitMs), this, [this] { pump(); });
+                    return;
+                }
+                m_bucketBytes -= size;
+            }
+            item = std::move(m_outgoing.front());
+            m_outgoing.pop_front();
+            m_sending = true;
+        }
+        const Status sent = m_connection->sendChunk(m_streamId, item.header, item.stored);
+        QMutexLocker lock(&m_mutex);
+        m_sending = false;
+        m_outgoingBytes -= item.stored.size();
+        m_changed.wakeAll();
+        if (!sent) {
+            lock.unlock();
+            fail(sent.error());
+            return;
+        }
+        m_sentBytes.fetch_add(item.stored.size());
+    }
+}
+
+void StreamChannel::fail(const Error &reason)
+{
+    abort(reason);
+}
+
+void StreamChannel::abort(const Error &reason)
+{
+    QMutexLocker lock(&m_mutex);
+    m_cancelled = true;
+    if (!m_failure)
+        m_failure = reason;
+    m_outgoing.clear();
+    m_outgoingBytes = 0;
+    m_changed.wakeAll();
+}
+
+bool StreamChannel::isAborted() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_failure.has_value();
+}
+
+} // namespace Kura::Agent

@@ -1,0 +1,111 @@
+#pragma once
+
+#include <core/error.h>
+#include <protocol/messages.h>
+#include <store/blobid.h>
+
+#include <QMutex>
+#include <QObject>
+#include <QPointer>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <optional>
+
+namespace Kura::Protocol {
+class Connection;
+}
+
+namespace Kura::Agent {
+
+// The bridge between one request stream of the agent's connection (which lives in the
+// connection's thread) and the worker threads of a backup or restore, which block on it:
+//  - isMissing(): batched missing_chunks_query / missing_chunks_reply (source-side dedup);
+//  - send(): chunk_data + Data frames through a bounded queue that the connection thread
+//    drains as the server's receive window and the bandwidth limit allow;
+//  - fetch(): batched fetch_chunks, answered by chunk_data or chunk_unavailable in order.
+// When the stream fails (connection lost, server error, cancel) every waiting call returns
+// the error at once. Worker-side functions must not be called from the connection thread.
+class StreamChannel : public QObject
+{
+    Q_OBJECT
+
+public:
+    StreamChannel(Protocol::Connection *connection, quint32 streamId, qint64 bandwidthLimitBytesPerSecond,
+                  QObject *parent = nullptr);
+    ~StreamChannel() override;
+
+    quint32 streamId() const { return m_streamId; }
+
+    // Worker side (blocking).
+    Result<bool> isMissing(const Store::BlobId &id);
+    Status send(const Protocol::ChunkData &header, QByteArray stored);
+    Result<std::pair<Protocol::ChunkData, QByteArray>> fetch(Protocol::BlobKind kind, const Store::BlobId &id);
+    // Waits until everything passed to send() has been handed to the connection.
+    Status drain();
+    // Bytes handed to the connection so far (Data payload).
+    qint64 sentBytes() const { return m_sentBytes.load(); }
+    const std::atomic<bool> *cancelFlag() const { return &m_cancelled; }
+
+    // Connection-thread side: the agent routes the stream's messages here.
+    void onMessage(const Protocol::Message &message);
+    void onChunk(const Protocol::ChunkData &header, const QByteArray &stored);
+    void onSendCredit() { pump(); }
+    // Fails every waiting and later worker call with `reason`; sets the cancel flag.
+    void abort(const Error &reason);
+    bool isAborted() const;
+
+private:
+    struct Query
+    {
+        Store::BlobId id;
+        bool done = false;
+        bool missing = true;
+    };
+    struct Fetch
+    {
+        Protocol::BlobKind kind = Protocol::BlobKind::Data;
+        Store::BlobId id;
+        bool done = false;
+        std::optional<Error> error;
+        Protocol::ChunkData header;
+        QByteArray stored;
+    };
+    struct Outgoing
+    {
+        Protocol::ChunkData header;
+        QByteArray stored;
+    };
+
+    void scheduleFlush(); // call with m_mutex held
+    void flushRequests();
+    void pump();
+    void fail(const Error &reason);
+
+    QPointer<Protocol::Connection> m_connection;
+    const quint32 m_streamId;
+    const qint64 m_bandwidthLimit;
+    std::atomic<bool> m_cancelled { false };
+    std::atomic<qint64> m_sentBytes { 0 };
+
+    mutable QMutex m_mutex;
+    QWaitCondition m_changed;
+    std::optional<Error> m_failure;
+    bool m_flushScheduled = false;
+    bool m_pumpScheduled = false;
+    std::deque<std::shared_ptr<Query>> m_newQueries;
+    std::deque<std::vector<std::shared_ptr<Query>>> m_outstandingQueries;
+    std::deque<std::shared_ptr<Fetch>> m_newFetches;
+    std::deque<std::shared_ptr<Fetch>> m_outstandingFetches;
+    std::deque<Outgoing> m_outgoing;
+    qint64 m_outgoingBytes = 0;
+    bool m_sending = false; // the connection thread holds an item outside the queue
+
+    // Bandwidth limit (token bucket), connection thread only.
+    qint64 m_bucketBytes = 0;
+    qint64 m_bucketStampMs = 0;
+};
+
+} // namespace Kura::Agent

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "agentapi.h"
+#include "agenthub.h"
+#include "repositorydataremover.h"
+#include "schedulerservice.h"
+#include "tenantrepositories.h"
+#include "tlsidentity.h"
+
+#include <api/apiservice.h>
+#include <api/auth.h>
+#include <api/httpserveradapter.h>
+#include <api/serveridentity.h>
+#include <catalog/database.h>
+#include <core/clock.h>
+#include <scheduler/scheduler.h>
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <memory>
+
+namespace Kura::Server {
+
+// kura-server's settings (docs/cli.md, "kura-server"): a JSON file, every key optional.
+struct ServerConfig
+{
+    QString dataFolder;                          // catalog, keys, TLS files, repositories
+    QHostAddress apiAddress = QHostAddress::LocalHost;
+    quint16 apiPort = 8640;                      // 0: any free port
+    QHostAddress agentAddress = QHostAddress::Any;
+    quint16 agentPort = 8641;                    // 0: any free port
+    QString advertisedAgentAddress;              // host:port written into agent packages
+    QString drAgentAddress;                      // host:port of the DR server, or empty
+    QStringList tlsHostNames;                    // names in the certificate (default: host name, localhost, 127.0.0.1)
+    int tickIntervalMs = 5000;                   // how often the scheduler looks at the clock
+    QString regionMatrixFile;                    // empty: the built-in matrix (SPEC §7)
+
+    // Reads the JSON file; InvalidArgument naming the key for a bad value.
+    static Result<ServerConfig> load(const QString &path);
+};
+
+// The first tenant and administrator, created on the first start of an empty data folder.
+struct InitialAdmin
+{
+    QString tenant;
+    QString user;
+    QString password;
+};
+
+// A running kura-server: the catalog (SQLite in the data folder), the scheduler ticking in
+// real time, the tenants' repositories, the agent listener (TLS 1.3) and the HTTP API
+// (/api/v1; TLS when not on loopback). Everything lives in the thread that called start()
+// (kura-server's main thread, or the console's worker thread in embedded mode). On start,
+// jobs left running by a previous process are marked failed with that reason.
+class ServerHost : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~ServerHost() override;
+
+    // Errors: the data folder is empty and no `admin` is given (InvalidArgument), the
+    // catalog or TLS files cannot be opened, a port is taken (Unavailable).
+    static Result<std::unique_ptr<ServerHost>> start(const ServerConfig &config,
+                                                     const std::optional<InitialAdmin> &admin,
+                                                     const Clock *clock = nullptr);
+
+    quint16 apiPort() const { return m_apiPort; }
+    quint16 agentPort() const { return m_agentPort; }
+    QString apiUrl() const;
+    QByteArray certificateFingerprint() const { return m_tls.fingerprint(); }
+    AgentHub &agents() { return *m_hub; }
+    Catalog::Database &catalog() { return *m_db; }
+    Api::Authenticator &authenticator() { return *m_auth; }
+    Scheduler::Scheduler &scheduler() { return *m_scheduler; }
+
+private:
+    ServerHost() = default;
+    Status init(const ServerConfig &config, const std::optional<InitialAdmin> &admin, const Clock *clock);
+
+    SystemClock m_systemClock;
+    const Clock *m_clock = nullptr;
+    TlsIdentity m_tls;
+    Api::ServerIdentity m_identity;
+    std::unique_ptr<Catalog::Database> m_db;
+    std::unique_ptr<TenantRepositories> m_repositories;
+    std::unique_ptr<RepositoryDataRemover> m_remover;
+    std::unique_ptr<AgentHub> m_hub;
+    std::unique_ptr<AgentApi> m_agentApi;
+    std::unique_ptr<Scheduler::Scheduler> m_scheduler;
+    std::unique_ptr<SchedulerService> m_service;
+    std::unique_ptr<Api::Authenticator> m_auth;
+    std::unique_ptr<Api::ApiService> m_api;
+    std::unique_ptr<Api::HttpServerAdapter> m_http;
+    quint16 m_apiPort = 0;
+    quint16 m_agentPort = 0;
+    bool m_apiTls = false;
+};
+
+} // namespace Kura::Server
