@@ -144,7 +144,11 @@ ReportsView::ReportsView(Models::Session *session, QWidget *parent)
     setTabOrder(m_from, m_to);
     setTabOrder(m_to, m_table);
 
-    connect(session->servers(), &Models::ServersModel::updated, this, &ReportsView::fillServers);
+    connect(session->servers(), &Models::ServersModel::updated, this,
+            [this](int inserted, int changed, int removed) {
+                if (inserted + changed + removed > 0)
+                    fillServers();
+            });
     connect(session->servers(), &QAbstractItemModel::modelReset, this, &ReportsView::fillServers);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &ReportsView::updateCount);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &ReportsView::updateCount);
