@@ -257,6 +257,9 @@ void PlanDialog::load(const PlanInfo &plan)
 {
     m_loaded = plan;
     (plan.storage == u"double"_s ? m_double : m_local)->setChecked(true);
+    // A plan that already stores in the paired region had its transfer confirmed when it was
+    // chosen; editing its other fields does not ask again (the box can still be cleared).
+    m_confirmTransfer->setChecked(plan.storage == u"double"_s);
     if (plan.timing == u"daily"_s)
         m_daily->setChecked(true);
     else if (plan.timing == u"weekly"_s)

@@ -64,6 +64,7 @@ private slots:
     void maxGenerationsFollowsTimingAndRetention();
     void windowsShowUtcAndLocalTime();
     void existingPlanIsLoadedAndReturned();
+    void existingDoublePlanKeepsItsConfirmation();
     void okSubmitsAndWaitsForTheServer();
 };
 
@@ -187,6 +188,21 @@ void tst_PlanDialog::existingPlanIsLoadedAndReturned()
     QCOMPARE(out.includePaths, (QStringList { u"/srv"_s, u"/etc"_s, u"/home"_s })); // blank lines dropped
     QCOMPARE(out.excludePatterns, QStringList { u"*.tmp"_s });
     QCOMPARE(out.preCommand, plan.preCommand); // fields the dialog does not show are kept
+    QVERIFY(!dialog.transferConfirmed()); // local storage: nothing to confirm
+}
+
+void tst_PlanDialog::existingDoublePlanKeepsItsConfirmation()
+{
+    ServerInfo server = serverIn(u"JP1"_s);
+    server.isProtected = true;
+    PlanInfo plan;
+    plan.storage = u"double"_s;
+    server.plan = plan;
+    Widgets::PlanDialog dialog(server, regionInfo(u"JP1"_s, u"JP2"_s));
+    QVERIFY(child<QPushButton>(dialog, u"planOk"_s)->isEnabled());
+    QVERIFY(dialog.transferConfirmed());
+    child<QCheckBox>(dialog, u"confirmTransfer"_s)->click();
+    QVERIFY(!child<QPushButton>(dialog, u"planOk"_s)->isEnabled());
 }
 
 void tst_PlanDialog::okSubmitsAndWaitsForTheServer()
