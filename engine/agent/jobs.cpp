@@ -120,7 +120,8 @@ AgentJob::Body backupBody(const Protocol::JobStart &start, const AgentSettings &
             const CommandOutcome pre = runCommand(start.preCommand, start.commandTimeoutSeconds, context.cancel);
             context.event(pre.succeeded() ? Level::Info : Level::Error, pre.describe(u"pre-command"_s));
             if (!pre.succeeded())
-                return failed(pre.describe(u"pre-command"_s));
+                return failed(pre.describe(u"pre-command"_s),
+                              pre.stopped ? Policy::JobState::Stopped : Policy::JobState::Failed);
         }
         const QString cacheFolder = settings.stateFolder + u"/cache"_s;
         std::unique_ptr<TreeCache> parent;

@@ -122,6 +122,15 @@ bool AgentHub::isConnected(qint64 tenantId, qint64 serverId) const
 void AgentHub::handleEnroll(Session *s, const Protocol::Enroll &enroll)
 {
     const qint64 tenant = tenantOf(enroll.token);
+    // Server names are unique in a tenant; clones of one machine share a host name.
+    Catalog::ServerStore servers(m_db);
+    QSet<QString> taken;
+    if (auto existing = tenant > 0 ? servers.list(tenant) : Result<QList<Catalog::ServerRecord>>(QList<Catalog::ServerRecord> {}))
+        for (const Catalog::ServerRecord &r : std::as_const(*existing))
+            taken.insert(r.name);
+    QString name = enroll.facts.hostName;
+    for (int n = 2; taken.contains(name); ++n)
+        name = u"%1-%2"_s.arg(enroll.facts.hostName).arg(n);
     Catalog::EnrollmentStore tokens(m_db);
     auto grant = tenant > 0 ? tokens.consume(tenant, enroll.token, m_clock.nowMs())
                             : Result<Catalog::EnrollmentGrant>(fail(ErrorCode::Unauthorized, u"malformed token"_s));
@@ -136,12 +145,11 @@ void AgentHub::handleEnroll(Session *s, const Protocol::Enroll &enroll)
         return;
     }
     Catalog::NewServer server;
-    server.name = enroll.facts.hostName;
+    server.name = name;
     server.agentId = u"%1.%2"_s.arg(tenant).arg(QUuid::createUuid().toString(QUuid::Id128));
     server.agentSecretHash = Catalog::tokenHash(QString::fromLatin1(secret->toHex()));
     server.region = grant->region;
     server.facts = catalogFacts(enroll.facts);
-    Catalog::ServerStore servers(m_db);
     auto serverId = servers.create(tenant, server, m_clock.nowMs());
     if (!serverId) {
         s->connection->close(serverId.error());
