@@ -131,13 +131,23 @@ Status ServerHost::init(const ServerConfig &config, const std::optional<InitialA
             return fail(user.error());
     }
 
-    // Jobs that a previous process left running cannot be finished by anyone now.
+    // Jobs that a previous process left queued or running cannot be finished by anyone now:
+    // they failed (no generation was written; the data they uploaded is reused next time).
     Catalog::JobStore jobs(*m_db);
     auto all = tenants.list();
-    if (all)
-        for (const Catalog::TenantRecord &t : std::as_const(*all))
-            (void)jobs.interruptRunning(t.id, u"the server stopped while the job was running; no generation was written"_s,
-                                        m_clock->nowMs());
+    if (all) {
+        for (const Catalog::TenantRecord &t : std::as_const(*all)) {
+            auto active = jobs.activeJobs(t.id);
+            if (!active)
+                return fail(active.error());
+            for (const Catalog::JobRecord &job : std::as_const(*active))
+                KURA_TRY(jobs.finish(t.id, job.id, Policy::JobState::Failed,
+                                     job.state == Policy::JobState::Running
+                                         ? u"the server stopped while the job was running; no generation was written"_s
+                                         : u"the server stopped before the job started"_s,
+                                     m_clock->nowMs()));
+        }
+    }
 
     QStringList names = config.tlsHostNames;
     if (names.isEmpty())
