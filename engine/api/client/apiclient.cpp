@@ -481,4 +481,32 @@ ApiCall ApiClient::revokeEnrollmentToken(qint64 tokenId, QObject *context, Callb
     return callWithoutAnswer(Requests::revokeEnrollmentToken(tokenId), context, done);
 }
 
+ApiCall ApiClient::restoreTargets(
+    qint64 serverId, qint64 generationId, QObject *context, Callback<QList<RestoreTarget>> done)
+{
+    return call<QList<RestoreTarget>>(Requests::restoreTargets(serverId, generationId), context,
+        done, listIn<RestoreTarget>(u"targets"_s));
+}
+
+ApiCall ApiClient::startRestore(
+    qint64 serverId, const RestoreRequest &restore, QObject *context, Callback<JobInfo> done)
+{
+    return call<JobInfo>(
+        Requests::startRestore(serverId, restore), context, done, object<JobInfo>());
+}
+
+ApiCall ApiClient::browseGeneration(qint64 serverId, qint64 generationId, const QString &path,
+    QObject *context, Callback<FolderListing> done)
+{
+    return call<FolderListing>(Requests::browseGeneration(serverId, generationId, path), context,
+        done, object<FolderListing>());
+}
+
+ApiCall ApiClient::browseServer(
+    qint64 serverId, const QString &path, int limit, QObject *context, Callback<FolderListing> done)
+{
+    return call<FolderListing>(
+        Requests::browseServer(serverId, path, limit), context, done, object<FolderListing>());
+}
+
 } // namespace Kura::Api::Client

@@ -136,8 +136,21 @@ public:
     ApiCall enrollmentTokens(int limit, QObject *context, Callback<QList<EnrollmentToken>> done);
     ApiCall revokeEnrollmentToken(qint64 tokenId, QObject *context, Callback<void> done);
 
-    // Routes being added to the API (browse, restore, live job events) get their calls here
-    // when they exist in engine/api.
+    // Restore (SPEC §6): every server of the tenant as a target of a generation of `serverId`
+    // with the policy's verdict; a restore job (202; a refused target is a 409 ApiError with
+    // refusal() "restore_target" and issues(); an offline target agent 503); one folder of a
+    // generation, or of the server's own file system as its agent sees it now.
+    ApiCall restoreTargets(qint64 serverId, qint64 generationId, QObject *context,
+        Callback<QList<RestoreTarget>> done);
+    ApiCall startRestore(
+        qint64 serverId, const RestoreRequest &restore, QObject *context, Callback<JobInfo> done);
+    ApiCall browseGeneration(qint64 serverId, qint64 generationId, const QString &path,
+        QObject *context, Callback<FolderListing> done);
+    ApiCall browseServer(qint64 serverId, const QString &path, int limit, QObject *context,
+        Callback<FolderListing> done);
+
+    // Routes being added to the API (live job events) get their calls here when they exist in
+    // engine/api.
 
     // Sends any request of apirequest.h and returns the answer's body unread (for --json
     // output and for routes without a typed call). Statuses >= 400 are errors as above.

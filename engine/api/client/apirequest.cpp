@@ -187,4 +187,31 @@ ApiRequest revokeEnrollmentToken(qint64 tokenId)
     return request;
 }
 
+ApiRequest restoreTargets(qint64 serverId, qint64 generationId)
+{
+    return get(serverPath(serverId, u"/generations/%1/targets"_s.arg(generationId)));
+}
+
+ApiRequest startRestore(qint64 serverId, const RestoreRequest &restore)
+{
+    return withBody("POST", serverPath(serverId, u"/restores"_s), restore.toJson());
+}
+
+ApiRequest browseGeneration(qint64 serverId, qint64 generationId, const QString &path)
+{
+    QUrlQuery query;
+    if (!path.isEmpty())
+        query.addQueryItem(u"path"_s, path);
+    return get(serverPath(serverId, u"/generations/%1/files"_s.arg(generationId)), query);
+}
+
+ApiRequest browseServer(qint64 serverId, const QString &path, int limit)
+{
+    QUrlQuery query;
+    if (!path.isEmpty())
+        query.addQueryItem(u"path"_s, path);
+    addLimit(query, limit);
+    return get(serverPath(serverId, u"/files"_s), query);
+}
+
 } // namespace Kura::Api::Client::Requests

@@ -58,7 +58,16 @@ ApiRequest createEnrollmentToken(const QString &region, int validHours = 0);
 ApiRequest enrollmentTokens(int limit = 0);
 ApiRequest revokeEnrollmentToken(qint64 tokenId);
 
-// Routes being added to the API (browse, restore, live job events) get their builders here
-// when they exist in engine/api.
+// Every server of the tenant as a restore target of generation `generationId` of `serverId`.
+ApiRequest restoreTargets(qint64 serverId, qint64 generationId);
+// POST /servers/{id}/restores: `serverId` is the generation's server.
+ApiRequest startRestore(qint64 serverId, const RestoreRequest &restore);
+// One folder of a generation, or of the server's own file system (asked of its agent; `limit`
+// 0: the server's default).
+ApiRequest browseGeneration(qint64 serverId, qint64 generationId, const QString &path);
+ApiRequest browseServer(qint64 serverId, const QString &path, int limit = 0);
+
+// Routes being added to the API (live job events) get their builders here when they exist in
+// engine/api.
 
 } // namespace Kura::Api::Client::Requests

@@ -77,6 +77,14 @@ QJsonArray ApiError::problems() const
     return details.value(u"problems"_s).toArray();
 }
 
+QStringList ApiError::issues() const
+{
+    QStringList out;
+    for (const QJsonValue &issue : details.value(u"issues"_s).toArray())
+        out << issue.toString();
+    return out;
+}
+
 Error ApiError::toError() const
 {
     return Error(code, toString(), code == ErrorCode::Unavailable);
@@ -482,6 +490,57 @@ Result<EnrollmentToken> EnrollmentToken::fromJson(const QJsonObject &json)
     if (fields.ok() && !decoded)
         fields.fail(u"package"_s, u"not base64"_s);
     out.package = *decoded;
+    return fields.finish(out);
+}
+
+// ---- Restore and browsing ----
+
+Result<RestoreTarget> RestoreTarget::fromJson(const QJsonObject &json)
+{
+    JsonReader fields(json);
+    RestoreTarget out;
+    out.serverId = fields.integer(u"serverId"_s, JsonReader::Required);
+    out.name = fields.string(u"name"_s);
+    out.online = fields.boolean(u"online"_s);
+    out.allowed = fields.boolean(u"allowed"_s, JsonReader::Required);
+    out.issues = fields.stringList(u"issues"_s);
+    return fields.finish(out);
+}
+
+QJsonObject RestoreRequest::toJson() const
+{
+    QJsonObject out { { u"generationId"_s, double(generationId) }, { u"overwrite"_s, overwrite } };
+    if (targetServerId)
+        out.insert(u"targetServerId"_s, double(*targetServerId));
+    if (!targetPath.isEmpty())
+        out.insert(u"targetPath"_s, targetPath);
+    if (!paths.isEmpty())
+        out.insert(u"paths"_s, QJsonArray::fromStringList(paths));
+    if (!device.isEmpty())
+        out.insert(u"device"_s, device);
+    return out;
+}
+
+Result<FileEntry> FileEntry::fromJson(const QJsonObject &json)
+{
+    JsonReader fields(json);
+    FileEntry out;
+    out.name = fields.string(u"name"_s, JsonReader::Required);
+    out.kind = fields.string(u"kind"_s, JsonReader::Required);
+    out.sizeBytes = fields.integer(u"size"_s);
+    out.modified = fields.time(u"modified"_s);
+    return fields.finish(out);
+}
+
+Result<FolderListing> FolderListing::fromJson(const QJsonObject &json)
+{
+    JsonReader fields(json);
+    FolderListing out;
+    out.path = fields.string(u"path"_s, JsonReader::Required);
+    out.truncated = fields.boolean(u"truncated"_s);
+    if (!fields.has(u"entries"_s))
+        fields.fail(u"entries"_s, u"missing"_s);
+    out.entries = readList<FileEntry>(fields, json, u"entries"_s);
     return fields.finish(out);
 }
 

@@ -60,6 +60,8 @@ struct ApiError {
     QString field() const;
     // details.problems of a plan refusal: {issue, field, value} objects.
     QJsonArray problems() const;
+    // details.issues of a refused restore target (refusal "restore_target").
+    QStringList issues() const;
 
     // The same failure as a Kura::Error (code and "HTTP <status>: <message>").
     Error toError() const;
@@ -348,9 +350,55 @@ struct EnrollmentToken {
     static Result<EnrollmentToken> fromJson(const QJsonObject &json);
 };
 
+// ---- Restore and browsing --------------------------------------------------------------------
+
+// GET /servers/{id}/generations/{gen}/targets: a server as the target of a restore, with the
+// policy's verdict (SPEC §6): when not allowed, `issues` holds the reasons' stable names
+// ("different_region", "different_plan", "flavor_unknown", "different_os", ...).
+struct RestoreTarget {
+    qint64 serverId = 0;
+    QString name;
+    bool online = false;
+    bool allowed = false;
+    QStringList issues;
+
+    static Result<RestoreTarget> fromJson(const QJsonObject &json);
+};
+
+// POST /servers/{id}/restores: what to restore where. Files: `targetPath` (an absolute folder)
+// with `paths` (empty: the whole generation) and `overwrite`; system: `device`.
+struct RestoreRequest {
+    qint64 generationId = 0;
+    std::optional<qint64> targetServerId; // default: the generation's own server
+    QString targetPath;
+    QStringList paths;
+    QString overwrite = QStringLiteral("skip"); // "skip", "overwrite" or "keep_both"
+    QString device;
+
+    QJsonObject toJson() const;
+};
+
+// One entry of a folder listing.
+struct FileEntry {
+    QString name;
+    QString kind; // "file", "directory", "symlink" or "other"
+    qint64 sizeBytes = 0;
+    QDateTime modified;
+
+    static Result<FileEntry> fromJson(const QJsonObject &json);
+};
+
+// GET /servers/{id}/files and GET /servers/{id}/generations/{gen}/files: one folder.
+struct FolderListing {
+    QString path;
+    QList<FileEntry> entries;
+    bool truncated = false; // the folder has more entries than were listed
+
+    static Result<FolderListing> fromJson(const QJsonObject &json);
+};
+
 // ---- Routes still being added to the API -----------------------------------------------------
-// Browsing a generation or an agent's file system, restore with target validation and live
-// job events get their types here when their routes exist in engine/api.
+// Live job events get their types here when their route exists in engine/api.
 
 // Reads `key` of `json` as an array of T (T::fromJson on every element); errors name the
 // element ("servers[3].name: expected a string").

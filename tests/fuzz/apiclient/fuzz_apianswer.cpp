@@ -80,12 +80,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     readObject<AlertInfo>(json);
     readObject<RegionInfo>(json);
     readObject<EnrollmentToken>(json);
+    readObject<FolderListing>(json);
     readList<ServerInfo>(json, "servers");
     readList<JobInfo>(json, "jobs");
     readList<GenerationInfo>(json, "generations");
     readList<AlertInfo>(json, "alerts");
     readList<RegionInfo>(json, "regions");
     readList<EnrollmentToken>(json, "tokens");
+    readList<RestoreTarget>(json, "targets");
     checkPlanRoundTrip(json);
     checkPlanRoundTrip(json.value(QLatin1String("plan")).toObject());
     return 0;
