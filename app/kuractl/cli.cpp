@@ -14,7 +14,7 @@ const QString TimeoutOption = u"timeout"_s;
 
 QList<Command> allCommands()
 {
-    return readCommands() + changeCommands() + enrollCommands();
+    return readCommands() + changeCommands() + restoreCommands() + enrollCommands();
 }
 
 const QStringList GlobalValueOptions

@@ -43,15 +43,26 @@ void Session::finish(int code)
     emit finished(code);
 }
 
+// "refused: quota_exhausted; possible again at ..." with what the details tell.
+QString Session::refusalLine(const Client::ApiError &error)
+{
+    QString line = u"refused: "_s + error.refusal();
+    if (!error.issues().isEmpty())
+        line += u" ("_s + error.issues().join(u", "_s) + u')';
+    const QDateTime lifts = error.liftsAt();
+    const QJsonValue blocking = error.details.value(u"blockingJobId"_s);
+    if (lifts.isValid())
+        line += u"; possible again at "_s + formatTime(lifts);
+    else if (blocking.isDouble())
+        line += u"; possible again when job %1 ends"_s.arg(blocking.toInteger());
+    return line + u'\n';
+}
+
 void Session::fail(const Client::ApiError &error)
 {
     QString text = u"kuractl: %1\n"_s.arg(error.toString());
-    if (!error.refusal().isEmpty()) {
-        const QDateTime lifts = error.liftsAt();
-        text += u"refused: %1; %2\n"_s.arg(error.refusal(),
-            lifts.isValid() ? u"possible again at %1"_s.arg(formatTime(lifts))
-                            : u"possible again when the blocking job ends"_s);
-    }
+    if (!error.refusal().isEmpty())
+        text += refusalLine(error);
     for (const QJsonValue &problem : error.problems()) {
         const QJsonObject p = problem.toObject();
         text += u"  %1: %2 (%3)\n"_s.arg(p.value(u"field"_s).toString(),

@@ -40,6 +40,7 @@ public:
     const QStringList &arguments() const { return m_arguments; }
     bool isSet(const QString &option) const { return m_options.isSet(option); }
     QString value(const QString &option) const { return m_options.value(option); }
+    QStringList values(const QString &option) const { return m_options.values(option); }
     bool json() const { return isSet(QStringLiteral("json")); }
 
     // Ends the command with `code`; later calls are ignored.
@@ -71,6 +72,8 @@ signals:
     void finished(int code);
 
 private:
+    static QString refusalLine(const Client::ApiError &error);
+
     Client::ApiClient &m_client;
     const QCommandLineParser &m_options;
     QStringList m_arguments;

@@ -1,6 +1,7 @@
 // kuractl as users run it: the real binary (QProcess) against the real API on 127.0.0.1, with
 // its output and exit codes (docs/cli.md).
 #include "apifixture.h"
+#include "recordingagents.h"
 
 #include <catalog/report.h>
 #include <protocol/agentpackage.h>
@@ -89,11 +90,16 @@ private slots:
     void refusesBadPlanFiles();
     void logsInWithAPasswordFile();
     void makesEnrollmentTokensWithAgentPackages();
+    void restoresAGenerationToAnAllowedServer();
+    void refusedRestoreTargetIsExitFour();
+    void browsesAServerAndAGeneration();
     void rejectsBadCommandLines_data();
     void rejectsBadCommandLines();
 
 private:
     QStringList global(const QString &token) const;
+    // Serves the API with RecordingAgents behind it; a finished file backup of web's generation.
+    qint64 withAgentsAndAGeneration();
     Run kuractl(const QString &token, const QStringList &command);
     qint64 startBackup(qint64 server);
 
@@ -102,6 +108,7 @@ private:
     QTemporaryDir dir;
     qint64 web = 0;
     qint64 db = 0;
+    RecordingAgents agents;
     const Api::ServerIdentity identity { u"backup.example.com:8641"_s, {},
         QByteArray::fromHex("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") };
 };
@@ -216,7 +223,8 @@ void tst_Kuractl::refusedBackupIsExitFourWithTheReason()
     const Run run = kuractl(admin, { u"backup"_s, u"web"_s });
     QVERIFY2(run.exitCode == 4, qPrintable(run.describe()));
     QVERIFY(run.out.isEmpty());
-    QVERIFY2(run.err.contains("refused: backup_running; possible again when the blocking job ends"),
+    QVERIFY2(run.err.contains(
+                 u"refused: backup_running; possible again when job %1 ends"_s.arg(first).toUtf8()),
         qPrintable(run.describe()));
     QVERIFY(run.err.contains(QByteArray::number(first))); // the server's message names the job
     QCOMPARE(f->dispatcher.dispatched.size(), 1);
@@ -430,6 +438,87 @@ void tst_Kuractl::makesEnrollmentTokensWithAgentPackages()
     const Run table = kuractl(admin, { u"enroll-tokens"_s });
     QCOMPARE(table.exitCode, 0);
     QCOMPARE(QString::fromUtf8(table.out).count(u'\n'), 1); // the header only
+}
+
+qint64 tst_Kuractl::withAgentsAndAGeneration()
+{
+    agents = {};
+    f->api = std::make_unique<Api::ApiService>(Api::ApiContext { f->db(), *f->scheduler, f->remover,
+        f->clock, *f->auth, Policy::defaultRegionMatrix(), {}, nullptr, &agents });
+    const qint64 job = startBackup(web);
+    Scheduler::FinishedJob outcome;
+    outcome.snapshotId = u"snap-web"_s;
+    if (!job || !f->scheduler->jobStarted(f->alpha, job)
+        || !f->scheduler->jobFinished(f->alpha, job, outcome))
+        return 0;
+    return f->get(u"/api/v1/jobs/%1"_s.arg(job), admin).json.value(u"generationId"_s).toInteger();
+}
+
+void tst_Kuractl::restoresAGenerationToAnAllowedServer()
+{
+    QVERIFY(withAgentsAndAGeneration());
+    const qint64 twin = f->addServer(f->alpha, u"twin"_s, ApiFixture::immediatePlan());
+    const Run run = kuractl(admin,
+        { u"restore"_s, u"web"_s, u"--generation"_s, u"latest"_s, u"--target"_s, u"twin"_s,
+            u"--to"_s, u"/srv/restored"_s, u"--path"_s, u"/etc"_s, u"--path"_s, u"/srv/data"_s,
+            u"--overwrite"_s, u"keep_both"_s });
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY(run.out.contains(u"file_restore to server %1 /srv/restored"_s.arg(twin).toUtf8()));
+    QCOMPARE(agents.orders.size(), 1);
+    const Api::RestoreOrder &order = agents.orders.first();
+    QCOMPARE(order.targetServerId, twin);
+    QCOMPARE(order.snapshotId, u"snap-web"_s);
+    QCOMPARE(order.targetPath, u"/srv/restored"_s);
+    QCOMPARE(order.selectedPaths, (QStringList { u"/etc"_s, u"/srv/data"_s }));
+    QCOMPARE(order.overwrite, u"keep_both"_s);
+
+    const Run targets = kuractl(admin, { u"restore-targets"_s, u"web"_s });
+    QVERIFY2(targets.exitCode == 0, qPrintable(targets.describe()));
+    QVERIFY(targets.out.startsWith("ID  NAME  ONLINE  ALLOWED  ISSUES"));
+    QVERIFY(targets.out.contains("target_not_protected")); // db
+
+    // Either a folder or a device; no generation of an unprotected server.
+    QCOMPARE(kuractl(admin, { u"restore"_s, u"web"_s }).exitCode, 2);
+    QCOMPARE(
+        kuractl(admin, { u"restore"_s, u"web"_s, u"--to"_s, u"/a"_s, u"--device"_s, u"/dev/sdz"_s })
+            .exitCode,
+        2);
+    QCOMPARE(kuractl(admin, { u"restore"_s, u"db"_s, u"--to"_s, u"/a"_s }).exitCode, 3);
+    QCOMPARE(agents.orders.size(), 1);
+}
+
+void tst_Kuractl::refusedRestoreTargetIsExitFour()
+{
+    const qint64 generation = withAgentsAndAGeneration();
+    QVERIFY(generation);
+    const Run run = kuractl(admin,
+        { u"restore"_s, u"web"_s, u"--generation"_s, QString::number(generation), u"--target"_s,
+            u"db"_s, u"--to"_s, u"/srv"_s });
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY2(run.err.contains("refused: restore_target (target_not_protected)"),
+        qPrintable(run.describe()));
+    QVERIFY(agents.orders.isEmpty());
+}
+
+void tst_Kuractl::browsesAServerAndAGeneration()
+{
+    QVERIFY(withAgentsAndAGeneration());
+    const Run live = kuractl(admin, { u"browse"_s, u"web"_s, u"/srv"_s, u"--limit"_s, u"50"_s });
+    QVERIFY2(live.exitCode == 0, qPrintable(live.describe()));
+    const QStringList lines = QString::fromUtf8(live.out).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY(lines.at(0).startsWith(u"KIND"_s));
+    QVERIFY(lines.at(1).startsWith(u"directory"_s) && lines.at(1).endsWith(u"docs"_s));
+    QVERIFY(lines.at(2).contains(u"1.21 KiB"_s) && lines.at(2).endsWith(u"notes.txt"_s));
+    QCOMPARE(agents.browsed, QStringList { u"/srv"_s });
+    QCOMPARE(agents.limits, QList<int> { 50 });
+
+    const Run stored
+        = kuractl(admin, { u"browse"_s, u"web"_s, u"--generation"_s, u"latest"_s, u"--json"_s });
+    QVERIFY2(stored.exitCode == 0, qPrintable(stored.describe()));
+    QCOMPARE(QJsonDocument::fromJson(stored.out).object().value(u"path"_s).toString(), u"/"_s);
+    QCOMPARE(agents.snapshotsBrowsed, QStringList { u"snap-web"_s });
+    QCOMPARE(kuractl(admin, { u"browse"_s, u"web"_s, u"/missing"_s }).exitCode, 3);
 }
 
 void tst_Kuractl::rejectsBadCommandLines_data()
