@@ -6,6 +6,7 @@
 #include <QHttpServerResponse>
 #include <QSslConfiguration>
 #include <QSslSocket>
+#include <QWebSocket>
 
 using namespace Qt::StringLiterals;
 
@@ -62,6 +63,22 @@ HttpServerAdapter::HttpServerAdapter(RequestHandler handler)
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             writeResponse(m_handler(toApiRequest(request)), std::move(responder));
         });
+    // QHttpServer 6.4 upgrades a WebSocket request only when a route takes it: this one does,
+    // and writes nothing for upgrades (the socket then goes to newWebSocketConnection); a
+    // plain request to the same path gets the router's answer.
+    m_server->route(u"/api/v1/events"_s, [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) != 0)
+            writeResponse(m_handler(toApiRequest(request)), std::move(responder));
+    });
+    QObject::connect(m_server.get(), &QHttpServer::newWebSocketConnection, m_server.get(), [this] {
+        while (m_server->hasPendingWebSocketConnections()) {
+            std::unique_ptr<QWebSocket> socket = m_server->nextPendingWebSocketConnection();
+            if (m_webSocketHandler)
+                m_webSocketHandler(std::move(socket));
+            else
+                socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"no WebSocket service here"_s);
+        }
+    });
 }
 
 HttpServerAdapter::~HttpServerAdapter() = default;
@@ -79,6 +96,11 @@ Status HttpServerAdapter::useTls(const QSslCertificate &certificate, const QSslK
     m_server->sslSetup(configuration);
     m_tls = true;
     return {};
+}
+
+void HttpServerAdapter::setWebSocketHandler(WebSocketHandler handler)
+{
+    m_webSocketHandler = std::move(handler);
 }
 
 Result<quint16> HttpServerAdapter::listen(const QHostAddress &address, quint16 port)

@@ -13,6 +13,7 @@
 #include <memory>
 
 class QHttpServer;
+class QWebSocket;
 
 namespace Kura::Api {
 
@@ -42,9 +43,16 @@ public:
 
     bool isTls() const { return m_tls; }
 
+    // WebSocket upgrades (live events): QHttpServer 6.4 accepts every upgrade request and
+    // hands the socket here; the handler checks its path and credentials. Without a handler
+    // upgraded sockets are closed.
+    using WebSocketHandler = std::function<void(std::unique_ptr<QWebSocket>)>;
+    void setWebSocketHandler(WebSocketHandler handler);
+
 private:
     std::unique_ptr<QHttpServer> m_server;
     RequestHandler m_handler;
+    WebSocketHandler m_webSocketHandler;
     bool m_tls = false;
 };
 

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSysInfo>
+#include <QWebSocket>
 
 using namespace Qt::StringLiterals;
 
@@ -77,6 +78,7 @@ ServerHost::~ServerHost()
 {
     if (m_service)
         m_service->stop();
+    m_events.reset();
     m_http.reset();
     m_api.reset();
     m_hub.reset();
@@ -193,6 +195,9 @@ Status ServerHost::init(const ServerConfig &config, const std::optional<InitialA
     m_api = std::make_unique<Api::ApiService>(Api::ApiContext {
         *m_db, *m_scheduler, *m_remover, *m_clock, *m_auth, matrix, {}, &m_identity, m_agentApi.get() });
     m_http = std::make_unique<Api::HttpServerAdapter>([this](const Api::ApiRequest &r) { return m_api->handle(r); });
+    m_events = std::make_unique<Api::EventStream>(*m_db, *m_auth, *m_clock);
+    m_http->setWebSocketHandler([this](std::unique_ptr<QWebSocket> socket) { m_events->accept(std::move(socket)); });
+    connect(m_hub.get(), &AgentHub::jobChanged, m_events.get(), &Api::EventStream::publishJob);
     if (!config.apiAddress.isLoopback()) {
         KURA_TRY(m_http->useTls(m_tls.certificate, m_tls.key));
         m_apiTls = true;

@@ -9,6 +9,7 @@
 
 #include <api/apiservice.h>
 #include <api/auth.h>
+#include <api/eventstream.h>
 #include <api/httpserveradapter.h>
 #include <api/serveridentity.h>
 #include <catalog/database.h>
@@ -93,6 +94,7 @@ private:
     std::unique_ptr<Api::Authenticator> m_auth;
     std::unique_ptr<Api::ApiService> m_api;
     std::unique_ptr<Api::HttpServerAdapter> m_http;
+    std::unique_ptr<Api::EventStream> m_events;
     quint16 m_apiPort = 0;
     quint16 m_agentPort = 0;
     bool m_apiTls = false;

@@ -6,7 +6,9 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTest>
+#include <QWebSocket>
 
 #include <sys/stat.h>
 #include <utime.h>
@@ -64,6 +66,7 @@ private slots:
     void fileBackupsAndRestoreToAnotherAgent();
     void systemImageBackupAndRestore();
     void refusals();
+    void liveJobEvents();
 
 private:
     std::unique_ptr<Kura::Test::SystemFixture> f;
@@ -246,6 +249,39 @@ void tst_Distributed::refusals()
     QCOMPARE(reply.status, 409);
     QCOMPARE(reply.json.value(u"details"_s).toObject().value(u"refusal"_s).toString(), u"quota_exhausted"_s);
     QVERIFY(!reply.json.value(u"details"_s).toObject().value(u"liftsAt"_s).toString().isEmpty());
+}
+
+void tst_Distributed::liveJobEvents()
+{
+    // A bad token: the socket is closed with the reason.
+    QWebSocket rejected;
+    QSignalSpy rejectedClosed(&rejected, &QWebSocket::disconnected);
+    rejected.open(QUrl(u"ws://127.0.0.1:%1/api/v1/events?token=nonsense"_s.arg(f->apiPort())));
+    QVERIFY(rejectedClosed.wait(10000));
+    QCOMPARE(rejected.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+
+    QWebSocket socket;
+    QStringList messages;
+    connect(&socket, &QWebSocket::textMessageReceived, this, [&](const QString &m) { messages << m; });
+    QNetworkRequest request(QUrl(u"ws://127.0.0.1:%1/api/v1/events"_s.arg(f->apiPort())));
+    request.setRawHeader("Authorization", "Bearer " + f->token().toLatin1());
+    socket.open(request);
+    QTRY_VERIFY_WITH_TIMEOUT(!messages.isEmpty(), 10000); // hello
+    QCOMPARE(f->protect(c, QJsonObject {}).status, 409);  // c is protected already: no event
+    const qint64 job = f->backup(c, u"system"_s);
+    QVERIFY(job);
+    QCOMPARE(f->waitJob(job).value(u"state"_s).toString(), u"succeeded"_s);
+    QStringList states;
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        states.clear();
+        for (const QString &m : std::as_const(messages)) {
+            const QJsonObject o = QJsonDocument::fromJson(m.toUtf8()).object();
+            if (o.value(u"type"_s).toString() == u"job"_s && qint64(o.value(u"job"_s).toObject().value(u"id"_s).toDouble()) == job)
+                states << o.value(u"job"_s).toObject().value(u"state"_s).toString();
+        }
+        return states.contains(u"succeeded"_s);
+    }(), 10000);
+    QVERIFY2(states.contains(u"running"_s), qPrintable(states.join(u',')));
 }
 
 QTEST_GUILESS_MAIN(tst_Distributed)
