@@ -107,6 +107,11 @@ void AlertsModel::clear()
     clearRows(m_alerts);
 }
 
+void AlertsModel::setServersModel(ServersModel *servers)
+{
+    m_servers = servers;
+}
+
 int AlertsModel::openCount() const
 {
     int count = 0;

@@ -34,7 +34,7 @@ public:
     void clear();
     const Api::Client::AlertInfo &alertAt(int row) const { return m_alerts.at(row); }
     int openCount() const;
-    void setServersModel(ServersModel *servers) { m_servers = servers; }
+    void setServersModel(ServersModel *servers);
 
 private:
     QVariant display(const Api::Client::AlertInfo &alert, int column) const;

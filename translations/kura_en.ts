@@ -580,6 +580,14 @@
         <source>Starting the local server...</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n open alert(s)</source>
+        <extracomment>Status bar: alerts nobody has acknowledged yet (see the Alerts tab of the Servers page)</extracomment>
+        <translation>
+            <numerusform>%n open alert</numerusform>
+            <numerusform>%n open alerts</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::JobsView</name>

@@ -578,6 +578,13 @@
         <source>Starting the local server...</source>
         <translation>ローカルサーバーを起動しています...</translation>
     </message>
+    <message numerus="yes">
+        <source>%n open alert(s)</source>
+        <extracomment>Status bar: alerts nobody has acknowledged yet (see the Alerts tab of the Servers page)</extracomment>
+        <translation>
+            <numerusform>未対応のアラート %n 件</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::JobsView</name>

@@ -15,6 +15,7 @@
 #ifdef KURA_HAVE_EMBEDDED_SERVER
 #include <embeddedserver.h>
 #endif
+#include <alertsmodel.h>
 #include <modeltext.h>
 #include <session.h>
 
@@ -82,6 +83,9 @@ Console::Console(LanguageManager *languages, QObject *parent)
         m_login->showError(reason);
     });
     connect(m_languages, &LanguageManager::languageChanged, this, &Console::updateConnectionState);
+    connect(m_languages, &LanguageManager::languageChanged, this, &Console::updateAlerts);
+    connect(m_session->alerts(), &Models::AlertsModel::updated, this, &Console::updateAlerts);
+    connect(m_session->alerts(), &QAbstractItemModel::modelReset, this, &Console::updateAlerts);
     updateConnectionState();
 }
 
@@ -222,6 +226,13 @@ void Console::updateConnectionState()
         m_window->setConnectionText(tr("Connection lost"), url);
         break;
     }
+}
+
+void Console::updateAlerts()
+{
+    const int open = m_session->alerts()->openCount();
+    //: Status bar: alerts nobody has acknowledged yet (see the Alerts tab of the Servers page)
+    m_window->setAlertsText(open > 0 ? tr("%n open alert(s)", nullptr, open) : QString());
 }
 
 void Console::showStatus(const QString &text)

@@ -79,6 +79,7 @@ private:
     void createPages();
     void updateConnectionState();
     void showStatus(const QString &text);
+    void updateAlerts();
 
     LanguageManager *m_languages;
     Api::Client::ApiClient *m_client;

@@ -97,6 +97,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setSizes({ 190, 900 });
     setCentralWidget(m_splitter);
 
+    m_alertsLabel = new QLabel(this);
+    m_alertsLabel->setObjectName(u"alertsStatus"_s);
+    m_alertsLabel->hide();
+    statusBar()->addPermanentWidget(m_alertsLabel);
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(u"connectionStatus"_s);
     statusBar()->addPermanentWidget(m_connectionLabel);
@@ -214,6 +218,12 @@ void MainWindow::setConnectionText(const QString &text, const QString &toolTip)
 {
     m_connectionLabel->setText(text);
     m_connectionLabel->setToolTip(toolTip);
+}
+
+void MainWindow::setAlertsText(const QString &text)
+{
+    m_alertsLabel->setText(text);
+    m_alertsLabel->setVisible(!text.isEmpty());
 }
 
 void MainWindow::setConnected(bool connected)

@@ -39,6 +39,8 @@ public:
     // The permanent text at the right of the status bar (who is connected where).
     void setConnectionText(const QString &text, const QString &toolTip);
     void setConnected(bool connected);
+    // The status bar's alert indicator; hidden for an empty text.
+    void setAlertsText(const QString &text);
 
 signals:
     void connectRequested();
@@ -64,6 +66,7 @@ private:
     QSplitter *m_splitter = nullptr;
     ConnectionBanner *m_banner = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    QLabel *m_alertsLabel = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_helpMenu = nullptr;

@@ -3,6 +3,7 @@
 // column widths.
 #include "guisupport.h"
 
+#include <alertsmodel.h>
 #include <connectionbanner.h>
 #include <logindialog.h>
 #include <mainwindow.h>
@@ -85,6 +86,11 @@ void tst_ConsoleWindow::loginDialogLogsIn()
     QTRY_COMPARE(console.session()->servers()->rowCount(), 6);
     auto *status = console.window()->findChild<QLabel *>(u"connectionStatus"_s);
     QVERIFY(status->text().contains(u"admin (Administrator)"_s));
+    // The failed backup of files-03 raised an alert nobody has acknowledged.
+    auto *alerts = console.window()->findChild<QLabel *>(u"alertsStatus"_s);
+    QTRY_VERIFY(console.session()->alerts()->openCount() > 0);
+    const int open = console.session()->alerts()->openCount();
+    QCOMPARE(alerts->text(), open == 1 ? u"1 open alert"_s : u"%1 open alerts"_s.arg(open));
     auto *table = console.serversView()->table();
     QCOMPARE(table->model()->rowCount(), 6);
     // Sorted by name: app-02 first.
