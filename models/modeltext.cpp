@@ -127,7 +127,7 @@ QString regionStateText(const QString &state)
     if (state == u"ok"_s)
         return Tr::tr("Healthy");
     if (state == u"failed"_s)
-        return Tr::tr("Failed");
+        return Tr::tr("Failed", "storage state of a region");
     return state;
 }
 

@@ -99,6 +99,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_alertsLabel = new QLabel(this);
     m_alertsLabel->setObjectName(u"alertsStatus"_s);
+    m_alertsLabel->setContentsMargins(0, 0, 16, 0);
     m_alertsLabel->hide();
     statusBar()->addPermanentWidget(m_alertsLabel);
     m_connectionLabel = new QLabel(this);
