@@ -280,7 +280,9 @@
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation><numerusform>%n 日</numerusform></translation>
+        <translation>
+            <numerusform>%n 日</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 storage, %2, kept %3, %4</source>
@@ -305,7 +307,7 @@
     </message>
     <message>
         <source>%1/s</source>
-        <extracomment>Transfer rate, %1 is a size such as "12.5 MB"</extracomment>
+        <extracomment>Transfer rate, %1 is a size such as &quot;12.5 MB&quot;</extracomment>
         <translation>%1/秒</translation>
     </message>
     <message>
@@ -345,7 +347,7 @@
         <translation>サーバーは現在この操作を実行できません: %1</translation>
     </message>
     <message>
-        <source>The server's certificate is not trusted: %1</source>
+        <source>The server&apos;s certificate is not trusted: %1</source>
         <translation>サーバーの証明書が信頼されていません: %1</translation>
     </message>
     <message>
@@ -365,11 +367,11 @@
         <translation>要求は取り消されました。</translation>
     </message>
     <message>
-        <source>The server refused the value of "%1": %2</source>
+        <source>The server refused the value of &quot;%1&quot;: %2</source>
         <translation>サーバーが「%1」の値を拒否しました: %2</translation>
     </message>
     <message>
-        <source>The server's state does not allow this now: %1</source>
+        <source>The server&apos;s state does not allow this now: %1</source>
         <translation>サーバーの状態により現在この操作はできません: %1</translation>
     </message>
     <message>
@@ -509,12 +511,14 @@
 <context>
     <name>Kura::Widgets::ConnectionBanner</name>
     <message>
-        <source>The connection to the server "%1" is lost: %2</source>
+        <source>The connection to the server &quot;%1&quot; is lost: %2</source>
         <translation>サーバー「%1」との接続が切れました: %2</translation>
     </message>
     <message numerus="yes">
         <source>Trying again in %n second(s).</source>
-        <translation><numerusform>%n 秒後に再接続します。</numerusform></translation>
+        <translation>
+            <numerusform>%n 秒後に再接続します。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Try Again Now</source>
@@ -532,7 +536,7 @@
         <translation>このビルドのコンソールには組み込みサーバーがありません。アドレスを指定して Kura サーバーに接続してください。</translation>
     </message>
     <message>
-        <source>This console cannot do this yet. The server's API has no routes for it so far; the page will work once they exist.</source>
+        <source>This console cannot do this yet. The server&apos;s API has no routes for it so far; the page will work once they exist.</source>
         <translation>このコンソールではまだこの機能を利用できません。サーバーの API にこの機能のルートがまだないためです。ルートが追加されるとこのページは動作します。</translation>
     </message>
     <message>
@@ -560,7 +564,7 @@
         <translation>%1 (%2) @ %3</translation>
     </message>
     <message>
-        <source>Connected to "%1"</source>
+        <source>Connected to &quot;%1&quot;</source>
         <translation>「%1」に接続中</translation>
     </message>
     <message>
@@ -568,7 +572,7 @@
         <translation>接続が切れました</translation>
     </message>
     <message>
-        <source>This console runs a local server with its data in "%1".</source>
+        <source>This console runs a local server with its data in &quot;%1&quot;.</source>
         <translation>このコンソールはローカルサーバーを実行しています。データは「%1」にあります。</translation>
     </message>
     <message>
@@ -582,7 +586,9 @@
     <message numerus="yes">
         <source>%n open alert(s)</source>
         <extracomment>Status bar: alerts nobody has acknowledged yet (see the Alerts tab of the Servers page)</extracomment>
-        <translation><numerusform>未対応のアラート %n 件</numerusform></translation>
+        <translation>
+            <numerusform>未対応のアラート %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -687,7 +693,7 @@
         <translation>パスワード(&amp;P):</translation>
     </message>
     <message>
-        <source>The server's address with http:// or https:// and the port</source>
+        <source>The server&apos;s address with http:// or https:// and the port</source>
         <translation>http:// または https:// とポートを含むサーバーのアドレス</translation>
     </message>
     <message>
@@ -703,7 +709,7 @@
         <translation>ローカルサーバーを使用(&amp;L)</translation>
     </message>
     <message>
-        <source>Start the embedded server on this computer and manage this computer's backups</source>
+        <source>Start the embedded server on this computer and manage this computer&apos;s backups</source>
         <translation>このコンピューターで組み込みサーバーを起動し、このコンピューターのバックアップを管理します</translation>
     </message>
 </context>
@@ -734,7 +740,7 @@
         <translation>ストレージリージョン、ダブルストレージの対とその状態</translation>
     </message>
     <message>
-        <source>State and steps of the backup server's disaster recovery</source>
+        <source>State and steps of the backup server&apos;s disaster recovery</source>
         <translation>バックアップサーバーのディザスタリカバリの状態と手順</translation>
     </message>
     <message>
@@ -814,7 +820,7 @@
         <translation>更新(&amp;R)</translation>
     </message>
     <message>
-        <source>Load the current page's data from the server again</source>
+        <source>Load the current page&apos;s data from the server again</source>
         <translation>現在のページのデータをサーバーから再読み込みします</translation>
     </message>
     <message>
@@ -846,23 +852,23 @@
         <translation>%1 UTC (現地時刻 %2)</translation>
     </message>
     <message>
-        <source>The region "%1" of this server is not in the server's region list, so double storage cannot be offered.</source>
+        <source>The region &quot;%1&quot; of this server is not in the server&apos;s region list, so double storage cannot be offered.</source>
         <translation>このサーバーのリージョン「%1」はサーバーのリージョン一覧にないため、ダブルストレージを提供できません。</translation>
     </message>
     <message>
-        <source>The region "%1" has no backup service.</source>
+        <source>The region &quot;%1&quot; has no backup service.</source>
         <translation>リージョン「%1」にはバックアップサービスがありません。</translation>
     </message>
     <message>
-        <source>Double storage is not offered for region "%1": it has no paired region.</source>
+        <source>Double storage is not offered for region &quot;%1&quot;: it has no paired region.</source>
         <translation>リージョン「%1」には対になるリージョンがないため、ダブルストレージは提供されません。</translation>
     </message>
     <message>
-        <source>Servers of region "%1" cannot be protected: the region has no backup service.</source>
+        <source>Servers of region &quot;%1&quot; cannot be protected: the region has no backup service.</source>
         <translation>リージョン「%1」にはバックアップサービスがないため、そのサーバーは保護できません。</translation>
     </message>
     <message>
-        <source>Confirm the transfer of backup data to region "%1" to use double storage.</source>
+        <source>Confirm the transfer of backup data to region &quot;%1&quot; to use double storage.</source>
         <translation>ダブルストレージを使うには、リージョン「%1」へのバックアップデータの転送を確認してください。</translation>
     </message>
     <message>
@@ -870,11 +876,11 @@
         <translation>システムバックアップのブートボリューム (ブロックデバイスまたはイメージファイル) を入力してください。</translation>
     </message>
     <message>
-        <source>Edit Plan of "%1"</source>
+        <source>Edit Plan of &quot;%1&quot;</source>
         <translation>「%1」のプランを編集</translation>
     </message>
     <message>
-        <source>Protect "%1"</source>
+        <source>Protect &quot;%1&quot;</source>
         <translation>「%1」を保護</translation>
     </message>
     <message>
@@ -958,7 +964,7 @@
         <translation>ブートボリューム(&amp;B) (ブロックデバイスまたはイメージファイル):</translation>
     </message>
     <message>
-        <source>Double storage copies every generation to region "%1" as well. The data protection laws of that region apply; you are responsible for the transfer.</source>
+        <source>Double storage copies every generation to region &quot;%1&quot; as well. The data protection laws of that region apply; you are responsible for the transfer.</source>
         <translation>ダブルストレージでは、すべての世代をリージョン「%1」にもコピーします。そのリージョンのデータ保護法が適用されます。転送の責任はお客様にあります。</translation>
     </message>
     <message>
@@ -971,7 +977,9 @@
     </message>
     <message numerus="yes">
         <source>Keeps at most %n generation(s): %1 backups in 24 hours for %2.</source>
-        <translation><numerusform>最大 %n 世代を保持します: 24 時間に %1 回のバックアップを %2。</numerusform></translation>
+        <translation>
+            <numerusform>最大 %n 世代を保持します: 24 時間に %1 回のバックアップを %2。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -985,7 +993,7 @@
         <translation>リージョンとその状態をサーバーから再読み込みします</translation>
     </message>
     <message>
-        <source>Backups of a server are stored in its region. Double storage also keeps a copy in the paired region, replicated within 24 hours. While a region's storage is marked failed, restores may use the remote copies.</source>
+        <source>Backups of a server are stored in its region. Double storage also keeps a copy in the paired region, replicated within 24 hours. While a region&apos;s storage is marked failed, restores may use the remote copies.</source>
         <translation>サーバーのバックアップはそのリージョンに保存されます。ダブルストレージでは対のリージョンにもコピーを保持し、24 時間以内に複製します。リージョンのストレージが障害とされている間は、リストアにリモートのコピーを使用できます。</translation>
     </message>
 </context>
@@ -997,7 +1005,9 @@
     </message>
     <message numerus="yes">
         <source>%1 of %n job(s) shown</source>
-        <translation><numerusform>%n 件中 %1 件のジョブを表示</numerusform></translation>
+        <translation>
+            <numerusform>%n 件中 %1 件のジョブを表示</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export Report</source>
@@ -1008,7 +1018,7 @@
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <source>The server's CSV document cannot be read: %1</source>
+        <source>The server&apos;s CSV document cannot be read: %1</source>
         <translation>サーバーの CSV 文書を読み取れません: %1</translation>
     </message>
     <message>
@@ -1016,12 +1026,14 @@
         <translation>エクスポート中にレポートが変わり続けました。もう一度実行してください。</translation>
     </message>
     <message>
-        <source>Cannot write "%1": %2</source>
+        <source>Cannot write &quot;%1&quot;: %2</source>
         <translation>「%1」に書き込めません: %2</translation>
     </message>
     <message numerus="yes">
-        <source>%n job(s) exported to "%1".</source>
-        <translation><numerusform>%n 件のジョブを「%1」にエクスポートしました。</numerusform></translation>
+        <source>%n job(s) exported to &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>%n 件のジョブを「%1」にエクスポートしました。</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -1099,31 +1111,35 @@
         <translation>サーバーに接続していません。[ファイル] &gt; [サーバーに接続] からログインしてください。</translation>
     </message>
     <message>
-        <source>The plan of "%1" is saved.</source>
+        <source>The plan of &quot;%1&quot; is saved.</source>
         <translation>「%1」のプランを保存しました。</translation>
     </message>
     <message numerus="yes">
-        <source>"%1" is no longer protected; %n generation(s) deleted.</source>
-        <translation><numerusform>「%1」の保護を解除しました。%n 世代を削除しました。</numerusform></translation>
+        <source>&quot;%1&quot; is no longer protected; %n generation(s) deleted.</source>
+        <translation>
+            <numerusform>「%1」の保護を解除しました。%n 世代を削除しました。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Unprotect "%1"</source>
+        <source>Unprotect &quot;%1&quot;</source>
         <translation>「%1」の保護解除</translation>
     </message>
     <message numerus="yes">
-        <source>Unprotecting "%1" deletes all its backup data: %n generation(s), %2. This cannot be undone. The server stays in the list and can be protected again later, starting afresh.</source>
-        <translation><numerusform>「%1」の保護を解除すると、すべてのバックアップデータ (%n 世代、%2) が削除されます。この操作は元に戻せません。サーバーは一覧に残り、後で改めて保護できます (新規の開始になります)。</numerusform></translation>
+        <source>Unprotecting &quot;%1&quot; deletes all its backup data: %n generation(s), %2. This cannot be undone. The server stays in the list and can be protected again later, starting afresh.</source>
+        <translation>
+            <numerusform>「%1」の保護を解除すると、すべてのバックアップデータ (%n 世代、%2) が削除されます。この操作は元に戻せません。サーバーは一覧に残り、後で改めて保護できます (新規の開始になります)。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete Backup Data</source>
         <translation>バックアップデータを削除</translation>
     </message>
     <message>
-        <source>Back Up "%1"</source>
+        <source>Back Up &quot;%1&quot;</source>
         <translation>「%1」のバックアップ</translation>
     </message>
     <message>
-        <source>Backup of "%1" started as job %2.</source>
+        <source>Backup of &quot;%1&quot; started as job %2.</source>
         <translation>「%1」のバックアップをジョブ %2 として開始しました。</translation>
     </message>
     <message>
@@ -1147,7 +1163,7 @@
         <translation>プランを編集(&amp;E)...</translation>
     </message>
     <message>
-        <source>Change the selected server's plan (Ctrl+E)</source>
+        <source>Change the selected server&apos;s plan (Ctrl+E)</source>
         <translation>選択したサーバーのプランを変更します (Ctrl+E)</translation>
     </message>
     <message>
@@ -1171,7 +1187,7 @@
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <source>Stop the selected server's running backup (Ctrl+.)</source>
+        <source>Stop the selected server&apos;s running backup (Ctrl+.)</source>
         <translation>選択したサーバーの実行中のバックアップを停止します (Ctrl+.)</translation>
     </message>
     <message>
@@ -1215,7 +1231,7 @@
         <translation>アラートの確認</translation>
     </message>
     <message>
-        <source>The alert "%1" is acknowledged.</source>
+        <source>The alert &quot;%1&quot; is acknowledged.</source>
         <translation>アラート「%1」を確認済みにしました。</translation>
     </message>
     <message>
@@ -1238,15 +1254,15 @@
         <translation>接続していません。</translation>
     </message>
     <message>
-        <source>Logging in to "%1"...</source>
+        <source>Logging in to &quot;%1&quot;...</source>
         <translation>「%1」にログインしています...</translation>
     </message>
     <message>
-        <source>Connected to "%1" as %2 (%3).</source>
+        <source>Connected to &quot;%1&quot; as %2 (%3).</source>
         <translation>「%1」に %2 (%3) として接続しています。</translation>
     </message>
     <message>
-        <source>The connection to "%1" is lost; the console keeps trying.</source>
+        <source>The connection to &quot;%1&quot; is lost; the console keeps trying.</source>
         <translation>「%1」との接続が切れました。コンソールは再接続を続けます。</translation>
     </message>
     <message>
@@ -1290,7 +1306,7 @@
         <translation>情報</translation>
     </message>
     <message>
-        <source>Kura %1, the console of the Kura backup system. It manages the servers, plans, jobs and reports of one tenant through the server's API.
+        <source>Kura %1, the console of the Kura backup system. It manages the servers, plans, jobs and reports of one tenant through the server&apos;s API.
 Qt %2.</source>
         <translation>Kura %1: Kura バックアップシステムのコンソール。サーバーの API を通じて、1 つのテナントのサーバー、プラン、ジョブ、レポートを管理します。
 Qt %2。</translation>
