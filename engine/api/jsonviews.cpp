@@ -101,7 +101,8 @@ QJsonObject serverToJson(const Catalog::ServerRecord &server)
             server.plan ? QJsonValue(Catalog::planSummary(*server.plan)) : QJsonValue() },
         { u"plan"_s, server.plan ? QJsonValue(planToJson(*server.plan)) : QJsonValue() },
         { u"planUpdated"_s, isoUtcOrNull(server.planUpdatedMs) },
-        { u"lastBackup"_s, isoUtcOrNull(server.lastBackupMs) } };
+        { u"lastBackup"_s, isoUtcOrNull(server.lastBackupMs) },
+        { u"bandwidthLimit"_s, double(server.bandwidthLimitBytesPerSecond) } };
 }
 
 QJsonObject jobToJson(const Catalog::JobRecord &job, qint64 nowMs)

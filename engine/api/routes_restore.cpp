@@ -209,6 +209,30 @@ ApiResponse browseGeneration(ApiContext &context, const RouteContext &route)
     return ApiResponse::json(200, *listing);
 }
 
+// PUT /servers/{id}/bandwidth {"bytesPerSecond": N}
+ApiResponse setBandwidth(ApiContext &context, const RouteContext &route)
+{
+    auto server = routeServer(context, route);
+    if (!server)
+        return ApiResponse::error(server.error());
+    auto body = jsonBody(route, context);
+    if (!body)
+        return ApiResponse::error(body.error());
+    const QJsonValue value = body->value(u"bytesPerSecond"_s);
+    if (!value.isDouble() || value.toDouble() < 0 || value.toDouble() > 1e15 || body->size() != 1)
+        return ApiResponse::error(ErrorCode::InvalidArgument,
+                                  u"give {\"bytesPerSecond\": N} with N >= 0 (0: no limit)"_s, { { u"field"_s, u"bytesPerSecond"_s } });
+    const qint64 limit = qint64(value.toDouble());
+    Catalog::ServerStore servers(context.database);
+    if (const Status set = servers.setBandwidthLimit(route.identity.tenantId, server->id, limit); !set)
+        return ApiResponse::error(set.error());
+    auto updated = servers.server(route.identity.tenantId, server->id);
+    if (!updated)
+        return ApiResponse::error(updated.error());
+    return audited(context, route, u"server.bandwidth"_s, Catalog::serverSubject(server->id),
+                   u"%1 bytes/s"_s.arg(limit), ApiResponse::json(200, serverToJson(*updated)));
+}
+
 } // namespace
 
 void addRestoreRoutes(Router &router, ApiContext &context)
@@ -219,6 +243,8 @@ void addRestoreRoutes(Router &router, ApiContext &context)
         [&context](const RouteContext &route) { return browseGeneration(context, route); });
     router.add(Method::Post, u"/api/v1/servers/{id}/restores"_s, Access::Operate,
         [&context](const RouteContext &route) { return requestRestore(context, route); });
+    router.add(Method::Put, u"/api/v1/servers/{id}/bandwidth"_s, Access::Admin,
+        [&context](const RouteContext &route) { return setBandwidth(context, route); });
     router.add(Method::Get, u"/api/v1/servers/{id}/files"_s, Access::Read,
         [&context](const RouteContext &route) { return browseServer(context, route); });
 }

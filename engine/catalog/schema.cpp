@@ -199,6 +199,10 @@ QList<Migration> catalogMigrations()
                 " WHERE j.tenant_id = servers.tenant_id AND j.server_id = servers.id AND j.state = "
                 "'succeeded'"
                 " AND j.kind IN ('file_backup', 'system_backup'))"_s } },
+        // A per-agent bandwidth limit (bytes per second, 0: none) that backups and restores
+        // of the server's agent respect.
+        { 4, u"server bandwidth limit"_s,
+            { u"ALTER TABLE servers ADD COLUMN bandwidth_limit BIGINT NOT NULL DEFAULT 0"_s } },
     };
 }
 

@@ -16,7 +16,7 @@ namespace {
           " p.storage, p.timing, p.daily_window, p.weekday, p.weekly_window, p.retention_days, "
           "p.content,"
           " p.include_paths, p.exclude_patterns, p.system_device, p.pre_command, p.post_command,"
-          " p.command_timeout_seconds, p.updated_ms, s.last_backup_ms"
+          " p.command_timeout_seconds, p.updated_ms, s.last_backup_ms, s.bandwidth_limit"
           " FROM servers s LEFT JOIN plans p ON p.tenant_id = s.tenant_id AND p.server_id = s.id "_s;
     constexpr int PlanColumn = 19;
 
@@ -73,6 +73,7 @@ namespace {
         s.protectedSinceMs = Sql::optionalInt(q.value(17));
         s.enrolledMs = q.value(18).toLongLong();
         s.lastBackupMs = Sql::optionalInt(q.value(PlanColumn + 14));
+        s.bandwidthLimitBytesPerSecond = q.value(PlanColumn + 15).toLongLong();
         if (!q.value(PlanColumn).isNull()) {
             auto plan = readPlan(q);
             if (!plan)
@@ -180,6 +181,14 @@ Status ServerStore::setOnline(qint64 tenantId, qint64 serverId, bool online, qin
     return Sql::updateOne(m_db,
         u"UPDATE servers SET online = ?, last_seen_ms = ? WHERE tenant_id = ? AND id = ?"_s,
         { online ? 1 : 0, nowMs, tenantId, serverId }, u"server %1"_s.arg(serverId));
+}
+
+Status ServerStore::setBandwidthLimit(qint64 tenantId, qint64 serverId, qint64 bytesPerSecond)
+{
+    if (bytesPerSecond < 0)
+        return fail(ErrorCode::InvalidArgument, u"a bandwidth limit cannot be negative"_s);
+    return Sql::updateOne(m_db, u"UPDATE servers SET bandwidth_limit = ? WHERE tenant_id = ? AND id = ?"_s,
+        { bytesPerSecond, tenantId, serverId }, u"server %1"_s.arg(serverId));
 }
 
 Status ServerStore::setAdvertisedAddress(qint64 tenantId, qint64 serverId, const QString &address)

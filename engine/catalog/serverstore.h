@@ -50,6 +50,7 @@ struct ServerRecord {
     std::optional<Policy::Plan> plan; // set while protected
     std::optional<qint64> planUpdatedMs;
     std::optional<qint64> lastBackupMs; // end of the newest successful backup
+    qint64 bandwidthLimitBytesPerSecond = 0; // for the agent's backups and restores; 0: none
 
     // The subset policy functions need.
     Policy::ServerFacts toFacts() const;
@@ -76,6 +77,8 @@ public:
     Status updateFacts(qint64 tenantId, qint64 serverId, const HostFacts &facts);
     Status setOnline(qint64 tenantId, qint64 serverId, bool online, qint64 nowMs);
     Status setAdvertisedAddress(qint64 tenantId, qint64 serverId, const QString &address);
+    // Bytes per second the server's agent may use for backups and restores (0: no limit).
+    Status setBandwidthLimit(qint64 tenantId, qint64 serverId, qint64 bytesPerSecond);
 
     // Starts protection with `plan` (SPEC §2 "Protect"). Conflict if already protected.
     Status protect(qint64 tenantId, qint64 serverId, const Policy::Plan &plan, qint64 nowMs);

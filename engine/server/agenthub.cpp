@@ -68,11 +68,6 @@ Result<quint16> AgentHub::listen(const TlsIdentity &identity, const QHostAddress
     return m_server->serverPort();
 }
 
-void AgentHub::setBandwidthLimit(qint64 tenantId, qint64 serverId, qint64 bytesPerSecond)
-{
-    m_bandwidth[{ tenantId, serverId }] = bytesPerSecond;
-}
-
 void AgentHub::onNewConnection()
 {
     while (m_server->hasPendingConnections()) {

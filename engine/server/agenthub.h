@@ -56,8 +56,6 @@ public:
     // The scheduler this hub reports to (set once, before listen()).
     void setScheduler(Scheduler::Scheduler *scheduler) { m_scheduler = scheduler; }
     Result<quint16> listen(const TlsIdentity &identity, const QHostAddress &address, quint16 port);
-    // Per-agent bandwidth limit in bytes per second (0: none), applied to new jobs.
-    void setBandwidthLimit(qint64 tenantId, qint64 serverId, qint64 bytesPerSecond);
 
     bool isConnected(qint64 tenantId, qint64 serverId) const override;
     void dispatch(const Scheduler::DispatchRequest &request) override;
@@ -119,7 +117,6 @@ private:
     QSslServer *m_server = nullptr;
     QThreadPool m_pool;
     std::vector<std::unique_ptr<Session>> m_sessions;
-    std::map<std::pair<qint64, qint64>, qint64> m_bandwidth;
 };
 
 } // namespace Kura::Server

@@ -73,8 +73,7 @@ void AgentHub::dispatch(const Scheduler::DispatchRequest &request)
     start.chunkerSeed = r.masterKey().chunkerSeed;
     if (request.kind == Policy::JobKind::FileBackup)
         start.parentTree = parentTree(m_db, **repo, tenant, request.serverId, request.kind);
-    start.bandwidthLimitBytesPerSecond = m_bandwidth.count({ tenant, request.serverId })
-        ? m_bandwidth.at({ tenant, request.serverId }) : 0;
+    start.bandwidthLimitBytesPerSecond = server ? server->bandwidthLimitBytesPerSecond : 0;
     if (request.kind == Policy::JobKind::SystemBackup && start.device.isEmpty()) {
         failJob(u"the plan names no device or image file for a system backup"_s);
         return;
@@ -159,8 +158,8 @@ Status AgentHub::startRestore(const RestoreRequest &request)
     start.selectedPaths = request.selectedPaths;
     start.overwrite = request.overwrite;
     start.device = request.device;
-    start.bandwidthLimitBytesPerSecond = m_bandwidth.count({ request.tenantId, request.targetServerId })
-        ? m_bandwidth.at({ request.tenantId, request.targetServerId }) : 0;
+    auto target = Catalog::ServerStore(m_db).server(request.tenantId, request.targetServerId);
+    start.bandwidthLimitBytesPerSecond = target ? target->bandwidthLimitBytesPerSecond : 0;
     Stream stream;
     stream.kind = Stream::Kind::Restore;
     stream.jobId = request.jobId;

@@ -4,6 +4,7 @@
 #include "systemfixture.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -190,6 +191,22 @@ void tst_Distributed::systemImageBackupAndRestore()
     QCOMPARE(reply.status, 202);
     QCOMPARE(f->waitJob(qint64(reply.json.value(u"id"_s).toDouble())).value(u"state"_s).toString(), u"succeeded"_s);
     QCOMPARE(Kura::Test::sha256Of(restored), Kura::Test::sha256Of(image));
+
+    // A bandwidth limit of 1 MiB/s on c's agent: 3 MiB of new, incompressible data take at
+    // least 2 s to send (without the limit, a fraction of a second here).
+    HttpReply limited = f->request("PUT", u"/servers/%1/bandwidth"_s.arg(c), { { u"bytesPerSecond"_s, 1024 * 1024 } });
+    QCOMPARE(limited.status, 200);
+    QCOMPARE(limited.json.value(u"bandwidthLimit"_s).toDouble(), 1024.0 * 1024);
+    QCOMPARE(f->request("PUT", u"/servers/%1/bandwidth"_s.arg(c), { { u"bytesPerSecond"_s, -1 } }).status, 400);
+    disk.replace(0, 3 * 1024 * 1024, pseudoRandom(3 * 1024 * 1024, 9));
+    writeFile(image, disk);
+    QElapsedTimer timer;
+    timer.start();
+    const qint64 slow = f->backup(c, u"system"_s);
+    QVERIFY(slow);
+    QCOMPARE(f->waitJob(slow).value(u"state"_s).toString(), u"succeeded"_s);
+    QVERIFY2(timer.elapsed() >= 2000, qPrintable(u"took %1 ms"_s.arg(timer.elapsed())));
+    QCOMPARE(f->request("PUT", u"/servers/%1/bandwidth"_s.arg(c), { { u"bytesPerSecond"_s, 0 } }).status, 200);
 }
 
 void tst_Distributed::refusals()

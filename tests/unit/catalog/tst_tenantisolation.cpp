@@ -180,6 +180,9 @@ void tst_TenantIsolation::otherTenantSeesAndChangesNothing_data()
         return expectError(
             ServerStore(c.db()).setAdvertisedAddress(c.beta(), c.a.server, u"x"_s), nf);
     });
+    row("ServerStore::setBandwidthLimit", [=](const Context &c) {
+        return expectError(ServerStore(c.db()).setBandwidthLimit(c.beta(), c.a.server, 1000), nf);
+    });
     row("ServerStore::protect", [=](const Context &c) {
         return expectError(ServerStore(c.db()).protect(c.beta(), c.a.server, {}, 1), nf);
     });
