@@ -163,7 +163,7 @@ void ApiClient::setProbeInterval(std::chrono::milliseconds interval)
 
 // ---- Sending and reading ----
 
-QNetworkReply *ApiClient::start(const ApiRequest &request)
+QUrl ApiClient::urlOf(const ApiRequest &request) const
 {
     QUrl url = m_baseUrl;
     QString prefix = url.path();
@@ -171,7 +171,12 @@ QNetworkReply *ApiClient::start(const ApiRequest &request)
         prefix.chop(1);
     url.setPath(prefix + request.path);
     url.setQuery(request.query);
-    QNetworkRequest http(url);
+    return url;
+}
+
+QNetworkReply *ApiClient::start(const ApiRequest &request)
+{
+    QNetworkRequest http(urlOf(request));
     http.setTransferTimeout(int(m_timeout.count()));
     http.setRawHeader("Accept", "application/json");
     if (request.authenticated && !m_token.isEmpty())
@@ -410,6 +415,13 @@ ApiCall ApiClient::generations(
 {
     return call<QList<GenerationInfo>>(
         Requests::generations(serverId), context, done, listIn<GenerationInfo>(u"generations"_s));
+}
+
+ApiCall ApiClient::setBandwidth(
+    qint64 serverId, qint64 bytesPerSecond, QObject *context, Callback<ServerInfo> done)
+{
+    return call<ServerInfo>(
+        Requests::setBandwidth(serverId, bytesPerSecond), context, done, object<ServerInfo>());
 }
 
 ApiCall ApiClient::startBackup(

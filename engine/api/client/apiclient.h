@@ -109,6 +109,9 @@ public:
     ApiCall unprotect(
         qint64 serverId, bool confirm, QObject *context, Callback<UnprotectResult> done);
     ApiCall generations(qint64 serverId, QObject *context, Callback<QList<GenerationInfo>> done);
+    // The agent's bandwidth limit for backups and restores, bytes per second (0: none; admin).
+    ApiCall setBandwidth(
+        qint64 serverId, qint64 bytesPerSecond, QObject *context, Callback<ServerInfo> done);
 
     // `kind`: "files", "system" or empty (the plan's content). A policy refusal is a 409
     // ApiError with refusal() and liftsAt().
@@ -149,8 +152,10 @@ public:
     ApiCall browseServer(qint64 serverId, const QString &path, int limit, QObject *context,
         Callback<FolderListing> done);
 
-    // Routes being added to the API (live job events) get their calls here when they exist in
-    // engine/api.
+    // Live job events: see EventSubscription (eventsubscription.h).
+
+    // The absolute URL of `request` below baseUrl(), query included.
+    QUrl urlOf(const ApiRequest &request) const;
 
     // Sends any request of apirequest.h and returns the answer's body unread (for --json
     // output and for routes without a typed call). Statuses >= 400 are errors as above.

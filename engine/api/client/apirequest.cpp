@@ -101,6 +101,12 @@ ApiRequest generations(qint64 serverId)
     return get(serverPath(serverId, u"/generations"_s));
 }
 
+ApiRequest setBandwidth(qint64 serverId, qint64 bytesPerSecond)
+{
+    return withBody("PUT", serverPath(serverId, u"/bandwidth"_s),
+        { { u"bytesPerSecond"_s, double(bytesPerSecond) } });
+}
+
 ApiRequest startBackup(qint64 serverId, const QString &kind)
 {
     QJsonObject body;
@@ -212,6 +218,11 @@ ApiRequest browseServer(qint64 serverId, const QString &path, int limit)
         query.addQueryItem(u"path"_s, path);
     addLimit(query, limit);
     return get(serverPath(serverId, u"/files"_s), query);
+}
+
+ApiRequest events()
+{
+    return get(u"/events"_s);
 }
 
 } // namespace Kura::Api::Client::Requests

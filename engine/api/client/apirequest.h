@@ -36,6 +36,8 @@ ApiRequest protect(qint64 serverId, const PlanInfo &plan, bool confirmTransfer);
 // {"confirm": confirm}; without confirmation the server answers 400 with the amount of data.
 ApiRequest unprotect(qint64 serverId, bool confirm);
 ApiRequest generations(qint64 serverId);
+// {"bytesPerSecond": N}: the agent's limit for backups and restores; 0 removes it.
+ApiRequest setBandwidth(qint64 serverId, qint64 bytesPerSecond);
 
 // `kind`: "files" or "system" (or "file_backup"/"system_backup"); empty: the plan's content.
 ApiRequest startBackup(qint64 serverId, const QString &kind);
@@ -67,7 +69,7 @@ ApiRequest startRestore(qint64 serverId, const RestoreRequest &restore);
 ApiRequest browseGeneration(qint64 serverId, qint64 generationId, const QString &path);
 ApiRequest browseServer(qint64 serverId, const QString &path, int limit = 0);
 
-// Routes being added to the API (live job events) get their builders here when they exist in
-// engine/api.
+// The WebSocket of live events (GET /api/v1/events with an upgrade; EventSubscription).
+ApiRequest events();
 
 } // namespace Kura::Api::Client::Requests

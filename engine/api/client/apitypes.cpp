@@ -267,6 +267,7 @@ Result<ServerInfo> ServerInfo::fromJson(const QJsonObject &json)
         out.plan = readNested<PlanInfo>(fields, u"plan"_s);
     out.planUpdated = fields.time(u"planUpdated"_s);
     out.lastBackup = fields.time(u"lastBackup"_s);
+    out.bandwidthLimit = fields.integer(u"bandwidthLimit"_s);
     return fields.finish(out);
 }
 

@@ -164,6 +164,7 @@ struct ServerInfo {
     std::optional<PlanInfo> plan; // set while protected
     QDateTime planUpdated;
     QDateTime lastBackup;
+    qint64 bandwidthLimit = 0; // bytes per second for the agent's backups and restores; 0: none
 
     static Result<ServerInfo> fromJson(const QJsonObject &json);
 };

@@ -29,6 +29,7 @@ private slots:
     void unknownServerIsNotFound();
     void protectsChangesThePlanAndUnprotects();
     void planProblemsAreNamed();
+    void setsTheBandwidthLimit();
     void runsABackupAndFollowsTheJob();
     void stopsAJob();
     void concurrentBackupIsRefusedUntilTheJobEnds();
@@ -265,6 +266,29 @@ void tst_ApiClient::planProblemsAreNamed()
     auto typo = await<ServerInfo>([&](auto done) { client->setPlan(web, plan, true, this, done); });
     QVERIFY(!typo);
     QCOMPARE(typo.error().field(), u"plan.content"_s);
+}
+
+void tst_ApiClient::setsTheBandwidthLimit()
+{
+    auto limited = await<ServerInfo>(
+        [&](auto done) { client->setBandwidth(web, 4 * 1024 * 1024, this, done); });
+    QVERIFY_API(limited);
+    QCOMPARE(limited->bandwidthLimit, 4 * 1024 * 1024);
+    auto read = await<ServerInfo>([&](auto done) { client->server(web, this, done); });
+    QVERIFY_API(read);
+    QCOMPARE(read->bandwidthLimit, 4 * 1024 * 1024);
+    auto negative
+        = await<ServerInfo>([&](auto done) { client->setBandwidth(web, -1, this, done); });
+    QVERIFY(!negative);
+    QCOMPARE(negative.error().field(), u"bytesPerSecond"_s);
+    auto none = await<ServerInfo>([&](auto done) { client->setBandwidth(web, 0, this, done); });
+    QVERIFY_API(none);
+    QCOMPARE(none->bandwidthLimit, 0);
+    useToken(u"operator"_s);
+    auto forbidden
+        = await<ServerInfo>([&](auto done) { client->setBandwidth(web, 1, this, done); });
+    QVERIFY(!forbidden);
+    QCOMPARE(forbidden.error().httpStatus, 403);
 }
 
 void tst_ApiClient::runsABackupAndFollowsTheJob()
