@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTextStream>
 
@@ -182,6 +183,43 @@ void unprotectServer(Session &s)
     });
 }
 
+// "0" or "none", a number of bytes per second, or one with K, M or G (KiB, MiB, GiB per second).
+std::optional<qint64> parseRate(const QString &text)
+{
+    if (text == u"none"_s)
+        return 0;
+    static const QRegularExpression pattern(u"^([0-9]+)([KMG]?)$"_s);
+    const QRegularExpressionMatch match = pattern.match(text.toUpper());
+    if (!match.hasMatch())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 number = match.captured(1).toLongLong(&ok);
+    const int shift
+        = QStringLiteral(" KMG").indexOf(match.captured(2).isEmpty() ? u" "_s : match.captured(2))
+        * 10;
+    if (!ok || number > (qint64(1) << 50) >> shift)
+        return std::nullopt;
+    return number << shift;
+}
+
+void setBandwidth(Session &s)
+{
+    const auto rate = parseRate(s.arguments().at(1));
+    if (!rate)
+        return s.fail(ExitUsage,
+            u"bandwidth \"%1\": expected bytes per second, with K, M or G for KiB, MiB or GiB, "
+            "or 0 or none"_s.arg(s.arguments().at(1)));
+    s.resolveServer(s.arguments().at(0), [&s, rate = *rate](qint64 id) {
+        if (s.json())
+            return s.printJson(Requests::setBandwidth(id, rate));
+        s.client().setBandwidth(id, rate, &s, s.then<ServerInfo>([&s](const ServerInfo &server) {
+            printOut(u"bandwidth limit of \"%1\": %2\n"_s.arg(server.name,
+                server.bandwidthLimit ? formatBytes(server.bandwidthLimit) + u"/s"_s : u"none"_s));
+            s.finish(ExitOk);
+        }));
+    });
+}
+
 void acknowledgeAlert(Session &s)
 {
     const auto id = s.idArgument(0, u"alert"_s);
@@ -256,6 +294,9 @@ QList<Command> changeCommands()
             u"Stop protecting a server and delete its backups (--yes)."_s,
             { { u"yes"_s, u"Confirm that all backup data of the server is deleted."_s }, json }, 1,
             1, unprotectServer },
+        { u"bandwidth"_s, u"SERVER LIMIT"_s,
+            u"Limit the agent's backups and restores to LIMIT bytes/s (10M, 500K; 0: none)."_s,
+            { json }, 2, 2, setBandwidth },
         { u"acknowledge"_s, u"ALERT"_s, u"Acknowledge an alert."_s, { json }, 1, 1,
             acknowledgeAlert },
         { u"login"_s, {}, u"Log in and print a session token."_s,

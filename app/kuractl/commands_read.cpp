@@ -49,7 +49,9 @@ QString describeServer(const ServerInfo &server)
             { u"plan"_s, server.planSummary },
             { u"max generations"_s, QString::number(server.plan->maxGenerations) } });
     }
-    pairs.append({ u"last backup"_s, formatTime(server.lastBackup) });
+    pairs.append({ { u"last backup"_s, formatTime(server.lastBackup) },
+        { u"bandwidth limit"_s,
+            server.bandwidthLimit ? formatBytes(server.bandwidthLimit) + u"/s"_s : u"none"_s } });
     return keyValues(pairs);
 }
 

@@ -2,6 +2,8 @@
 
 #include "format.h"
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Kuractl {
@@ -63,6 +65,7 @@ std::optional<std::chrono::milliseconds> intervalOption(Session &session)
 JobWatch::JobWatch(Session &session, qint64 jobId, std::chrono::milliseconds interval)
     : QObject(&session)
     , m_session(session)
+    , m_events(session.client())
     , m_jobId(jobId)
     , m_terminal(stderrIsTerminal())
 {
@@ -73,18 +76,49 @@ JobWatch::JobWatch(Session &session, qint64 jobId, std::chrono::milliseconds int
 
 void JobWatch::start()
 {
+    followEvents();
     poll();
+}
+
+// Each change of the job as it happens; polling continues as the fallback, and takes over
+// alone when the server offers no events.
+void JobWatch::followEvents()
+{
+    connect(&m_events, &Client::EventSubscription::jobChanged, this,
+        [this](const Client::JobInfo &job) {
+            if (job.id != m_jobId)
+                return;
+            if (!job.isFinished())
+                return show(job);
+            m_timer.stop();
+            poll(); // the whole job, with its events, to end with
+        });
+    connect(&m_events, &Client::EventSubscription::refused, &m_events,
+        &Client::EventSubscription::stop);
+    connect(&m_events, &Client::EventSubscription::disconnected, &m_events,
+        &Client::EventSubscription::stop);
+    m_events.start();
 }
 
 void JobWatch::poll()
 {
+    if (m_ended)
+        return;
+    if (m_polling) {
+        m_pollAgain = true;
+        return;
+    }
+    m_polling = true;
     m_session.client().job(m_jobId, this, [this](Client::ApiResult<Client::JobInfo> job) {
+        m_polling = false;
         if (!job)
             return retryOrFail(job.error());
         m_unreachableFor.invalidate();
         if (job->isFinished())
             return end(*job);
         show(*job);
+        if (std::exchange(m_pollAgain, false))
+            return poll();
         m_timer.start();
     });
 }
@@ -122,6 +156,9 @@ void JobWatch::show(const Client::JobInfo &job)
 
 void JobWatch::end(const Client::JobInfo &job)
 {
+    m_ended = true;
+    m_timer.stop();
+    m_events.stop();
     clearLine();
     const int code = job.state == Client::JobState::Succeeded ? ExitOk : ExitFailed;
     if (m_session.json()) {

@@ -3,14 +3,19 @@
 #include "apifixture.h"
 #include "recordingagents.h"
 
+#include <api/eventstream.h>
+#include <api/httpserveradapter.h>
+
 #include <catalog/report.h>
 #include <protocol/agentpackage.h>
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTimeZone>
+#include <QWebSocket>
 
 using namespace Qt::StringLiterals;
 using namespace Kura;
@@ -93,6 +98,8 @@ private slots:
     void restoresAGenerationToAnAllowedServer();
     void refusedRestoreTargetIsExitFour();
     void browsesAServerAndAGeneration();
+    void setsTheBandwidthLimit();
+    void waitFollowsLiveEvents();
     void rejectsBadCommandLines_data();
     void rejectsBadCommandLines();
 
@@ -519,6 +526,52 @@ void tst_Kuractl::browsesAServerAndAGeneration()
     QCOMPARE(QJsonDocument::fromJson(stored.out).object().value(u"path"_s).toString(), u"/"_s);
     QCOMPARE(agents.snapshotsBrowsed, QStringList { u"snap-web"_s });
     QCOMPARE(kuractl(admin, { u"browse"_s, u"web"_s, u"/missing"_s }).exitCode, 3);
+}
+
+void tst_Kuractl::setsTheBandwidthLimit()
+{
+    const Run limit = kuractl(admin, { u"bandwidth"_s, u"web"_s, u"10M"_s });
+    QVERIFY2(limit.exitCode == 0, qPrintable(limit.describe()));
+    QCOMPARE(limit.out, QByteArray("bandwidth limit of \"web\": 10.00 MiB/s\n"));
+    const Run shown = kuractl(admin, { u"server"_s, u"web"_s, u"--json"_s });
+    QCOMPARE(QJsonDocument::fromJson(shown.out).object().value(u"bandwidthLimit"_s).toInteger(),
+        10 * 1024 * 1024);
+    const Run none = kuractl(admin, { u"bandwidth"_s, u"web"_s, u"none"_s });
+    QCOMPARE(none.exitCode, 0);
+    QVERIFY(none.out.contains("none"));
+    const Run bad = kuractl(admin, { u"bandwidth"_s, u"web"_s, u"fast"_s });
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains("bandwidth \"fast\""));
+}
+
+// With the API's event stream, --wait sees the job end at once, long before its next poll.
+void tst_Kuractl::waitFollowsLiveEvents()
+{
+    Api::EventStream stream(f->db(), *f->auth, f->clock);
+    Api::HttpServerAdapter http([this](const Api::ApiRequest &r) { return f->api->handle(r); });
+    http.setWebSocketHandler(
+        [&stream](std::unique_ptr<QWebSocket> socket) { stream.accept(std::move(socket)); });
+    auto port = http.listen();
+    QVERIFY_RESULT(port);
+    const qint64 job = startBackup(web);
+    QVERIFY(job);
+    Kuractl waiting({ u"--server"_s, u"http://127.0.0.1:%1"_s.arg(*port), u"--token"_s, admin,
+        u"job"_s, QString::number(job), u"--wait"_s, u"--interval"_s, u"60"_s });
+    QTRY_COMPARE_WITH_TIMEOUT(stream.clientCount(), 1, 10000);
+    QVERIFY_RESULT(f->scheduler->jobStarted(f->alpha, job));
+    stream.publishJob(f->alpha, job);
+    Scheduler::FinishedJob outcome;
+    outcome.snapshotId = u"snap"_s;
+    QVERIFY_RESULT(f->scheduler->jobFinished(f->alpha, job, outcome));
+    stream.publishJob(f->alpha, job);
+    QElapsedTimer timer;
+    timer.start();
+    const Run run = waiting.finish(20000);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY(timer.elapsed() < 10000);
+    QVERIFY2(run.err.contains(u"job %1 queued\njob %1 running\n"_s.arg(job).toUtf8()),
+        qPrintable(run.describe()));
+    QVERIFY(run.out.contains("succeeded"));
 }
 
 void tst_Kuractl::rejectsBadCommandLines_data()
