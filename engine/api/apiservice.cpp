@@ -18,6 +18,7 @@ ApiService::ApiService(ApiContext context)
     Routes::addAlertRoutes(m_router, m_context);
     Routes::addEnrollmentRoutes(m_router, m_context);
     Routes::addRestoreRoutes(m_router, m_context);
+    Routes::addUsageRoutes(m_router, m_context);
 }
 
 } // namespace Kura::Api

@@ -9,6 +9,7 @@
 
 #include <catalog/database.h>
 #include <core/clock.h>
+#include <policy/pricetable.h>
 #include <policy/regionmatrix.h>
 #include <scheduler/dispatcher.h>
 #include <scheduler/scheduler.h>
@@ -39,6 +40,8 @@ struct ApiContext {
     // Restores and browsing through the agents. Null when this server has no agent sessions
     // (those routes then answer 503).
     AgentOperations *agents = nullptr;
+    // The price table for estimated charges (SPEC §10); null: charges are not estimated.
+    const Policy::PriceTable *prices = nullptr;
 };
 
 // The HTTP API /api/v1 (SPEC §9; docs/api.md and docs/api/openapi.yaml): a Router holding

@@ -5,6 +5,7 @@
 #include <catalog/jobstore.h>
 #include <catalog/password.h>
 #include <catalog/serverstore.h>
+#include <catalog/usagestore.h>
 #include <protocol/auth.h>
 
 #include <QSslConfiguration>
@@ -278,6 +279,26 @@ void AgentHub::addEvent(qint64 tenantId, qint64 jobId, int level, const QString 
     (void)jobs.addEvent(tenantId, jobId, { m_clock.nowMs(), Catalog::EventLevel(level), text });
 }
 
+void AgentHub::recordUsage(qint64 tenantId, qint64 jobId, qint64 protectedBytes)
+{
+    // Today's protected volume of the server (SPEC §10): the newest successful backup's size.
+    auto job = Catalog::JobStore(m_db).job(tenantId, jobId);
+    auto server = job ? Catalog::ServerStore(m_db).server(tenantId, job->serverId)
+                      : Result<Catalog::ServerRecord>(fail(job.error()));
+    if (!server || !server->plan)
+        return;
+    Catalog::UsageSample sample;
+    sample.serverId = server->id;
+    sample.serverName = server->name;
+    sample.day = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC).date();
+    sample.protectedBytes = protectedBytes;
+    sample.storage = server->plan->storage;
+    sample.timing = server->plan->timing;
+    sample.retentionDays = server->plan->retentionDays;
+    if (const Status recorded = Catalog::UsageStore(m_db).record(tenantId, sample); !recorded)
+        qWarning("cannot record the usage of server %lld: %s", server->id, qPrintable(recorded.error().message()));
+}
+
 Scheduler::FinishedJob AgentHub::failedJob(const QString &reason, Policy::JobState state)
 {
     Scheduler::FinishedJob job;
@@ -291,6 +312,8 @@ void AgentHub::finishJob(qint64 tenantId, qint64 jobId, const Scheduler::Finishe
     if (isBackup && m_scheduler) {
         if (const Status done = m_scheduler->jobFinished(tenantId, jobId, outcome); !done)
             qWarning("cannot record the end of job %lld: %s", jobId, qPrintable(done.error().message()));
+        if (outcome.state == Policy::JobState::Succeeded)
+            recordUsage(tenantId, jobId, outcome.sourceBytes);
     } else {
         Catalog::JobStore jobs(m_db);
         (void)jobs.finish(tenantId, jobId, outcome.state, outcome.reason, m_clock.nowMs());

@@ -105,6 +105,7 @@ private:
     void handleRestoreMessage(Session *session, quint32 streamId, Stream &stream, const Protocol::Message &message);
     void pumpRestore(Session *session, quint32 streamId);
     void finishJob(qint64 tenantId, qint64 jobId, const Scheduler::FinishedJob &outcome, bool isBackup);
+    void recordUsage(qint64 tenantId, qint64 jobId, qint64 protectedBytes);
     static Scheduler::FinishedJob failedJob(const QString &reason, Policy::JobState state = Policy::JobState::Failed);
     Session *sessionFor(qint64 tenantId, qint64 serverId) const;
     Result<quint32> openStream(Session *session, Stream stream);

@@ -53,7 +53,7 @@ Result<ServerConfig> ServerConfig::load(const QString &path)
     const QJsonObject o = doc.object();
     static const QStringList known { u"dataFolder"_s, u"apiAddress"_s, u"apiPort"_s, u"agentAddress"_s, u"agentPort"_s,
                                      u"advertisedAgentAddress"_s, u"drAgentAddress"_s, u"tlsHostNames"_s,
-                                     u"tickIntervalMs"_s, u"regionMatrixFile"_s };
+                                     u"tickIntervalMs"_s, u"regionMatrixFile"_s, u"priceTableFile"_s };
     for (const QString &key : o.keys())
         if (!known.contains(key))
             return fail(ErrorCode::InvalidArgument, u"config \"%1\": unknown key \"%2\"; known keys: %3"_s.arg(path, key, known.join(u", "_s)));
@@ -71,6 +71,7 @@ Result<ServerConfig> ServerConfig::load(const QString &path)
     if (c.tickIntervalMs < 100)
         return fail(ErrorCode::InvalidArgument, u"config: \"tickIntervalMs\" must be at least 100"_s);
     c.regionMatrixFile = o.value("regionMatrixFile"_L1).toString();
+    c.priceTableFile = o.value("priceTableFile"_L1).toString();
     return c;
 }
 
@@ -170,6 +171,16 @@ Status ServerHost::init(const ServerConfig &config, const std::optional<InitialA
         matrix = *parsed;
     }
 
+    if (!config.priceTableFile.isEmpty()) {
+        QFile file(config.priceTableFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(ErrorCode::NotFound, u"cannot read the price table \"%1\""_s.arg(config.priceTableFile));
+        auto parsed = Policy::PriceTable::fromJson(file.read(Policy::PriceTable::MaxJsonBytes + 1));
+        if (!parsed)
+            return fail(parsed.error().withContext(config.priceTableFile));
+        m_prices = *parsed;
+    }
+
     m_repositories = std::make_unique<TenantRepositories>(config.dataFolder);
     m_remover = std::make_unique<RepositoryDataRemover>([this](qint64 tenant) -> Store::Repository * {
         auto repo = m_repositories->repository(tenant);
@@ -193,7 +204,8 @@ Status ServerHost::init(const ServerConfig &config, const std::optional<InitialA
     m_auth = std::make_unique<Api::Authenticator>(*m_db, *m_clock);
     m_agentApi = std::make_unique<AgentApi>(*m_hub, *m_repositories);
     m_api = std::make_unique<Api::ApiService>(Api::ApiContext {
-        *m_db, *m_scheduler, *m_remover, *m_clock, *m_auth, matrix, {}, &m_identity, m_agentApi.get() });
+        *m_db, *m_scheduler, *m_remover, *m_clock, *m_auth, matrix, {}, &m_identity, m_agentApi.get(),
+        m_prices ? &*m_prices : nullptr });
     m_http = std::make_unique<Api::HttpServerAdapter>([this](const Api::ApiRequest &r) { return m_api->handle(r); });
     m_events = std::make_unique<Api::EventStream>(*m_db, *m_auth, *m_clock);
     m_http->setWebSocketHandler([this](std::unique_ptr<QWebSocket> socket) { m_events->accept(std::move(socket)); });

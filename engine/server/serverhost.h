@@ -36,6 +36,7 @@ struct ServerConfig
     QStringList tlsHostNames;                    // names in the certificate (default: host name, localhost, 127.0.0.1)
     int tickIntervalMs = 5000;                   // how often the scheduler looks at the clock
     QString regionMatrixFile;                    // empty: the built-in matrix (SPEC §7)
+    QString priceTableFile;                      // empty: no charge estimates (SPEC §10)
 
     // Reads the JSON file; InvalidArgument naming the key for a bad value.
     static Result<ServerConfig> load(const QString &path);
@@ -93,6 +94,7 @@ private:
     std::unique_ptr<SchedulerService> m_service;
     std::unique_ptr<Api::Authenticator> m_auth;
     std::unique_ptr<Api::ApiService> m_api;
+    std::optional<Policy::PriceTable> m_prices;
     std::unique_ptr<Api::HttpServerAdapter> m_http;
     std::unique_ptr<Api::EventStream> m_events;
     quint16 m_apiPort = 0;

@@ -169,6 +169,18 @@ void tst_Distributed::fileBackupsAndRestoreToAnotherAgent()
     // The agent's own file system, for the path picker.
     const QJsonArray live = f->get(u"/servers/%1/files?path=%2"_s.arg(a).arg(source)).json.value(u"entries"_s).toArray();
     QCOMPARE(live.size(), 5); // big.bin docs empty exec.sh link
+
+    // Usage: today's sample of a is the newest backup's protected bytes.
+    const QJsonObject usage = f->get(u"/usage"_s).json;
+    const QJsonArray usageServers = usage.value(u"servers"_s).toArray();
+    QCOMPARE(usageServers.size(), 1);
+    const QJsonObject usageOfA = usageServers.first().toObject();
+    QCOMPARE(qint64(usageOfA.value(u"serverId"_s).toDouble()), a);
+    QCOMPARE(usageOfA.value(u"days"_s).toArray().size(), 1);
+    QCOMPARE(usageOfA.value(u"days"_s).toArray().first().toObject().value(u"protectedBytes"_s).toDouble(),
+             stats.value(u"source_bytes"_s).toDouble());
+    QVERIFY(usageOfA.value(u"estimatedCharge"_s).isNull()); // no price table configured
+    QCOMPARE(f->get(u"/usage?month=2026-13"_s).status, 400);
 }
 
 void tst_Distributed::systemImageBackupAndRestore()
