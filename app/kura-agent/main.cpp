@@ -57,7 +57,12 @@ int main(int argc, char **argv)
     Kura::Agent::AgentSettings settings;
     settings.stateFolder = parser.value(u"state"_s);
     settings.flavor = parser.value(u"flavor"_s);
-    settings.workers = parser.value(u"workers"_s).toInt();
+    bool workersOk = false;
+    settings.workers = parser.value(u"workers"_s).toInt(&workersOk);
+    if (!workersOk || settings.workers < 0 || settings.workers > 256) {
+        say(u"--workers: \"%1\" is not a number 0..256"_s.arg(parser.value(u"workers"_s)));
+        return 2;
+    }
 
     Kura::Agent::AgentState state;
     if (enrollOnly) {

@@ -4,6 +4,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QSaveFile>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -80,8 +81,14 @@ int main(int argc, char **argv)
         printErr(u"--agent-address: \"%1\" is not an IP address"_s.arg(parser.value(u"agent-address"_s)));
         return 2;
     }
-    if (parser.isSet(u"tick-ms"_s))
-        config.tickIntervalMs = qMax(100, parser.value(u"tick-ms"_s).toInt());
+    if (parser.isSet(u"tick-ms"_s)) {
+        bool ok = false;
+        config.tickIntervalMs = parser.value(u"tick-ms"_s).toInt(&ok);
+        if (!ok || config.tickIntervalMs < 100) {
+            printErr(u"--tick-ms: \"%1\" is not a number of milliseconds >= 100"_s.arg(parser.value(u"tick-ms"_s)));
+            return 2;
+        }
+    }
     if (config.dataFolder.isEmpty()) {
         printErr(u"no data folder: give --data DIR or \"dataFolder\" in --config"_s);
         return 2;
@@ -101,6 +108,15 @@ int main(int argc, char **argv)
                                              QString::fromUtf8(file.readAll()).trimmed() };
     }
 
+    // SIGTERM and SIGINT end the event loop; the host then closes agent sessions, flushes
+    // what is in flight and closes the catalog. Installed before anything is announced.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return 1;
+    QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [] { QCoreApplication::quit(); });
+    std::signal(SIGTERM, onSignal);
+    std::signal(SIGINT, onSignal);
+
     auto host = Kura::Server::ServerHost::start(config, admin);
     if (!host) {
         printErr(host.error().message());
@@ -111,19 +127,12 @@ int main(int argc, char **argv)
     std::fprintf(stdout, "kura-server %s listening: %s\n", KURA_VERSION, qPrintable(listening));
     std::fflush(stdout);
     if (parser.isSet(u"ports-file"_s)) {
-        QFile ports(parser.value(u"ports-file"_s));
-        if (ports.open(QIODevice::WriteOnly))
-            ports.write(listening.toUtf8() + '\n');
+        QSaveFile ports(parser.value(u"ports-file"_s));
+        if (!ports.open(QIODevice::WriteOnly) || ports.write(listening.toUtf8() + '\n') < 0 || !ports.commit()) {
+            printErr(u"cannot write the ports file \"%1\": %2"_s.arg(ports.fileName(), ports.errorString()));
+            return 1;
+        }
     }
-
-    // SIGTERM and SIGINT end the event loop; the host then closes agent sessions, flushes
-    // what is in flight and closes the catalog.
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
-        return 1;
-    QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [] { QCoreApplication::quit(); });
-    std::signal(SIGTERM, onSignal);
-    std::signal(SIGINT, onSignal);
     const int code = app.exec();
     host->reset();
     return code;

@@ -62,6 +62,8 @@ Status AgentState::save(const QString &stateFolder) const
 {
     if (!QDir().mkpath(stateFolder))
         return fail(ErrorCode::Io, u"cannot create the state folder \"%1\""_s.arg(stateFolder));
+    // The state and the cache name what is backed up: the owner's alone.
+    QFile::setPermissions(stateFolder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QJsonObject o {
         { "format"_L1, 1 },
         { "primaryAddress"_L1, primaryAddress },

@@ -83,6 +83,7 @@ Result<std::unique_ptr<TreeCacheWriter>> TreeCacheWriter::create(const QString &
 {
     if (!QDir().mkpath(folder))
         return fail(ErrorCode::Io, u"cannot create the cache folder \"%1\""_s.arg(folder));
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     // Left over from a backup that was killed: one backup runs at a time on an agent.
     const QStringList stale = QDir(folder).entryList({ u".in-progress-*"_s }, QDir::Files | QDir::Hidden);
     for (const QString &name : stale)
@@ -93,6 +94,7 @@ Result<std::unique_ptr<TreeCacheWriter>> TreeCacheWriter::create(const QString &
                                + u'-' + QString::number(quintptr(writer.get()), 16) + u".trees"_s);
     if (!writer->m_file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return fail(ErrorCode::Io, u"cannot write \"%1\": %2"_s.arg(writer->m_file.fileName(), writer->m_file.errorString()));
+    writer->m_file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     writer->m_file.write(Magic);
     return writer;
 }

@@ -57,6 +57,21 @@ Result<ServerConfig> ServerConfig::load(const QString &path)
     for (const QString &key : o.keys())
         if (!known.contains(key))
             return fail(ErrorCode::InvalidArgument, u"config \"%1\": unknown key \"%2\"; known keys: %3"_s.arg(path, key, known.join(u", "_s)));
+    auto wrongType = [&](const char *key, const char *type) {
+        return Error(ErrorCode::InvalidArgument, u"config \"%1\": \"%2\" must be %3"_s.arg(path, QLatin1StringView(key), QLatin1StringView(type)));
+    };
+    for (const char *key : { "dataFolder", "advertisedAgentAddress", "drAgentAddress", "regionMatrixFile", "priceTableFile" })
+        if (o.contains(QLatin1StringView(key)) && !o.value(QLatin1StringView(key)).isString())
+            return fail(wrongType(key, "a string"));
+    if (o.contains("tickIntervalMs"_L1) && !o.value("tickIntervalMs"_L1).isDouble())
+        return fail(wrongType("tickIntervalMs", "a number"));
+    if (o.contains("tlsHostNames"_L1)) {
+        if (!o.value("tlsHostNames"_L1).isArray())
+            return fail(wrongType("tlsHostNames", "an array of strings"));
+        for (const QJsonValue &v : o.value("tlsHostNames"_L1).toArray())
+            if (!v.isString() || v.toString().isEmpty())
+                return fail(wrongType("tlsHostNames", "an array of non-empty strings"));
+    }
     ServerConfig c;
     c.dataFolder = o.value("dataFolder"_L1).toString();
     KURA_READ(c.apiAddress, addressOf(o, "apiAddress", c.apiAddress));
@@ -64,6 +79,13 @@ Result<ServerConfig> ServerConfig::load(const QString &path)
     KURA_READ(c.agentAddress, addressOf(o, "agentAddress", c.agentAddress));
     KURA_READ(c.agentPort, portOf(o, "agentPort", c.agentPort));
     c.advertisedAgentAddress = o.value("advertisedAgentAddress"_L1).toString();
+    for (const QString &address : { c.advertisedAgentAddress, o.value("drAgentAddress"_L1).toString() }) {
+        const qsizetype colon = address.lastIndexOf(u':');
+        bool ok = false;
+        const uint port = colon > 0 ? address.mid(colon + 1).toUInt(&ok) : 0;
+        if (!address.isEmpty() && (!ok || port == 0 || port > 65535))
+            return fail(ErrorCode::InvalidArgument, u"config \"%1\": \"%2\" is not host:port"_s.arg(path, address));
+    }
     c.drAgentAddress = o.value("drAgentAddress"_L1).toString();
     for (const QJsonValue &v : o.value("tlsHostNames"_L1).toArray())
         c.tlsHostNames << v.toString();
@@ -125,6 +147,8 @@ Status ServerHost::init(const ServerConfig &config, const std::optional<InitialA
                         "(--init-tenant, --init-admin and --init-password-file)"_s.arg(config.dataFolder));
         if (admin->password.size() < 8)
             return fail(ErrorCode::InvalidArgument, u"the administrator's password must have at least 8 characters"_s);
+        if (admin->tenant.trimmed().isEmpty() || admin->user.trimmed().isEmpty())
+            return fail(ErrorCode::InvalidArgument, u"the first tenant and administrator need names"_s);
         auto tenant = tenants.create(admin->tenant, m_clock->nowMs());
         if (!tenant)
             return fail(tenant.error());
