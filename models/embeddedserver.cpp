@@ -1,5 +1,10 @@
 #include "embeddedserver.h"
 
+#ifdef KURA_HAVE_EMBEDDED_AGENT
+#include <agent/agent.h>
+#include <catalog/enrollmentstore.h>
+#include <policy/regionmatrix.h>
+#endif
 #include <catalog/tenantstore.h>
 #include <catalog/userstore.h>
 #include <server/serverhost.h>
@@ -25,6 +30,36 @@ QString randomPassword()
 }
 } // namespace
 
+#ifdef KURA_HAVE_EMBEDDED_AGENT
+// The in-process agent for the local machine, on its own thread ("kura-embedded-agent"). The
+// Agent is created inside that thread (its timers and sockets must belong to it) as a child of
+// a holder object that is deleted there when the thread ends.
+class EmbeddedAgent
+{
+public:
+    EmbeddedAgent(const Agent::AgentSettings &settings, const Agent::AgentState &state)
+    {
+        m_thread.setObjectName(u"kura-embedded-agent"_s);
+        auto *holder = new QObject;
+        holder->moveToThread(&m_thread);
+        QObject::connect(&m_thread, &QThread::finished, holder, &QObject::deleteLater);
+        m_thread.start();
+        QMetaObject::invokeMethod(holder, [holder, settings, state] {
+            auto *agent = new Agent::Agent(settings, state, holder);
+            agent->start();
+        }, Qt::QueuedConnection);
+    }
+    ~EmbeddedAgent()
+    {
+        m_thread.quit();
+        m_thread.wait();
+    }
+
+private:
+    QThread m_thread;
+};
+#endif
+
 // Lives on the server's thread; owns the ServerHost there.
 class EmbeddedServerWorker : public QObject
 {
@@ -35,6 +70,7 @@ public:
 
     void start(const QString &dataFolder)
     {
+        m_dataFolder = dataFolder;
         Server::ServerConfig config;
         config.dataFolder = dataFolder;
         config.apiAddress = QHostAddress::LocalHost;
@@ -53,6 +89,10 @@ public:
             emit failed(token.error().message());
             return;
         }
+#ifdef KURA_HAVE_EMBEDDED_AGENT
+        if (auto agent = startAgent(dataFolder + u"/agent"_s); !agent)
+            qWarning("embedded server: the local agent does not run: %s", qPrintable(agent.error().message()));
+#endif
         emit started(QUrl(m_host->apiUrl()), *token);
     }
 
@@ -86,16 +126,58 @@ private:
                                              .arg(LocalTenant, LocalAdmin));
     }
 
+#ifdef KURA_HAVE_EMBEDDED_AGENT
+    // Enrolls the local machine on the first start (a one-time token of the tenant "local" for
+    // the first region with backup service, the server's certificate pinned), then runs the agent.
+    Status startAgent(const QString &folder)
+    {
+        auto state = Agent::AgentState::load(folder);
+        if (!state && state.error().code() != ErrorCode::NotFound)
+            return fail(state.error());
+        Agent::AgentState current = state ? *state : Agent::AgentState {};
+        if (!current.isEnrolled()) {
+            QString region;
+            for (const Policy::RegionInfo &info : Policy::defaultRegionMatrix().regions()) {
+                if (info.backupService) {
+                    region = info.name;
+                    break;
+                }
+            }
+            auto token = Catalog::EnrollmentStore(m_host->catalog())
+                             .create(m_tenantId, region, QDateTime::currentMSecsSinceEpoch(), 3600 * 1000);
+            if (!token)
+                return fail(token.error());
+            current.token = token->token;
+            current.region = region;
+        }
+        // The ports are new on every start: point the agent at this run's listener.
+        current.primaryAddress = u"127.0.0.1:%1"_s.arg(m_host->agentPort());
+        current.certificateSha256 = m_host->certificateFingerprint();
+        KURA_TRY(current.save(folder));
+        Agent::AgentSettings settings;
+        settings.stateFolder = folder;
+        m_agent = std::make_unique<EmbeddedAgent>(settings, current);
+        return {};
+    }
+#endif
+
     void stop()
     {
+#ifdef KURA_HAVE_EMBEDDED_AGENT
+        m_agent.reset(); // before the server it talks to
+#endif
         if (m_host && m_keyId != 0)
             (void)Catalog::UserStore(m_host->catalog()).revokeApiKey(m_tenantId, m_keyId);
         m_host.reset();
     }
 
     std::unique_ptr<Server::ServerHost> m_host;
+#ifdef KURA_HAVE_EMBEDDED_AGENT
+    std::unique_ptr<EmbeddedAgent> m_agent;
+#endif
     qint64 m_tenantId = 0;
     qint64 m_keyId = 0;
+    QString m_dataFolder;
 };
 
 EmbeddedServer::EmbeddedServer(QObject *parent)

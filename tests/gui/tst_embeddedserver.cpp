@@ -1,5 +1,6 @@
 // The console's embedded server: the real ServerHost on its own thread with a temporary data
-// folder; the console logs in with the API key it makes, through the API like to any server.
+// folder; the console logs in with the API key it makes, through the API like to any server,
+// and the in-process agent enrolls the local machine.
 #include "guisupport.h"
 
 #include <embeddedserver.h>
@@ -9,6 +10,7 @@
 
 #include <QLabel>
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -74,6 +76,17 @@ void tst_EmbeddedServer::secondStartReusesTheFolder()
     again.start(folder);
     QVERIFY2(started.wait(30000), failed.isEmpty() ? "" : qPrintable(failed.first().at(0).toString()));
     QVERIFY(started.first().at(1).toString() != firstToken);
+    {
+        // The local machine is one server, however often the console starts.
+        Api::Client::ApiClient client;
+        Models::Session session(&client);
+        session.setServersInterval(200);
+        session.useToken(started.first().at(0).toUrl(), started.first().at(1).toString());
+        QTRY_COMPARE_WITH_TIMEOUT(session.servers()->rowCount(), 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(session.servers()->serverAt(0).online, 30000);
+        QTest::qWait(1000);
+        QCOMPARE(session.servers()->rowCount(), 1);
+    }
     // The first run's key was revoked when it stopped.
     Api::Client::ApiClient client;
     Models::Session session(&client);
@@ -89,10 +102,16 @@ void tst_EmbeddedServer::consoleStartsAndConnectsByItself()
     Widgets::ConsoleOptions options;
     options.embedded = true;
     options.dataFolder = m_dir.filePath(u"console"_s);
+    console.session()->setServersInterval(200);
     console.start(options);
     QTRY_COMPARE_WITH_TIMEOUT(console.session()->state(), Models::Session::State::Connected, 30000);
     QVERIFY(!console.loginDialog());
-    QCOMPARE(console.session()->servers()->rowCount(), 0); // no agent has enrolled
+    // The in-process agent enrolls the local machine: it appears as an unprotected server.
+    const auto *servers = console.session()->servers();
+    QTRY_COMPARE_WITH_TIMEOUT(servers->rowCount(), 1, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(servers->serverAt(0).online, 30000);
+    QVERIFY(!servers->serverAt(0).isProtected);
+    QCOMPARE(servers->serverAt(0).facts.hostName, QSysInfo::machineHostName());
     const QList<QLabel *> note = console.settingsView()->findChildren<QLabel *>();
     bool mentionsFolder = false;
     for (QLabel *label : note)
