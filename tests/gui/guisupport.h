@@ -16,12 +16,13 @@
 
 namespace Kura::Test {
 
-// Call in initTestCase(): settings go to a test location and start empty.
+// Call in initTestCase(): settings go to a test location of their own (the application name
+// stays the executable's, so tests running in parallel do not share a settings file) and start
+// empty.
 inline void isolateSettings()
 {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("KuraTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("kura-gui-test"));
     QSettings().clear();
 }
 
