@@ -2,26 +2,16 @@
 #include <agent/agent.h>
 #include <protocol/agentpackage.h>
 
+#include <core/termination.h>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QSocketNotifier>
 
-#include <csignal>
 #include <cstdio>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-int signalPipe[2] = { -1, -1 };
-
-void onSignal(int signal)
-{
-    const char byte = char(signal);
-    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
-}
 
 void say(const QString &text)
 {
@@ -115,12 +105,10 @@ int main(int argc, char **argv)
         exitCode = 3;
         QCoreApplication::quit();
     });
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+    if (const Kura::Status handled = Kura::quitEventLoopOnTermination(); !handled) {
+        say(handled.error().message());
         return 1;
-    QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [] { QCoreApplication::quit(); });
-    std::signal(SIGTERM, onSignal);
-    std::signal(SIGINT, onSignal);
+    }
     agent.start();
     const int code = app.exec();
     agent.stop();

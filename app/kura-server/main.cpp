@@ -1,28 +1,18 @@
 // kura-server: the backup server (docs/cli.md, "kura-server").
 #include <server/serverhost.h>
 
+#include <core/termination.h>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QSaveFile>
-#include <QSocketNotifier>
 
-#include <csignal>
 #include <cstdio>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-int signalPipe[2] = { -1, -1 };
-
-void onSignal(int signal)
-{
-    const char byte = char(signal);
-    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
-}
 
 void printErr(const QString &text)
 {
@@ -110,12 +100,10 @@ int main(int argc, char **argv)
 
     // SIGTERM and SIGINT end the event loop; the host then closes agent sessions, flushes
     // what is in flight and closes the catalog. Installed before anything is announced.
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+    if (const Kura::Status handled = Kura::quitEventLoopOnTermination(); !handled) {
+        printErr(handled.error().message());
         return 1;
-    QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [] { QCoreApplication::quit(); });
-    std::signal(SIGTERM, onSignal);
-    std::signal(SIGINT, onSignal);
+    }
 
     auto host = Kura::Server::ServerHost::start(config, admin);
     if (!host) {

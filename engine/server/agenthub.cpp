@@ -244,7 +244,10 @@ void AgentHub::onChunk(Session *s, quint32 streamId, const Protocol::ChunkData &
 void AgentHub::onClosed(Session *s, const Error &reason)
 {
     const QString why = u"the agent's connection was lost: %1"_s.arg(reason.message());
-    for (auto &[id, stream] : s->streams) {
+    // Taken out first: a receiver that finishes at once removes its stream from the session.
+    std::map<quint32, Stream> streams = std::move(s->streams);
+    s->streams.clear();
+    for (auto &[id, stream] : streams) {
         if (stream.kind == Stream::Kind::Backup && stream.receiver)
             stream.receiver->abort(why);
         else if (stream.kind == Stream::Kind::Restore)
@@ -252,7 +255,6 @@ void AgentHub::onClosed(Session *s, const Error &reason)
         else if (stream.browse)
             stream.browse(fail(ErrorCode::Unavailable, why));
     }
-    s->streams.clear();
     if (s->serverId > 0 && !sessionFor(s->tenantId, s->serverId)) {
         Catalog::ServerStore servers(m_db);
         (void)servers.setOnline(s->tenantId, s->serverId, false, m_clock.nowMs());

@@ -105,11 +105,12 @@ void AgentHub::dispatch(const Scheduler::DispatchRequest &request)
     connect(receiver, &BackupReceiver::event, this, [this, tenant, jobId](const Protocol::JobEvent &e) {
         addEvent(tenant, jobId, int(e.level), e.text);
     });
-    QPointer<Protocol::Connection> connection = s->connection;
     connect(receiver, &BackupReceiver::finished, this,
-            [this, tenant, jobId, receiver, s, streamId, connection](const BackupReceiver::Outcome &outcome) {
-                if (connection) // the session still exists
-                    s->streams.erase(streamId);
+            [this, tenant, jobId, receiver, s, streamId](const BackupReceiver::Outcome &outcome) {
+                // The session may be gone by now: compare pointers, dereference only a live one.
+                for (const auto &session : m_sessions)
+                    if (session.get() == s)
+                        session->streams.erase(streamId);
                 Scheduler::FinishedJob finished;
                 finished.state = outcome.state;
                 finished.reason = outcome.reason;
@@ -214,9 +215,13 @@ void AgentHub::pumpRestore(Session *s, quint32 streamId)
     auto it = s->streams.find(streamId);
     if (it == s->streams.end() || !s->connection)
         return;
-    Stream &stream = it->second;
     auto repo = m_repositories.repository(s->tenantId);
-    while (!stream.pendingFetches.empty()) {
+    // Sending may close the connection, which takes the session's streams: look again each time.
+    for (;;) {
+        it = s->streams.find(streamId);
+        if (it == s->streams.end() || it->second.pendingFetches.empty() || !s->connection)
+            return;
+        Stream &stream = it->second;
         const auto [kind, rawId] = stream.pendingFetches.front();
         const auto id = Store::BlobId::fromByteArray(rawId);
         auto blob = repo ? (*repo)->loadStoredBlob(kind == Protocol::BlobKind::Tree ? Store::BlobType::Tree
@@ -236,9 +241,9 @@ void AgentHub::pumpRestore(Session *s, quint32 streamId)
         header.compression = blob->compression == Store::Compression::Zstd ? Protocol::Compression::Zstd
                                                                            : Protocol::Compression::None;
         header.storedLength = blob->bytes.size();
+        stream.pendingFetches.pop_front();
         if (!s->connection->sendChunk(streamId, header, blob->bytes))
             return;
-        stream.pendingFetches.pop_front();
     }
 }
 
