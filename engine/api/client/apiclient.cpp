@@ -521,4 +521,9 @@ ApiCall ApiClient::browseServer(
         Requests::browseServer(serverId, path, limit), context, done, object<FolderListing>());
 }
 
+ApiCall ApiClient::usage(const QString &month, QObject *context, Callback<UsageReport> done)
+{
+    return call<UsageReport>(Requests::usage(month), context, done, object<UsageReport>());
+}
+
 } // namespace Kura::Api::Client

@@ -152,6 +152,9 @@ public:
     ApiCall browseServer(qint64 serverId, const QString &path, int limit, QObject *context,
         Callback<FolderListing> done);
 
+    // Usage of a month ("YYYY-MM"; empty: the current UTC month) with estimated charges.
+    ApiCall usage(const QString &month, QObject *context, Callback<UsageReport> done);
+
     // Live job events: see EventSubscription (eventsubscription.h).
 
     // The absolute URL of `request` below baseUrl(), query included.

@@ -220,6 +220,14 @@ ApiRequest browseServer(qint64 serverId, const QString &path, int limit)
     return get(serverPath(serverId, u"/files"_s), query);
 }
 
+ApiRequest usage(const QString &month)
+{
+    QUrlQuery query;
+    if (!month.isEmpty())
+        query.addQueryItem(u"month"_s, month);
+    return get(u"/usage"_s, query);
+}
+
 ApiRequest events()
 {
     return get(u"/events"_s);

@@ -69,6 +69,9 @@ ApiRequest startRestore(qint64 serverId, const RestoreRequest &restore);
 ApiRequest browseGeneration(qint64 serverId, qint64 generationId, const QString &path);
 ApiRequest browseServer(qint64 serverId, const QString &path, int limit = 0);
 
+// A month's usage and estimated charges; `month` "YYYY-MM", empty: the current UTC month.
+ApiRequest usage(const QString &month = {});
+
 // The WebSocket of live events (GET /api/v1/events with an upgrade; EventSubscription).
 ApiRequest events();
 

@@ -545,4 +545,42 @@ Result<FolderListing> FolderListing::fromJson(const QJsonObject &json)
     return fields.finish(out);
 }
 
+// ---- Usage ----
+
+Result<UsageDay> UsageDay::fromJson(const QJsonObject &json)
+{
+    JsonReader fields(json);
+    UsageDay out;
+    out.day = fields.date(u"day"_s, JsonReader::Required);
+    out.protectedBytes = fields.integer(u"protectedBytes"_s);
+    return fields.finish(out);
+}
+
+Result<ServerUsage> ServerUsage::fromJson(const QJsonObject &json)
+{
+    JsonReader fields(json);
+    ServerUsage out;
+    out.serverId = fields.integer(u"serverId"_s, JsonReader::Required);
+    out.name = fields.string(u"name"_s);
+    out.days = readList<UsageDay>(fields, json, u"days"_s);
+    out.averageBytes = fields.number(u"averageBytes"_s);
+    out.estimatedCharge = fields.optionalInteger(u"estimatedCharge"_s);
+    out.chargeError = fields.string(u"chargeError"_s);
+    return fields.finish(out);
+}
+
+Result<UsageReport> UsageReport::fromJson(const QJsonObject &json)
+{
+    JsonReader fields(json);
+    UsageReport out;
+    out.month = fields.string(u"month"_s, JsonReader::Required);
+    out.currency = fields.string(u"currency"_s);
+    out.averageBytes = fields.number(u"averageBytes"_s);
+    out.estimatedCharge = fields.optionalInteger(u"estimatedCharge"_s);
+    if (!fields.has(u"servers"_s))
+        fields.fail(u"servers"_s, u"missing"_s);
+    out.servers = readList<ServerUsage>(fields, json, u"servers"_s);
+    return fields.finish(out);
+}
+
 } // namespace Kura::Api::Client

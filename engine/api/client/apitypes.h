@@ -3,6 +3,7 @@
 #include <core/error.h>
 
 #include <QByteArray>
+#include <QDate>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -398,8 +399,40 @@ struct FolderListing {
     static Result<FolderListing> fromJson(const QJsonObject &json);
 };
 
-// ---- Routes still being added to the API -----------------------------------------------------
-// Live job events get their types here when their route exists in engine/api.
+// ---- Usage -----------------------------------------------------------------------------------
+
+// One day's protected (source) bytes of a server (SPEC §10).
+struct UsageDay {
+    QDate day; // UTC
+    qint64 protectedBytes = 0;
+
+    static Result<UsageDay> fromJson(const QJsonObject &json);
+};
+
+// A server's usage in a month: its samples, their monthly average and the estimated charge.
+struct ServerUsage {
+    qint64 serverId = 0;
+    QString name;
+    QList<UsageDay> days;
+    double averageBytes = 0;
+    // In whole units of the report's currency; unset without a price table, or when the table
+    // does not sell the server's menu (chargeError says why).
+    std::optional<qint64> estimatedCharge;
+    QString chargeError;
+
+    static Result<ServerUsage> fromJson(const QJsonObject &json);
+};
+
+// GET /usage: a month of the tenant's usage.
+struct UsageReport {
+    QString month; // "YYYY-MM"
+    QString currency; // empty without a price table
+    double averageBytes = 0; // the tenant's servers together
+    std::optional<qint64> estimatedCharge;
+    QList<ServerUsage> servers;
+
+    static Result<UsageReport> fromJson(const QJsonObject &json);
+};
 
 // Reads `key` of `json` as an array of T (T::fromJson on every element); errors name the
 // element ("servers[3].name: expected a string").

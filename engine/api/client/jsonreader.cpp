@@ -66,6 +66,31 @@ std::optional<qint64> JsonReader::optionalInteger(const QString &key)
     return integer(key);
 }
 
+double JsonReader::number(const QString &key, Need need)
+{
+    const auto value = present(key, need);
+    if (!value)
+        return 0;
+    if (!value->isDouble() || !std::isfinite(value->toDouble())) {
+        fail(key, u"expected a number"_s);
+        return 0;
+    }
+    return value->toDouble();
+}
+
+QDate JsonReader::date(const QString &key, Need need)
+{
+    const auto value = present(key, need);
+    if (!value)
+        return {};
+    const QDate date = QDate::fromString(value->toString(), Qt::ISODate);
+    if (!value->isString() || !date.isValid() || value->toString().size() != 10) {
+        fail(key, u"expected a date YYYY-MM-DD"_s);
+        return {};
+    }
+    return date;
+}
+
 bool JsonReader::boolean(const QString &key, Need need)
 {
     const auto value = present(key, need);

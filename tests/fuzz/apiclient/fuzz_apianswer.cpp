@@ -81,6 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     readObject<RegionInfo>(json);
     readObject<EnrollmentToken>(json);
     readObject<FolderListing>(json);
+    readObject<UsageReport>(json);
     readList<ServerInfo>(json, "servers");
     readList<JobInfo>(json, "jobs");
     readList<GenerationInfo>(json, "generations");

@@ -33,6 +33,8 @@ w invalid-package-base64 '{"expiresAt":"2026-01-02T00:00:00.000Z","id":3,"packag
 w valid-targets '{"targets":[{"allowed":true,"issues":[],"name":"web","online":true,"serverId":1},{"allowed":false,"issues":["target_not_protected"],"name":"db","online":false,"serverId":2}]}'
 w valid-listing '{"entries":[{"kind":"directory","modified":"2026-01-01T00:00:00.000Z","name":"docs","size":0},{"kind":"file","modified":"2026-01-01T01:02:03.000Z","name":"notes.txt","size":1234}],"path":"/srv","truncated":false}'
 w error-restore-target '{"code":"conflict","details":{"issues":["different_region","different_plan"],"refusal":"restore_target"},"message":"server db cannot receive this restore"}'
+w valid-usage '{"averageBytes":1.2e9,"currency":"JPY","estimatedCharge":42,"month":"2026-01","servers":[{"averageBytes":1.2e9,"chargeError":"","days":[{"day":"2026-01-01","protectedBytes":1000},{"day":"2026-01-02","protectedBytes":3000}],"estimatedCharge":42,"name":"web","serverId":1}]}'
+w invalid-usage-day '{"averageBytes":0,"month":"2026-01","servers":[{"averageBytes":0,"days":[{"day":"2026-02-30","protectedBytes":1}],"serverId":1}]}'
 w error-refusal '{"code":"conflict","details":{"liftsAt":"2026-01-02T00:00:00.000Z","liftsAtMs":1767312000000,"quotaLimit":5,"quotaUsed":5,"refusal":"quota_exhausted"},"message":"quota used up"}'
 w error-problems '{"code":"invalid_argument","details":{"problems":[{"field":"dailyWindow","issue":"daily_window_out_of_range","value":"9"}]},"message":"the plan has 1 problem(s)"}'
 w error-unknown-code '{"code":"exploded","message":"x","details":{}}'

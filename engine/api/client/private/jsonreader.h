@@ -2,6 +2,7 @@
 
 #include <core/error.h>
 
+#include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -28,7 +29,11 @@ public:
     qint64 integer(const QString &key, Need need = Optional);
     int smallInteger(const QString &key, Need need = Optional);
     std::optional<qint64> optionalInteger(const QString &key);
+    // Any JSON number (sizes and averages that need not be whole).
+    double number(const QString &key, Need need = Optional);
     bool boolean(const QString &key, Need need = Optional);
+    // A "YYYY-MM-DD" date; invalid when absent or null.
+    QDate date(const QString &key, Need need = Optional);
     // An ISO 8601 time, converted to UTC; invalid when absent or null.
     QDateTime time(const QString &key, Need need = Optional);
     QStringList stringList(const QString &key);

@@ -1,0 +1,118 @@
+// The API client's usage call against the real API (ApiFixture: QHttpServer on 127.0.0.1,
+// SQLite catalog) with daily samples recorded as kura-server records them after backups, with
+// and without the shipped price table.
+#include "apifixture.h"
+#include "clientwait.h"
+
+#include <catalog/usagestore.h>
+#include <policy/pricetable.h>
+
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+using namespace Kura;
+using namespace Kura::Api::Client;
+using Kura::Test::await;
+
+class tst_ApiClientUsage : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void readsAMonthWithoutPrices();
+    void estimatesChargesWithAPriceTable();
+    void badMonthNamesTheField();
+
+private:
+    bool record(qint64 server, const QString &name, QDate day, qint64 bytes);
+
+    std::unique_ptr<Test::ApiFixture> f;
+    std::unique_ptr<ApiClient> client;
+    std::optional<Policy::PriceTable> prices;
+    qint64 web = 0;
+    qint64 db = 0;
+};
+
+void tst_ApiClientUsage::init()
+{
+    QTest::failOnWarning(QRegularExpression(u".*"_s));
+    f = std::make_unique<Test::ApiFixture>();
+    QVERIFY(f->ok());
+    web = f->addServer(f->alpha, u"web"_s, Test::ApiFixture::immediatePlan());
+    db = f->addServer(f->alpha, u"db"_s, Test::ApiFixture::immediatePlan());
+    QVERIFY(web && db);
+    QVERIFY(record(web, u"web"_s, QDate(2026, 1, 1), 10'000'000'000));
+    QVERIFY(record(web, u"web"_s, QDate(2026, 1, 2), 30'000'000'000));
+    QVERIFY(record(db, u"db"_s, QDate(2026, 1, 2), 5'000'000'000));
+    QVERIFY(record(db, u"db"_s, QDate(2026, 2, 1), 7'000'000'000)); // another month
+    client = std::make_unique<ApiClient>();
+    client->setBaseUrl(f->url({}));
+    client->setToken(f->login(u"alpha"_s, u"viewer"_s));
+}
+
+bool tst_ApiClientUsage::record(qint64 server, const QString &name, QDate day, qint64 bytes)
+{
+    Catalog::UsageSample sample;
+    sample.serverId = server;
+    sample.serverName = name;
+    sample.day = day;
+    sample.protectedBytes = bytes;
+    return bool(Catalog::UsageStore(f->db()).record(f->alpha, sample));
+}
+
+void tst_ApiClientUsage::readsAMonthWithoutPrices()
+{
+    auto usage = await<UsageReport>([&](auto done) { client->usage(u"2026-01"_s, this, done); });
+    QVERIFY_API(usage);
+    QCOMPARE(usage->month, u"2026-01"_s);
+    QVERIFY(usage->currency.isEmpty());
+    QVERIFY(!usage->estimatedCharge);
+    QCOMPARE(usage->servers.size(), 2);
+    const ServerUsage &first = usage->servers.at(0); // ordered by server id: web
+    QCOMPARE(first.serverId, web);
+    QCOMPARE(first.name, u"web"_s);
+    QCOMPARE(first.days.size(), 2);
+    QCOMPARE(first.days.at(1).day, QDate(2026, 1, 2));
+    QCOMPARE(first.days.at(1).protectedBytes, 30'000'000'000);
+    QVERIFY(!first.estimatedCharge);
+    QVERIFY(first.averageBytes > 0);
+    QCOMPARE(usage->averageBytes, first.averageBytes + usage->servers.at(1).averageBytes);
+
+    // The current month by default (the fixture's clock stands at 2026-01-01).
+    auto current = await<UsageReport>([&](auto done) { client->usage({}, this, done); });
+    QVERIFY_API(current);
+    QCOMPARE(current->month, u"2026-01"_s);
+}
+
+void tst_ApiClientUsage::estimatesChargesWithAPriceTable()
+{
+    QFile file(QStringLiteral(QT_TESTCASE_SOURCEDIR) + u"/../../../resources/prices.json"_s);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    auto table = Policy::PriceTable::fromJson(file.readAll());
+    QVERIFY_RESULT(table);
+    prices = *table;
+    f->api = std::make_unique<Api::ApiService>(Api::ApiContext { f->db(), *f->scheduler, f->remover,
+        f->clock, *f->auth, Policy::defaultRegionMatrix(), {}, nullptr, nullptr, &*prices });
+    auto usage = await<UsageReport>([&](auto done) { client->usage(u"2026-01"_s, this, done); });
+    QVERIFY_API(usage);
+    QCOMPARE(usage->currency, u"JPY"_s);
+    QVERIFY(usage->estimatedCharge);
+    qint64 sum = 0;
+    for (const ServerUsage &server : std::as_const(usage->servers)) {
+        QVERIFY2(server.estimatedCharge, qPrintable(server.chargeError));
+        QVERIFY(*server.estimatedCharge > 0);
+        sum += *server.estimatedCharge;
+    }
+    QCOMPARE(*usage->estimatedCharge, sum);
+}
+
+void tst_ApiClientUsage::badMonthNamesTheField()
+{
+    auto bad = await<UsageReport>([&](auto done) { client->usage(u"2026-13"_s, this, done); });
+    QVERIFY(!bad);
+    QCOMPARE(bad.error().httpStatus, 400);
+    QCOMPARE(bad.error().field(), u"month"_s);
+}
+
+QTEST_GUILESS_MAIN(tst_ApiClientUsage)
+#include "tst_apiclientusage.moc"
