@@ -6,6 +6,7 @@
 #include "options.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 using namespace Qt::StringLiterals;
@@ -237,6 +238,33 @@ void listRegions(Session &s)
     }));
 }
 
+QString chargeText(const std::optional<qint64> &charge, const QString &currency)
+{
+    return charge ? u"%1 %2"_s.arg(*charge).arg(currency) : u"-"_s;
+}
+
+void showUsage(Session &s)
+{
+    static const QRegularExpression monthPattern(u"^[0-9]{4}-[0-9]{2}$"_s);
+    const QString month = s.value(u"month"_s);
+    if (!month.isEmpty() && !monthPattern.match(month).hasMatch())
+        return s.fail(ExitUsage, u"--month \"%1\": expected YYYY-MM"_s.arg(month));
+    if (s.json())
+        return s.printJson(Requests::usage(month));
+    s.client().usage(month, &s, s.then<UsageReport>([&s](const UsageReport &usage) {
+        Table table({ u"ID"_s, u"SERVER"_s, u"DAYS"_s, u"AVERAGE"_s, u"CHARGE"_s });
+        for (const ServerUsage &server : usage.servers)
+            table.addRow({ QString::number(server.serverId), server.name,
+                QString::number(server.days.size()), formatBytes(qint64(server.averageBytes)),
+                server.chargeError.isEmpty() ? chargeText(server.estimatedCharge, usage.currency)
+                                             : server.chargeError });
+        table.addRow({ {}, u"total"_s, {}, formatBytes(qint64(usage.averageBytes)),
+            chargeText(usage.estimatedCharge, usage.currency) });
+        printOut(u"usage of %1\n"_s.arg(usage.month) + table.toString());
+        s.finish(ExitOk);
+    }));
+}
+
 void whoAmI(Session &s)
 {
     if (s.json())
@@ -278,6 +306,10 @@ QList<Command> readCommands()
             { { u"all"_s, u"Include resolved alerts."_s }, json }, 0, 0, listAlerts },
         { u"regions"_s, {}, u"List storage regions and their health."_s, { json }, 0, 0,
             listRegions },
+        { u"usage"_s, {}, u"Protected data per server in a month, and estimated charges."_s,
+            { { u"month"_s, u"The month, YYYY-MM (default: this month, UTC)."_s, u"MONTH"_s },
+                json },
+            0, 0, showUsage },
         { u"whoami"_s, {}, u"Show who the token belongs to."_s, { json }, 0, 0, whoAmI },
     };
 }

@@ -7,6 +7,7 @@
 #include <api/httpserveradapter.h>
 
 #include <catalog/report.h>
+#include <catalog/usagestore.h>
 #include <protocol/agentpackage.h>
 
 #include <QElapsedTimer>
@@ -99,6 +100,7 @@ private slots:
     void refusedRestoreTargetIsExitFour();
     void browsesAServerAndAGeneration();
     void setsTheBandwidthLimit();
+    void showsAMonthsUsage();
     void waitFollowsLiveEvents();
     void rejectsBadCommandLines_data();
     void rejectsBadCommandLines();
@@ -542,6 +544,27 @@ void tst_Kuractl::setsTheBandwidthLimit()
     const Run bad = kuractl(admin, { u"bandwidth"_s, u"web"_s, u"fast"_s });
     QCOMPARE(bad.exitCode, 2);
     QVERIFY(bad.err.contains("bandwidth \"fast\""));
+}
+
+void tst_Kuractl::showsAMonthsUsage()
+{
+    Catalog::UsageSample sample;
+    sample.serverId = web;
+    sample.serverName = u"web"_s;
+    sample.day = QDate(2026, 1, 5);
+    sample.protectedBytes = 3 * 1024 * 1024;
+    QVERIFY_RESULT(Catalog::UsageStore(f->db()).record(f->alpha, sample));
+    const Run run = kuractl(admin, { u"usage"_s, u"--month"_s, u"2026-01"_s });
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    const QStringList lines = QString::fromUtf8(run.out).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines.at(0), u"usage of 2026-01"_s);
+    QVERIFY(lines.at(1).startsWith(u"ID  SERVER  DAYS  AVERAGE"_s));
+    QVERIFY(lines.at(2).contains(u"web"_s));
+    QVERIFY(lines.at(3).contains(u"total"_s));
+    const Run json = kuractl(admin, { u"usage"_s, u"--month"_s, u"2026-01"_s, u"--json"_s });
+    QCOMPARE(QJsonDocument::fromJson(json.out).object().value(u"servers"_s).toArray().size(), 1);
+    QCOMPARE(kuractl(admin, { u"usage"_s, u"--month"_s, u"2026-1"_s }).exitCode, 2);
 }
 
 // With the API's event stream, --wait sees the job end at once, long before its next poll.
