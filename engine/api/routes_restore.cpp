@@ -161,6 +161,9 @@ ApiResponse requestRestore(ApiContext &context, const RouteContext &route)
         return ApiResponse::error(jobId.error());
     RestoreOrder order { tenant, *jobId, target->id, system, source->generation.snapshotId, targetPath, paths, overwrite, device };
     if (const Status started = context.agents->startRestore(order); !started) {
+        // The job never reached an agent: it ends failed with the reason (finish() takes
+        // only a running job).
+        (void)jobs.markRunning(tenant, *jobId, context.clock.nowMs());
         (void)jobs.finish(tenant, *jobId, Policy::JobState::Failed, started.error().message(), context.clock.nowMs());
         return ApiResponse::error(started.error().code(), started.error().message(), { { u"jobId"_s, double(*jobId) } });
     }

@@ -136,6 +136,20 @@ void tst_Faults::stopRunningBackup()
     const QJsonObject stopped = f->waitJob(job, 20000);
     QCOMPARE(stopped.value(u"state"_s).toString(), u"stopped"_s);
     QCOMPARE(f->repositorySnapshots().size(), 2);
+
+    // A restore to an agent that is offline: 503, and the job ends failed with the reason.
+    f->killAgent(u"a"_s);
+    QVERIFY(f->waitOnline(a, false));
+    const double generation = f->get(u"/servers/%1/generations"_s.arg(a)).json.value(u"generations"_s).toArray()
+                                  .first().toObject().value(u"id"_s).toDouble();
+    const HttpReply refused = f->post(u"/servers/%1/restores"_s.arg(a),
+                                      { { u"generationId"_s, generation }, { u"targetPath"_s, f->dir() + u"/r"_s } });
+    QCOMPARE(refused.status, 503);
+    const QJsonObject restoreJob = f->get(u"/jobs/%1"_s.arg(refused.json.value(u"details"_s).toObject().value(u"jobId"_s).toDouble())).json;
+    QCOMPARE(restoreJob.value(u"state"_s).toString(), u"failed"_s);
+    QVERIFY(restoreJob.value(u"reason"_s).toString().contains(u"not connected"_s));
+    QVERIFY(f->startAgent(u"a"_s));
+    QVERIFY(f->waitOnline(a));
 }
 
 void tst_Faults::garbageOnTheAgentPort()
