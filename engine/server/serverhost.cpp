@@ -1,6 +1,7 @@
 #include "serverhost.h"
 
 #include <catalog/jobstore.h>
+#include <catalog/serverstore.h>
 #include <catalog/tenantstore.h>
 #include <catalog/userstore.h>
 #include <policy/regionmatrix.h>
@@ -173,6 +174,14 @@ Status ServerHost::init(const ServerConfig &config, const std::optional<InitialA
                                          ? u"the server stopped while the job was running; no generation was written"_s
                                          : u"the server stopped before the job started"_s,
                                      m_clock->nowMs()));
+            // No agent is connected to a server that just started.
+            Catalog::ServerStore servers(*m_db);
+            auto list = servers.list(t.id);
+            if (!list)
+                return fail(list.error());
+            for (const Catalog::ServerRecord &server : std::as_const(*list))
+                if (server.online)
+                    KURA_TRY(servers.setOnline(t.id, server.id, false, m_clock->nowMs()));
         }
     }
 

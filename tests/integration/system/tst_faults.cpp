@@ -62,7 +62,7 @@ private:
     std::unique_ptr<Kura::Test::SystemFixture> f;
     qint64 a = 0;
     QString source;
-    const qint64 Size = 400ll * 1024 * 1024;
+    const qint64 Size = 256ll * 1024 * 1024;
 };
 
 void tst_Faults::initTestCase()
@@ -74,6 +74,9 @@ void tst_Faults::initTestCase()
     source = f->dir() + u"/source"_s;
     writeRandomFile(source + u"/large.bin"_s, Size, 3);
     QCOMPARE(f->protect(a, plan(source)).status, 200);
+    // The kills below must land while data flows, however fast or loaded the machine is:
+    // the agent's bandwidth limit makes each backup take seconds.
+    QCOMPARE(f->request("PUT", u"/servers/%1/bandwidth"_s.arg(a), { { u"bytesPerSecond"_s, 32 * 1024 * 1024 } }).status, 200);
 }
 
 void tst_Faults::agentKilledMidBackup()
