@@ -51,13 +51,7 @@ Result<Store::SaveResult> RemoteSink::saveBlob(Store::BlobType type, const Store
         }
         m_known.insert(id);
     }
-    auto missing = m_channel.isMissing(id);
-    if (!missing)
-        return fail(missing.error());
-    if (!*missing) {
-        m_chunksDeduplicated.fetch_add(1);
-        return Store::SaveResult {};
-    }
+    // Compressed now, sent once the server says it is missing: the worker does not wait.
     Protocol::ChunkData header;
     header.id = id.toByteArray();
     header.kind = type == Store::BlobType::Tree ? Protocol::BlobKind::Tree : Protocol::BlobKind::Data;
@@ -70,10 +64,9 @@ Result<Store::SaveResult> RemoteSink::saveBlob(Store::BlobType type, const Store
         header.compression = Protocol::Compression::Zstd;
     }
     header.storedLength = stored.size();
-    const qint64 storedSize = stored.size();
-    KURA_TRY(m_channel.send(header, std::move(stored)));
-    m_chunksSent.fetch_add(1);
-    return Store::SaveResult { true, storedSize };
+    KURA_TRY(m_channel.offer(header, std::move(stored)));
+    return Store::SaveResult {}; // the channel counts what was sent
+
 }
 
 Result<Store::Tree> RemoteSink::loadParentTree(const Store::BlobId &id)

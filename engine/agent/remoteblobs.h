@@ -29,8 +29,8 @@ public:
     Result<Store::Tree> loadParentTree(const Store::BlobId &id) override;
     Status flush() override { return m_channel.drain(); }
 
-    qint64 chunksSent() const { return m_chunksSent.load(); }
-    qint64 chunksDeduplicated() const { return m_chunksDeduplicated.load(); }
+    qint64 chunksSent() const { return m_channel.chunksSent(); }
+    qint64 chunksDeduplicated() const { return m_chunksDeduplicated.load() + m_channel.chunksDeduplicated(); }
 
 private:
     StreamChannel &m_channel;
@@ -41,7 +41,7 @@ private:
     const int m_compressionLevel;
     mutable QMutex m_mutex;
     QSet<Store::BlobId> m_known; // on the server: confirmed, sent or being sent in this run
-    std::atomic<qint64> m_chunksSent { 0 }, m_chunksDeduplicated { 0 };
+    std::atomic<qint64> m_chunksDeduplicated { 0 }; // known before asking the server
 };
 
 // The restore's blob source on the agent: fetches blobs from the server, decompresses them

@@ -5,7 +5,7 @@
 #include <QDateTime>
 #include <QTimer>
 
-#include <unordered_set>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -14,7 +14,7 @@ namespace {
 
 // Chunk data waiting for the connection: enough to keep the pipe full, small enough that
 // memory stays flat.
-constexpr qint64 MaxQueuedBytes = 32 * 1024 * 1024;
+constexpr qint64 MaxQueuedBytes = 64 * 1024 * 1024;
 
 qint64 nowMs()
 {
@@ -42,20 +42,26 @@ void StreamChannel::scheduleFlush()
     QMetaObject::invokeMethod(this, [this] { flushRequests(); }, Qt::QueuedConnection);
 }
 
-Result<bool> StreamChannel::isMissing(const Store::BlobId &id)
+Status StreamChannel::offer(const Protocol::ChunkData &header, QByteArray stored)
 {
-    auto query = std::make_shared<Query>();
-    query->id = id;
     QMutexLocker lock(&m_mutex);
+    while (!m_failure && m_offeredBytes + m_outgoingBytes > 0
+           && m_offeredBytes + m_outgoingBytes + stored.size() > MaxQueuedBytes)
+        m_changed.wait(&m_mutex);
     if (m_failure)
         return Kura::fail(*m_failure);
-    m_newQueries.push_back(query);
+    m_offeredBytes += stored.size();
+    m_newOffers.push_back({ header, std::move(stored) });
     scheduleFlush();
-    while (!query->done && !m_failure)
-        m_changed.wait(&m_mutex);
-    if (!query->done)
-        return Kura::fail(*m_failure);
-    return query->missing;
+    return {};
+}
+
+void StreamChannel::schedulePump()
+{
+    if (!m_pumpScheduled) {
+        m_pumpScheduled = true;
+        QMetaObject::invokeMethod(this, [this] { pump(); }, Qt::QueuedConnection);
+    }
 }
 
 Status StreamChannel::send(const Protocol::ChunkData &header, QByteArray stored)
@@ -67,10 +73,7 @@ Status StreamChannel::send(const Protocol::ChunkData &header, QByteArray stored)
         return Kura::fail(*m_failure);
     m_outgoingBytes += stored.size();
     m_outgoing.push_back({ header, std::move(stored) });
-    if (!m_pumpScheduled) {
-        m_pumpScheduled = true;
-        QMetaObject::invokeMethod(this, [this] { pump(); }, Qt::QueuedConnection);
-    }
+    schedulePump();
     return {};
 }
 
@@ -97,7 +100,8 @@ Result<std::pair<Protocol::ChunkData, QByteArray>> StreamChannel::fetch(Protocol
 Status StreamChannel::drain()
 {
     QMutexLocker lock(&m_mutex);
-    while (!m_failure && (!m_outgoing.empty() || m_sending))
+    while (!m_failure
+           && (!m_outgoing.empty() || m_sending || !m_newOffers.empty() || !m_outstandingOffers.empty()))
         m_changed.wait(&m_mutex);
     if (m_failure)
         return Kura::fail(*m_failure);
@@ -106,16 +110,16 @@ Status StreamChannel::drain()
 
 void StreamChannel::flushRequests()
 {
-    std::vector<std::shared_ptr<Query>> queries;
+    std::vector<Outgoing> offers;
     std::vector<std::shared_ptr<Fetch>> fetches;
     {
         QMutexLocker lock(&m_mutex);
         m_flushScheduled = false;
         if (m_failure)
             return;
-        while (!m_newQueries.empty()) {
-            queries.push_back(std::move(m_newQueries.front()));
-            m_newQueries.pop_front();
+        while (!m_newOffers.empty()) {
+            offers.push_back(std::move(m_newOffers.front()));
+            m_newOffers.pop_front();
         }
         while (!m_newFetches.empty()) {
             fetches.push_back(std::move(m_newFetches.front()));
@@ -126,15 +130,17 @@ void StreamChannel::flushRequests()
         fail(Error(ErrorCode::Unavailable, u"the connection to the server is gone"_s));
         return;
     }
-    for (size_t start = 0; start < queries.size(); start += size_t(Protocol::MaxIdsPerQuery)) {
-        const size_t end = qMin(queries.size(), start + size_t(Protocol::MaxIdsPerQuery));
+    for (size_t start = 0; start < offers.size(); start += size_t(Protocol::MaxIdsPerQuery)) {
+        const size_t end = qMin(offers.size(), start + size_t(Protocol::MaxIdsPerQuery));
         Protocol::MissingChunksQuery message;
-        std::vector<std::shared_ptr<Query>> batch(queries.begin() + qsizetype(start), queries.begin() + qsizetype(end));
-        for (const auto &q : batch)
-            message.ids << q->id.toByteArray();
+        std::vector<Outgoing> batch;
+        for (size_t i = start; i < end; ++i) {
+            message.ids << offers[i].header.id;
+            batch.push_back(std::move(offers[i]));
+        }
         {
             QMutexLocker lock(&m_mutex);
-            m_outstandingQueries.push_back(std::move(batch));
+            m_outstandingOffers.push_back(std::move(batch));
         }
         if (const Status sent = m_connection->send(m_streamId, message); !sent) {
             fail(sent.error());
@@ -166,20 +172,23 @@ void StreamChannel::onMessage(const Protocol::Message &message)
 {
     if (const auto *reply = std::get_if<Protocol::MissingChunksReply>(&message)) {
         QMutexLocker lock(&m_mutex);
-        if (m_outstandingQueries.empty()) {
+        if (m_outstandingOffers.empty()) {
             lock.unlock();
             fail(Error(ErrorCode::Corrupt, u"the server answered a missing-chunks query that was not asked"_s));
             return;
         }
-        std::unordered_set<Store::BlobId, Store::BlobIdHash> missing;
-        for (const QByteArray &id : reply->missing)
-            if (auto parsed = Store::BlobId::fromByteArray(id))
-                missing.insert(*parsed);
-        for (const auto &query : m_outstandingQueries.front()) {
-            query->missing = missing.count(query->id) != 0;
-            query->done = true;
+        const QSet<QByteArray> missing(reply->missing.cbegin(), reply->missing.cend());
+        for (Outgoing &offer : m_outstandingOffers.front()) {
+            m_offeredBytes -= offer.stored.size();
+            if (missing.contains(offer.header.id)) {
+                m_outgoingBytes += offer.stored.size();
+                m_outgoing.push_back(std::move(offer));
+            } else {
+                m_chunksDeduplicated.fetch_add(1);
+            }
         }
-        m_outstandingQueries.pop_front();
+        m_outstandingOffers.pop_front();
+        schedulePump();
         m_changed.wakeAll();
         return;
     }
@@ -261,6 +270,7 @@ void StreamChannel::pump()
             return;
         }
         m_sentBytes.fetch_add(item.stored.size());
+        m_chunksSent.fetch_add(1);
     }
 }
 
@@ -277,6 +287,9 @@ void StreamChannel::abort(const Error &reason)
         m_failure = reason;
     m_outgoing.clear();
     m_outgoingBytes = 0;
+    m_newOffers.clear();
+    m_outstandingOffers.clear();
+    m_offeredBytes = 0;
     m_changed.wakeAll();
 }
 

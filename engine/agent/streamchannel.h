@@ -22,7 +22,9 @@ namespace Kura::Agent {
 
 // The bridge between one request stream of the agent's connection (which lives in the
 // connection's thread) and the worker threads of a backup or restore, which block on it:
-//  - isMissing(): batched missing_chunks_query / missing_chunks_reply (source-side dedup);
+//  - offer(): a compressed chunk that is sent only if the server is missing it: offers are
+//    asked about in batches (missing_chunks_query / missing_chunks_reply) while the workers
+//    go on, and the missing ones join the send queue - no worker waits for a round trip;
 //  - send(): chunk_data + Data frames through a bounded queue that the connection thread
 //    drains as the server's receive window and the bandwidth limit allow;
 //  - fetch(): batched fetch_chunks, answered by chunk_data or chunk_unavailable in order.
@@ -40,13 +42,16 @@ public:
     quint32 streamId() const { return m_streamId; }
 
     // Worker side (blocking).
-    Result<bool> isMissing(const Store::BlobId &id);
+    // Blocks only while the chunks offered or queued exceed the memory budget.
+    Status offer(const Protocol::ChunkData &header, QByteArray stored);
     Status send(const Protocol::ChunkData &header, QByteArray stored);
     Result<std::pair<Protocol::ChunkData, QByteArray>> fetch(Protocol::BlobKind kind, const Store::BlobId &id);
     // Waits until everything passed to send() has been handed to the connection.
     Status drain();
     // Bytes handed to the connection so far (Data payload).
     qint64 sentBytes() const { return m_sentBytes.load(); }
+    qint64 chunksSent() const { return m_chunksSent.load(); }
+    qint64 chunksDeduplicated() const { return m_chunksDeduplicated.load(); }
     const std::atomic<bool> *cancelFlag() const { return &m_cancelled; }
 
     // Connection-thread side: the agent routes the stream's messages here.
@@ -58,11 +63,10 @@ public:
     bool isAborted() const;
 
 private:
-    struct Query
+    struct Outgoing
     {
-        Store::BlobId id;
-        bool done = false;
-        bool missing = true;
+        Protocol::ChunkData header;
+        QByteArray stored;
     };
     struct Fetch
     {
@@ -73,13 +77,8 @@ private:
         Protocol::ChunkData header;
         QByteArray stored;
     };
-    struct Outgoing
-    {
-        Protocol::ChunkData header;
-        QByteArray stored;
-    };
-
-    void scheduleFlush(); // call with m_mutex held
+    void scheduleFlush();
+    void schedulePump(); // call with m_mutex held // call with m_mutex held
     void flushRequests();
     void pump();
     void fail(const Error &reason);
@@ -89,14 +88,16 @@ private:
     const qint64 m_bandwidthLimit;
     std::atomic<bool> m_cancelled { false };
     std::atomic<qint64> m_sentBytes { 0 };
+    std::atomic<qint64> m_chunksSent { 0 }, m_chunksDeduplicated { 0 };
 
     mutable QMutex m_mutex;
     QWaitCondition m_changed;
     std::optional<Error> m_failure;
     bool m_flushScheduled = false;
     bool m_pumpScheduled = false;
-    std::deque<std::shared_ptr<Query>> m_newQueries;
-    std::deque<std::vector<std::shared_ptr<Query>>> m_outstandingQueries;
+    std::deque<Outgoing> m_newOffers;
+    std::deque<std::vector<Outgoing>> m_outstandingOffers; // asked about, in query order
+    qint64 m_offeredBytes = 0;
     std::deque<std::shared_ptr<Fetch>> m_newFetches;
     std::deque<std::shared_ptr<Fetch>> m_outstandingFetches;
     std::deque<Outgoing> m_outgoing;
