@@ -97,9 +97,10 @@ void AgentHub::dispatch(const Scheduler::DispatchRequest &request)
         return;
     }
     s->streams[streamId].receiver = receiver;
-    connect(receiver, &BackupReceiver::progress, this, [this, tenant, jobId](const Protocol::JobProgress &p) {
+    connect(receiver, &BackupReceiver::progress, this, [this, tenant, jobId, receiver](const Protocol::JobProgress &p) {
         if (m_scheduler)
-            (void)m_scheduler->jobProgress(tenant, jobId, { p.bytesTotal, p.filesTotal, p.bytesDone, p.filesDone, 0 });
+            (void)m_scheduler->jobProgress(tenant, jobId, { p.bytesTotal, p.filesTotal, p.bytesDone, p.filesDone,
+                                                            receiver->receivedBytes() });
         emit jobChanged(tenant, jobId);
     });
     connect(receiver, &BackupReceiver::event, this, [this, tenant, jobId](const Protocol::JobEvent &e) {

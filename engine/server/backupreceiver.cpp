@@ -72,6 +72,7 @@ void BackupReceiver::onChunk(const Protocol::ChunkData &header, const QByteArray
     }
     const auto id = Store::BlobId::fromByteArray(header.id);
     m_received.insert(*id);
+    m_receivedBytes += stored.size();
     ++m_inFlight;
     QPointer<BackupReceiver> self(this);
     Store::Repository *repo = &m_repo;

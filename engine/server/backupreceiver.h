@@ -43,6 +43,8 @@ public:
     void onChunk(const Protocol::ChunkData &header, const QByteArray &stored);
     // The connection dropped or the job was stopped server-side: flush and fail.
     void abort(const QString &reason);
+    // Chunk bytes that crossed the network so far (as sent, compressed).
+    qint64 receivedBytes() const { return m_receivedBytes; }
 
 signals:
     void progress(const Protocol::JobProgress &progress);
@@ -68,6 +70,7 @@ private:
     QThreadPool &m_pool;
     std::unique_ptr<Store::RepositoryLock> m_lock;
     int m_inFlight = 0;
+    qint64 m_receivedBytes = 0;
     std::optional<Protocol::JobFinished> m_agentFinished;
     std::optional<Error> m_failure;
     bool m_done = false;

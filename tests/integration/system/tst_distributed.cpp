@@ -121,6 +121,9 @@ void tst_Distributed::fileBackupsAndRestoreToAnotherAgent()
     const QJsonArray events = job.value(u"events"_s).toArray();
     QVERIFY2(!events.isEmpty() && events.first().toObject().value(u"text"_s).toString().contains(u"dump-ok"_s),
              "the pre-command's output is in the job's events");
+    // The 12 MiB of random data crossed the network (compression does not shrink it).
+    QVERIFY2(job.value(u"progress"_s).toObject().value(u"transferredBytes"_s).toDouble() > 12e6,
+             qPrintable(QString::number(job.value(u"progress"_s).toObject().value(u"transferredBytes"_s).toDouble())));
 
     // Incremental: one changed file is read, the rest comes from the agent's cache.
     writeFile(source + u"/docs/readme.txt"_s, "hello again from kura\n", 0600, 1700000999);
