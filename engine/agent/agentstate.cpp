@@ -1,11 +1,12 @@
 #include "agentstate.h"
 
+#include <store/fs/posixfilesystem.h>
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -77,14 +78,7 @@ Status AgentState::save(const QString &stateFolder) const
     } else {
         o.insert("token"_L1, token);
     }
-    QSaveFile file(fileIn(stateFolder));
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(ErrorCode::Io, u"cannot write \"%1\": %2"_s.arg(file.fileName(), file.errorString()));
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(QJsonDocument(o).toJson());
-    if (!file.commit())
-        return fail(ErrorCode::Io, u"cannot write \"%1\": %2"_s.arg(file.fileName(), file.errorString()));
-    return {};
+    return Fs::PosixFileSystem().writeAtomically(QFile::encodeName(fileIn(stateFolder)), QJsonDocument(o).toJson(), 0600);
 }
 
 } // namespace Kura::Agent

@@ -127,7 +127,7 @@ void StreamChannel::flushRequests()
         }
     }
     if (!m_connection) {
-        fail(Error(ErrorCode::Unavailable, u"the connection to the server is gone"_s));
+        abort(Error(ErrorCode::Unavailable, u"the connection to the server is gone"_s));
         return;
     }
     for (size_t start = 0; start < offers.size(); start += size_t(Protocol::MaxIdsPerQuery)) {
@@ -143,7 +143,7 @@ void StreamChannel::flushRequests()
             m_outstandingOffers.push_back(std::move(batch));
         }
         if (const Status sent = m_connection->send(m_streamId, message); !sent) {
-            fail(sent.error());
+            abort(sent.error());
             return;
         }
     }
@@ -161,7 +161,7 @@ void StreamChannel::flushRequests()
                 m_outstandingFetches.push_back(fetches[i]);
         }
         if (const Status sent = m_connection->send(m_streamId, message); !sent) {
-            fail(sent.error());
+            abort(sent.error());
             return;
         }
         start = end;
@@ -174,7 +174,7 @@ void StreamChannel::onMessage(const Protocol::Message &message)
         QMutexLocker lock(&m_mutex);
         if (m_outstandingOffers.empty()) {
             lock.unlock();
-            fail(Error(ErrorCode::Corrupt, u"the server answered a missing-chunks query that was not asked"_s));
+            abort(Error(ErrorCode::Corrupt, u"the server answered a missing-chunks query that was not asked"_s));
             return;
         }
         const QSet<QByteArray> missing(reply->missing.cbegin(), reply->missing.cend());
@@ -196,7 +196,7 @@ void StreamChannel::onMessage(const Protocol::Message &message)
         QMutexLocker lock(&m_mutex);
         if (m_outstandingFetches.empty() || m_outstandingFetches.front()->id.toByteArray() != unavailable->id) {
             lock.unlock();
-            fail(Error(ErrorCode::Corrupt, u"the server answered for a chunk that was not asked for next"_s));
+            abort(Error(ErrorCode::Corrupt, u"the server answered for a chunk that was not asked for next"_s));
             return;
         }
         auto request = std::move(m_outstandingFetches.front());
@@ -215,7 +215,7 @@ void StreamChannel::onChunk(const Protocol::ChunkData &header, const QByteArray 
     QMutexLocker lock(&m_mutex);
     if (m_outstandingFetches.empty() || m_outstandingFetches.front()->id.toByteArray() != header.id) {
         lock.unlock();
-        fail(Error(ErrorCode::Corrupt, u"the server sent a chunk that was not asked for next"_s));
+        abort(Error(ErrorCode::Corrupt, u"the server sent a chunk that was not asked for next"_s));
         return;
     }
     auto request = std::move(m_outstandingFetches.front());
@@ -237,7 +237,7 @@ void StreamChannel::pump()
                 return;
             if (!m_connection) {
                 lock.unlock();
-                fail(Error(ErrorCode::Unavailable, u"the connection to the server is gone"_s));
+                abort(Error(ErrorCode::Unavailable, u"the connection to the server is gone"_s));
                 return;
             }
             const qint64 size = m_outgoing.front().stored.size();
@@ -266,17 +266,12 @@ void StreamChannel::pump()
         m_changed.wakeAll();
         if (!sent) {
             lock.unlock();
-            fail(sent.error());
+            abort(sent.error());
             return;
         }
         m_sentBytes.fetch_add(item.stored.size());
         m_chunksSent.fetch_add(1);
     }
-}
-
-void StreamChannel::fail(const Error &reason)
-{
-    abort(reason);
 }
 
 void StreamChannel::abort(const Error &reason)

@@ -81,7 +81,6 @@ private:
     void schedulePump(); // call with m_mutex held // call with m_mutex held
     void flushRequests();
     void pump();
-    void fail(const Error &reason);
 
     QPointer<Protocol::Connection> m_connection;
     const quint32 m_streamId;

@@ -268,7 +268,7 @@ void AgentHub::onClosed(Session *s, const Error &reason)
     });
 }
 
-Result<quint32> AgentHub::openStream(Session *s, Stream stream)
+quint32 AgentHub::openStream(Session *s, Stream stream)
 {
     const quint32 id = s->nextStream++;
     s->streams.emplace(id, std::move(stream));

@@ -108,7 +108,7 @@ private:
     void recordUsage(qint64 tenantId, qint64 jobId, qint64 protectedBytes);
     static Scheduler::FinishedJob failedJob(const QString &reason, Policy::JobState state = Policy::JobState::Failed);
     Session *sessionFor(qint64 tenantId, qint64 serverId) const;
-    Result<quint32> openStream(Session *session, Stream stream);
+    quint32 openStream(Session *session, Stream stream);
     void addEvent(qint64 tenantId, qint64 jobId, int level, const QString &text);
 
     Catalog::Database &m_db;

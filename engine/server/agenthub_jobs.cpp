@@ -88,7 +88,7 @@ void AgentHub::dispatch(const Scheduler::DispatchRequest &request)
     Stream stream;
     stream.kind = Stream::Kind::Backup;
     stream.jobId = jobId;
-    const quint32 streamId = *openStream(s, std::move(stream));
+    const quint32 streamId = openStream(s, std::move(stream));
     auto *receiver = new BackupReceiver(s->connection, streamId, **repo, snapshot, m_pool, this);
     if (const Status begun = receiver->begin(u"backup job %1"_s.arg(jobId)); !begun) {
         s->streams.erase(streamId);
@@ -166,7 +166,7 @@ Status AgentHub::startRestore(const RestoreRequest &request)
     stream.kind = Stream::Kind::Restore;
     stream.jobId = request.jobId;
     stream.restoreTargetServer = request.targetServerId;
-    const quint32 streamId = *openStream(s, std::move(stream));
+    const quint32 streamId = openStream(s, std::move(stream));
     Catalog::JobStore jobs(m_db);
     (void)jobs.markRunning(request.tenantId, request.jobId, m_clock.nowMs());
     if (const Status sent = s->connection->send(streamId, start); !sent) {
@@ -258,7 +258,7 @@ void AgentHub::browse(qint64 tenantId, qint64 serverId, const QString &path, int
     Stream stream;
     stream.kind = Stream::Kind::Browse;
     stream.browse = std::move(callback);
-    const quint32 streamId = *openStream(s, std::move(stream));
+    const quint32 streamId = openStream(s, std::move(stream));
     const Status sent = s->connection->send(streamId, Protocol::BrowseRequest { path, qBound(1, maxEntries, int(Protocol::MaxBrowseEntries)) });
     if (!sent) {
         BrowseCallback cb = std::move(s->streams[streamId].browse);

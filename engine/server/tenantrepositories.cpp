@@ -1,11 +1,11 @@
 #include "tenantrepositories.h"
 
 #include <store/crypto.h>
+#include <store/fs/posixfilesystem.h>
 #include <store/localstore.h>
 
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -44,13 +44,7 @@ Result<Store::Repository *> TenantRepositories::repository(qint64 tenantId)
         if (!QDir().mkpath(m_dataFolder + u"/keys"_s))
             return fail(ErrorCode::Io, u"cannot create \"%1/keys\""_s.arg(m_dataFolder));
         passphrase = Store::secureRandom(32).toHex();
-        QSaveFile out(keyPath);
-        if (!out.open(QIODevice::WriteOnly))
-            return fail(ErrorCode::Io, u"cannot write \"%1\": %2"_s.arg(keyPath, out.errorString()));
-        out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        out.write(passphrase + '\n');
-        if (!out.commit())
-            return fail(ErrorCode::Io, u"cannot write \"%1\": %2"_s.arg(keyPath, out.errorString()));
+        KURA_TRY(Fs::PosixFileSystem().writeAtomically(QFile::encodeName(keyPath), passphrase + '\n', 0600));
     }
     auto store = std::make_unique<Store::LocalStore>(repoPath);
     auto repo = exists ? Store::Repository::open(std::move(store), passphrase)

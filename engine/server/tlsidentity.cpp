@@ -1,9 +1,10 @@
 #include "tlsidentity.h"
 
+#include <store/fs/posixfilesystem.h>
+
 #include <QDir>
 #include <QFile>
 #include <QHostAddress>
-#include <QSaveFile>
 
 #include <openssl/ec.h>
 #include <openssl/evp.h>
@@ -36,14 +37,7 @@ QByteArray bioBytes(BIO *bio)
 
 Status writeOwnerOnly(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(ErrorCode::Io, u"cannot write \"%1\": %2"_s.arg(path, file.errorString()));
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(bytes);
-    if (!file.commit())
-        return fail(ErrorCode::Io, u"cannot write \"%1\": %2"_s.arg(path, file.errorString()));
-    return {};
+    return Fs::PosixFileSystem().writeAtomically(QFile::encodeName(path), bytes, 0600);
 }
 
 Result<std::pair<QByteArray, QByteArray>> generate(const QStringList &hostNames)
