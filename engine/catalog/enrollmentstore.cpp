@@ -1,4 +1,5 @@
 #include "enrollmentstore.h"
+#include "serverstore.h"
 
 #include "password.h"
 #include "private/sql.h"
@@ -49,6 +50,36 @@ Result<EnrollmentGrant> EnrollmentStore::consume(
     auto transaction = Sql::Transaction::begin(m_db);
     if (!transaction)
         return fail(transaction.error());
+    auto grant = useToken(tenantId, token, nowMs);
+    if (!grant)
+        return fail(grant.error());
+    KURA_TRY(transaction->commit());
+    return grant;
+}
+
+Result<EnrolledServer> EnrollmentStore::enroll(
+    qint64 tenantId, const QString &token, qint64 nowMs, NewServer server)
+{
+    // One transaction: a token is used up only together with the server row it creates, so a
+    // failure in between (a name taken meanwhile, a full disk) leaves the token usable.
+    auto transaction = Sql::Transaction::begin(m_db);
+    if (!transaction)
+        return fail(transaction.error());
+    auto grant = useToken(tenantId, token, nowMs);
+    if (!grant)
+        return fail(grant.error());
+    server.region = grant->region;
+    auto serverId = ServerStore(m_db).create(tenantId, server, nowMs);
+    if (!serverId)
+        return fail(serverId.error());
+    KURA_TRY(recordServer(tenantId, grant->tokenId, *serverId));
+    KURA_TRY(transaction->commit());
+    return EnrolledServer { *grant, *serverId };
+}
+
+Result<EnrollmentGrant> EnrollmentStore::useToken(
+    qint64 tenantId, const QString &token, qint64 nowMs)
+{
     const QString hash = tokenHash(token);
     auto query = Sql::run(m_db,
         u"SELECT id, region FROM enrollment_tokens WHERE tenant_id = ? AND token_hash = ?"
@@ -65,7 +96,6 @@ Result<EnrollmentGrant> EnrollmentStore::consume(
         u"UPDATE enrollment_tokens SET used_ms = ? WHERE tenant_id = ? AND id = ?"
         " AND used_ms IS NULL"_s,
         { nowMs, tenantId, grant.tokenId }, u"enrollment token %1"_s.arg(grant.tokenId)));
-    KURA_TRY(transaction->commit());
     return grant;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <catalog/database.h>
+#include <catalog/serverstore.h>
 #include <core/error.h>
 
 #include <QList>
@@ -18,6 +19,11 @@ struct NewEnrollmentToken {
 struct EnrollmentGrant {
     qint64 tokenId = 0;
     QString region; // the region the enrolling server is placed in
+};
+
+struct EnrolledServer {
+    EnrollmentGrant grant;
+    qint64 serverId = 0;
 };
 
 // A token as administrators see it: never the secret, which exists only at creation.
@@ -45,6 +51,11 @@ public:
     // Uses up a token. Unauthorized if the token is unknown, expired (at nowMs >= expiry)
     // or already used; two concurrent uses of one token cannot both succeed.
     Result<EnrollmentGrant> consume(qint64 tenantId, const QString &token, qint64 nowMs);
+    // Uses up a token and creates the server it enrolls (in the token's region, which replaces
+    // server.region) in one transaction, recording which server the token enrolled: if the
+    // server cannot be created, the token stays unused. Errors as consume() and
+    // ServerStore::create().
+    Result<EnrolledServer> enroll(qint64 tenantId, const QString &token, qint64 nowMs, NewServer server);
     // Records which server the token enrolled (for the audit trail).
     Status recordServer(qint64 tenantId, qint64 tokenId, qint64 serverId);
 
@@ -58,6 +69,8 @@ public:
     Status revoke(qint64 tenantId, qint64 tokenId);
 
 private:
+    Result<EnrollmentGrant> useToken(qint64 tenantId, const QString &token, qint64 nowMs);
+
     Database &m_db;
 };
 

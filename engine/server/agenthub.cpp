@@ -127,14 +127,6 @@ void AgentHub::handleEnroll(Session *s, const Protocol::Enroll &enroll)
     QString name = enroll.facts.hostName;
     for (int n = 2; taken.contains(name); ++n)
         name = u"%1-%2"_s.arg(enroll.facts.hostName).arg(n);
-    Catalog::EnrollmentStore tokens(m_db);
-    auto grant = tenant > 0 ? tokens.consume(tenant, enroll.token, m_clock.nowMs())
-                            : Result<Catalog::EnrollmentGrant>(fail(ErrorCode::Unauthorized, u"malformed token"_s));
-    if (!grant) {
-        s->connection->close(Error(ErrorCode::Unauthorized,
-                                   u"enrollment refused: the token is unknown, expired or already used"_s));
-        return;
-    }
     auto secret = Protocol::newAgentSecret();
     if (!secret) {
         s->connection->close(secret.error());
@@ -144,16 +136,18 @@ void AgentHub::handleEnroll(Session *s, const Protocol::Enroll &enroll)
     server.name = name;
     server.agentId = u"%1.%2"_s.arg(tenant).arg(QUuid::createUuid().toString(QUuid::Id128));
     server.agentSecretHash = Catalog::tokenHash(QString::fromLatin1(secret->toHex()));
-    server.region = grant->region;
     server.facts = catalogFacts(enroll.facts);
-    auto serverId = servers.create(tenant, server, m_clock.nowMs());
-    if (!serverId) {
-        s->connection->close(serverId.error());
+    Catalog::EnrollmentStore tokens(m_db);
+    auto enrolled = tenant > 0 ? tokens.enroll(tenant, enroll.token, m_clock.nowMs(), server)
+                               : Result<Catalog::EnrolledServer>(fail(ErrorCode::Unauthorized, u"malformed token"_s));
+    if (!enrolled) {
+        s->connection->close(enrolled.error().code() == ErrorCode::Unauthorized
+                                 ? Error(ErrorCode::Unauthorized, u"enrollment refused: the token is unknown, expired or already used"_s)
+                                 : enrolled.error().withContext(u"enrollment failed; the token stays usable"_s));
         return;
     }
-    (void)tokens.recordServer(tenant, grant->tokenId, *serverId);
     s->tenantId = tenant;
-    s->serverId = *serverId;
+    s->serverId = enrolled->serverId;
     s->agentId = server.agentId;
     if (const Status sent = s->connection->send(0, Protocol::EnrollResult { server.agentId, *secret }); !sent)
         return;

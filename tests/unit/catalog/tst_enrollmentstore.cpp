@@ -1,5 +1,5 @@
 // EnrollmentStore's administration side: listing tokens without secrets, looking one up and
-// revoking unused ones. (Creating and consuming are covered by tst_serverstore, tenant
+// revoking unused ones; enroll() using a token and creating its server as one step. (Creating and consuming are covered by tst_serverstore, tenant
 // isolation of every function by tst_tenantisolation.)
 #include "catalogfixture.h"
 
@@ -21,6 +21,8 @@ private slots:
     void revokeDeletesUnusedTokens();
     void revokeRefusesUsedTokens();
     void revokeOfUnknownTokenIsNotFound();
+    void enrollCreatesServerInTokensRegion();
+    void failedEnrollmentLeavesTokenUsable();
 };
 
 void tst_EnrollmentStore::listShowsStateNewestFirst()
@@ -114,6 +116,69 @@ void tst_EnrollmentStore::revokeOfUnknownTokenIsNotFound()
     QVERIFY(!revoked);
     QCOMPARE(revoked.error().code(), ErrorCode::NotFound);
     QVERIFY(revoked.error().message().contains(u"enrollment token 42"_s));
+}
+
+
+namespace {
+NewServer newServer(const QString &name, const QString &agentId)
+{
+    NewServer server;
+    server.name = name;
+    server.agentId = agentId;
+    server.agentSecretHash = u"00"_s;
+    server.region = u"ignored"_s; // the token's region wins
+    return server;
+}
+} // namespace
+
+void tst_EnrollmentStore::enrollCreatesServerInTokensRegion()
+{
+    Test::CatalogFixture f;
+    QVERIFY(f.ok());
+    EnrollmentStore tokens(f.db());
+    const auto token = tokens.create(f.alpha(), u"JP2"_s, 1000, 60000);
+    QVERIFY_RESULT(token);
+    const auto enrolled = tokens.enroll(f.alpha(), token->token, 2000, newServer(u"db1"_s, u"agent-db1"_s));
+    QVERIFY_RESULT(enrolled);
+    QCOMPARE(enrolled->grant.tokenId, token->id);
+    const auto server = ServerStore(f.db()).server(f.alpha(), enrolled->serverId);
+    QVERIFY_RESULT(server);
+    QCOMPARE(server->name, u"db1"_s);
+    QCOMPARE(server->region, u"JP2"_s);
+    const auto record = tokens.token(f.alpha(), token->id);
+    QVERIFY_RESULT(record);
+    QCOMPARE(record->usedMs, 2000);
+    QCOMPARE(record->usedByServerId, enrolled->serverId);
+    // Used up: a second enrollment with it is refused and creates nothing.
+    const auto again = tokens.enroll(f.alpha(), token->token, 3000, newServer(u"db2"_s, u"agent-db2"_s));
+    QVERIFY(!again);
+    QCOMPARE(again.error().code(), ErrorCode::Unauthorized);
+    const auto all = ServerStore(f.db()).list(f.alpha());
+    QVERIFY_RESULT(all);
+    QCOMPARE(all->size(), 1);
+}
+
+void tst_EnrollmentStore::failedEnrollmentLeavesTokenUsable()
+{
+    Test::CatalogFixture f;
+    QVERIFY(f.ok());
+    f.addServer(f.alpha(), u"web"_s);
+    EnrollmentStore tokens(f.db());
+    const auto token = tokens.create(f.alpha(), u"JP1"_s, 1000, 60000);
+    QVERIFY_RESULT(token);
+    // The server row cannot be written (the name is taken): the token must not be used up.
+    const auto clash = tokens.enroll(f.alpha(), token->token, 2000, newServer(u"web"_s, u"agent-web2"_s));
+    QVERIFY(!clash);
+    QVERIFY(clash.error().code() != ErrorCode::Unauthorized);
+    auto record = tokens.token(f.alpha(), token->id);
+    QVERIFY_RESULT(record);
+    QVERIFY(!record->usedMs);
+    QVERIFY(!record->usedByServerId);
+    const auto retry = tokens.enroll(f.alpha(), token->token, 3000, newServer(u"web-2"_s, u"agent-web2"_s));
+    QVERIFY_RESULT(retry);
+    record = tokens.token(f.alpha(), token->id);
+    QVERIFY_RESULT(record);
+    QCOMPARE(record->usedMs, 3000);
 }
 
 QTEST_GUILESS_MAIN(tst_EnrollmentStore)
