@@ -163,6 +163,12 @@ void tst_ServerCli::rejectsBadConfigFiles_data()
     QTest::newRow("tick below 100 ms")
         << QByteArray(R"({"dataFolder": "@DIR@/data", "tickIntervalMs": 10})")
         << u"tickIntervalMs"_s;
+    QTest::newRow("fractional tick")
+        << QByteArray(R"({"dataFolder": "@DIR@/data", "tickIntervalMs": 150.5})")
+        << u"tickIntervalMs"_s;
+    QTest::newRow("tick beyond int")
+        << QByteArray(R"({"dataFolder": "@DIR@/data", "tickIntervalMs": 1e12})")
+        << u"tickIntervalMs"_s;
     QTest::newRow("not an object") << QByteArray(R"(["dataFolder"])") << u"not a JSON object"_s;
     QTest::newRow("not JSON") << QByteArray("dataFolder = /var/lib/kura") << u"not a JSON object"_s;
     QTest::newRow("no data folder") << QByteArray(R"({"apiPort": 0})") << u"dataFolder"_s;
