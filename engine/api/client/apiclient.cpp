@@ -526,4 +526,14 @@ ApiCall ApiClient::usage(const QString &month, QObject *context, Callback<UsageR
     return call<UsageReport>(Requests::usage(month), context, done, object<UsageReport>());
 }
 
+ApiCall ApiClient::usageCsv(const QString &month, QObject *context, Callback<QByteArray> done)
+{
+    return send(Requests::usageCsv(month), context, done);
+}
+
+ApiCall ApiClient::drStatus(QObject *context, Callback<DrStatus> done)
+{
+    return call<DrStatus>(Requests::drStatus(), context, done, object<DrStatus>());
+}
+
 } // namespace Kura::Api::Client

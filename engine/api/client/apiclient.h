@@ -154,6 +154,11 @@ public:
 
     // Usage of a month ("YYYY-MM"; empty: the current UTC month) with estimated charges.
     ApiCall usage(const QString &month, QObject *context, Callback<UsageReport> done);
+    // The same month as the server's CSV document (docs/api.md "Usage"), byte for byte.
+    ApiCall usageCsv(const QString &month, QObject *context, Callback<QByteArray> done);
+
+    // Disaster recovery (SPEC §12): configured or not, and the state when it is.
+    ApiCall drStatus(QObject *context, Callback<DrStatus> done);
 
     // Live job events: see EventSubscription (eventsubscription.h).
 

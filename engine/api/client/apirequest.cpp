@@ -228,6 +228,18 @@ ApiRequest usage(const QString &month)
     return get(u"/usage"_s, query);
 }
 
+ApiRequest usageCsv(const QString &month)
+{
+    ApiRequest request = usage(month);
+    request.path = Prefix + u"/usage.csv"_s;
+    return request;
+}
+
+ApiRequest drStatus()
+{
+    return get(u"/dr"_s);
+}
+
 ApiRequest events()
 {
     return get(u"/events"_s);

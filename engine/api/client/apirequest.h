@@ -71,6 +71,10 @@ ApiRequest browseServer(qint64 serverId, const QString &path, int limit = 0);
 
 // A month's usage and estimated charges; `month` "YYYY-MM", empty: the current UTC month.
 ApiRequest usage(const QString &month = {});
+// The same month as CSV (UTF-8 with BOM, RFC 4180): one record per server, then the total.
+ApiRequest usageCsv(const QString &month = {});
+// The state of disaster recovery (SPEC §12).
+ApiRequest drStatus();
 
 // The WebSocket of live events (GET /api/v1/events with an upgrade; EventSubscription).
 ApiRequest events();

@@ -563,6 +563,15 @@ Result<ServerUsage> ServerUsage::fromJson(const QJsonObject &json)
     out.serverId = fields.integer(u"serverId"_s, JsonReader::Required);
     out.name = fields.string(u"name"_s);
     out.days = readList<UsageDay>(fields, json, u"days"_s);
+    const QJsonObject menu = fields.object(u"menu"_s);
+    if (!menu.isEmpty()) {
+        JsonReader menuFields(menu);
+        out.storage = menuFields.string(u"storage"_s);
+        out.timing = menuFields.string(u"timing"_s);
+        out.retentionDays = menuFields.smallInteger(u"retentionDays"_s);
+        if (!menuFields.ok())
+            fields.adopt(u"menu"_s, menuFields.finish(0).error());
+    }
     out.averageBytes = fields.number(u"averageBytes"_s);
     out.estimatedCharge = fields.optionalInteger(u"estimatedCharge"_s);
     out.chargeError = fields.string(u"chargeError"_s);
@@ -580,6 +589,27 @@ Result<UsageReport> UsageReport::fromJson(const QJsonObject &json)
     if (!fields.has(u"servers"_s))
         fields.fail(u"servers"_s, u"missing"_s);
     out.servers = readList<ServerUsage>(fields, json, u"servers"_s);
+    return fields.finish(out);
+}
+
+Result<DrStep> DrStep::fromJson(const QJsonObject &json)
+{
+    JsonReader fields(json);
+    DrStep out;
+    out.name = fields.string(u"name"_s, JsonReader::Required);
+    out.state = fields.string(u"state"_s, JsonReader::Required);
+    out.detail = fields.string(u"detail"_s);
+    return fields.finish(out);
+}
+
+Result<DrStatus> DrStatus::fromJson(const QJsonObject &json)
+{
+    JsonReader fields(json);
+    DrStatus out;
+    out.configured = fields.boolean(u"configured"_s, JsonReader::Required);
+    out.state = fields.string(u"state"_s);
+    out.steps = readList<DrStep>(fields, json, u"steps"_s);
+    out.lastCatalogCopyAt = fields.time(u"lastCatalogCopyAt"_s);
     return fields.finish(out);
 }
 

@@ -414,6 +414,10 @@ struct ServerUsage {
     qint64 serverId = 0;
     QString name;
     QList<UsageDay> days;
+    // The plan menu of the month's last sample: stable names (policy/types.h) and days.
+    QString storage;
+    QString timing;
+    int retentionDays = 0;
     double averageBytes = 0;
     // In whole units of the report's currency; unset without a price table, or when the table
     // does not sell the server's menu (chargeError says why).
@@ -432,6 +436,28 @@ struct UsageReport {
     QList<ServerUsage> servers;
 
     static Result<UsageReport> fromJson(const QJsonObject &json);
+};
+
+// ---- Disaster recovery -----------------------------------------------------------------------
+
+// One step of a disaster recovery as GET /dr lists it.
+struct DrStep {
+    QString name;
+    QString state; // stable name, e.g. "done", "running", "pending", "failed"
+    QString detail;
+
+    static Result<DrStep> fromJson(const QJsonObject &json);
+};
+
+// GET /dr: whether disaster recovery is configured, and when it is, its state, steps and the
+// time of the last copy of the catalog.
+struct DrStatus {
+    bool configured = false;
+    QString state; // stable name; empty when not configured
+    QList<DrStep> steps;
+    QDateTime lastCatalogCopyAt; // UTC; invalid when unknown or never
+
+    static Result<DrStatus> fromJson(const QJsonObject &json);
 };
 
 // Reads `key` of `json` as an array of T (T::fromJson on every element); errors name the

@@ -5,6 +5,7 @@
 #include "clientwait.h"
 
 #include <catalog/usagestore.h>
+#include <csvrecords.h>
 #include <policy/pricetable.h>
 
 #include <QFile>
@@ -22,6 +23,7 @@ private slots:
     void readsAMonthWithoutPrices();
     void estimatesChargesWithAPriceTable();
     void badMonthNamesTheField();
+    void csvListsEveryServerAndTheTotal();
 
 private:
     bool record(qint64 server, const QString &name, QDate day, qint64 bytes);
@@ -74,6 +76,9 @@ void tst_ApiClientUsage::readsAMonthWithoutPrices()
     QCOMPARE(first.days.size(), 2);
     QCOMPARE(first.days.at(1).day, QDate(2026, 1, 2));
     QCOMPARE(first.days.at(1).protectedBytes, 30'000'000'000);
+    QCOMPARE(first.storage, u"local"_s); // the menu of the month's last sample
+    QCOMPARE(first.timing, u"immediate"_s);
+    QCOMPARE(first.retentionDays, 7);
     QVERIFY(!first.estimatedCharge);
     QVERIFY(first.averageBytes > 0);
     QCOMPARE(usage->averageBytes, first.averageBytes + usage->servers.at(1).averageBytes);
@@ -111,6 +116,49 @@ void tst_ApiClientUsage::badMonthNamesTheField()
     auto bad = await<UsageReport>([&](auto done) { client->usage(u"2026-13"_s, this, done); });
     QVERIFY(!bad);
     QCOMPARE(bad.error().httpStatus, 400);
+    QCOMPARE(bad.error().field(), u"month"_s);
+}
+
+void tst_ApiClientUsage::csvListsEveryServerAndTheTotal()
+{
+    auto json = await<UsageReport>([&](auto done) { client->usage(u"2026-01"_s, this, done); });
+    QVERIFY_API(json);
+    auto csv = await<QByteArray>([&](auto done) { client->usageCsv(u"2026-01"_s, this, done); });
+    QVERIFY_API(csv);
+    auto document = Models::parseCsv(*csv);
+    QVERIFY_RESULT(document);
+    QCOMPARE(document->byteOrderMark, QByteArray("\xEF\xBB\xBF"));
+    QVERIFY(csv->endsWith("\r\n"));
+    const QList<Models::CsvRecord> &records = document->records;
+    QCOMPARE(records.size(), 1 + 2 + 1); // header, web, db, total
+    QCOMPARE(records.at(0).fields,
+        QStringList({ u"month"_s, u"serverId"_s, u"server"_s, u"storage"_s, u"timing"_s, u"retentionDays"_s,
+            u"averageBytes"_s, u"estimatedCharge"_s, u"currency"_s, u"chargeError"_s }));
+    for (int i = 0; i < 2; ++i) {
+        const ServerUsage &server = json->servers.at(i);
+        const QStringList &fields = records.at(1 + i).fields;
+        QCOMPARE(fields.at(0), u"2026-01"_s);
+        QCOMPARE(fields.at(1), QString::number(server.serverId));
+        QCOMPARE(fields.at(2), server.name);
+        QCOMPARE(fields.at(3), u"local"_s);
+        QCOMPARE(fields.at(6), QString::number(qRound64(server.averageBytes)));
+        QVERIFY(fields.at(7).isEmpty()); // no price table: no charge
+    }
+    const QStringList &total = records.last().fields;
+    QVERIFY(total.at(1).isEmpty() && total.at(2).isEmpty());
+    QCOMPARE(total.at(6), QString::number(qRound64(json->averageBytes)));
+
+    // A name that needs quoting comes back whole.
+    QVERIFY(record(web, u"web, \"front\""_s, QDate(2026, 1, 3), 1));
+    csv = await<QByteArray>([&](auto done) { client->usageCsv(u"2026-01"_s, this, done); });
+    QVERIFY_API(csv);
+    QVERIFY(csv->contains("\"web, \"\"front\"\"\""));
+    document = Models::parseCsv(*csv);
+    QVERIFY_RESULT(document);
+    QCOMPARE(document->records.at(1).fields.at(2), u"web, \"front\""_s);
+
+    auto bad = await<QByteArray>([&](auto done) { client->usageCsv(u"01-2026"_s, this, done); });
+    QVERIFY(!bad);
     QCOMPARE(bad.error().field(), u"month"_s);
 }
 
