@@ -37,6 +37,9 @@ public:
     // The folder `path` of a generation, in the same shape (kind "file", "directory",
     // "symlink" or "other").
     virtual Result<QJsonObject> browseGeneration(qint64 tenantId, const QString &snapshotId, const QString &path) = 0;
+    // Closes the session of the server's agent, if it is connected, telling it `reason`: the
+    // server was deleted and the agent's identity with it (it must enroll again).
+    virtual void disconnectAgent(qint64 tenantId, qint64 serverId, const QString &reason) = 0;
 };
 
 } // namespace Kura::Api

@@ -19,6 +19,7 @@ ApiService::ApiService(ApiContext context)
     Routes::addEnrollmentRoutes(m_router, m_context);
     Routes::addRestoreRoutes(m_router, m_context);
     Routes::addUsageRoutes(m_router, m_context);
+    Routes::addAdminRoutes(m_router, m_context);
     Routes::addDrRoutes(m_router, m_context);
 }
 

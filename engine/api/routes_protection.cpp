@@ -204,6 +204,88 @@ ApiResponse unprotect(ApiContext &context, const RouteContext &route)
         ApiResponse::json(200, out));
 }
 
+// The query parameter confirm: true, false or absent (false).
+Result<bool> confirmParam(const RouteContext &route)
+{
+    const QString text = route.request.queryValue(u"confirm"_s);
+    if (text.isEmpty() || text == u"false"_s)
+        return false;
+    if (text == u"true"_s)
+        return true;
+    return fail(ErrorCode::InvalidArgument,
+        u"query parameter \"confirm\": expected true or false, got \"%1\""_s.arg(text));
+}
+
+// Resolves the server's open alerts: their subject is gone.
+Status resolveServerAlerts(ApiContext &context, qint64 tenant, qint64 serverId)
+{
+    Catalog::AlertStore alerts(context.database);
+    auto active = alerts.listActive(tenant);
+    if (!active)
+        return fail(active.error());
+    const QString subject = Catalog::serverSubject(serverId);
+    for (const Catalog::AlertRecord &alert : std::as_const(*active))
+        if (alert.subject == subject)
+            KURA_TRY(alerts.resolve(tenant, alert.id, context.clock.nowMs()));
+    return {};
+}
+
+// DELETE /servers/{id}?confirm=true (SPEC §2 "Delete client"): the server's backup data goes
+// as with unprotect, then the server record with its jobs and generations, and with it the
+// agent's identity: a connected agent is disconnected, and the agent must enroll again. The
+// same rules as unprotect hold: without confirm=true the answer names the amount of data;
+// generations still within their minimum retention (SPEC §13) refuse the deletion until the
+// newest lock lifts; a queued or running job of the server refuses it too.
+ApiResponse deleteServer(ApiContext &context, const RouteContext &route)
+{
+    auto server = routeServer(context, route);
+    if (!server)
+        return ApiResponse::error(server.error());
+    auto confirm = confirmParam(route);
+    if (!confirm)
+        return ApiResponse::error(confirm.error());
+    const qint64 tenant = route.identity.tenantId;
+    const qint64 id = server->id;
+    auto data = backupDataOf(context, tenant, id);
+    if (!data)
+        return ApiResponse::error(data.error());
+    if (!*confirm) {
+        QJsonObject details = data->toJson();
+        details.insert(u"field"_s, u"confirm"_s);
+        details.insert(u"serverName"_s, server->name);
+        return ApiResponse::error(ErrorCode::InvalidArgument,
+            u"query parameter \"confirm\": deleting server \"%1\" deletes %2 generation(s), "
+            "%3 bytes stored, and its agent must enroll again; confirm with true"_s
+                .arg(server->name)
+                .arg(data->generations)
+                .arg(data->storedBytes),
+            details);
+    }
+    if (data->lockedUntilMs)
+        return refuseLocked(*server, *data->lockedUntilMs);
+    Status done = refuseWhileActive(context, tenant, id);
+    if (done)
+        done = context.remover.forgetSnapshots(tenant, id, data->snapshots);
+    if (done)
+        done = resolveServerAlerts(context, tenant, id);
+    if (done)
+        done = Catalog::ServerStore(context.database).remove(tenant, id);
+    if (!done)
+        return ApiResponse::error(done.error());
+    if (context.agents)
+        context.agents->disconnectAgent(
+            tenant, id, u"the server \"%1\" was deleted"_s.arg(server->name));
+    QJsonObject out = data->toJson();
+    out.insert(u"serverId"_s, double(id));
+    out.insert(u"name"_s, server->name);
+    out.insert(u"deleted"_s, true);
+    return audited(context, route, u"server.delete"_s, Catalog::serverSubject(id),
+        u"\"%1\": %2 generation(s), %3 bytes"_s.arg(server->name)
+            .arg(data->generations)
+            .arg(data->storedBytes),
+        ApiResponse::json(200, out));
+}
+
 } // namespace
 
 void addProtectionRoutes(Router &router, ApiContext &context)
@@ -226,6 +308,8 @@ void addProtectionRoutes(Router &router, ApiContext &context)
         });
     router.add(Method::Post, u"/api/v1/servers/{id}/unprotect"_s, Access::Admin,
         [&context](const RouteContext &route) { return unprotect(context, route); });
+    router.add(Method::Delete, u"/api/v1/servers/{id}"_s, Access::Admin,
+        [&context](const RouteContext &route) { return deleteServer(context, route); });
 }
 
 } // namespace Kura::Api::Routes

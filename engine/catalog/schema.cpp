@@ -203,6 +203,8 @@ QList<Migration> catalogMigrations()
         // of the server's agent respect.
         { 4, u"server bandwidth limit"_s,
             { u"ALTER TABLE servers ADD COLUMN bandwidth_limit BIGINT NOT NULL DEFAULT 0"_s } },
+        // The most an API key may do (a role name); NULL: everything its user may.
+        { 5, u"api key role"_s, { u"ALTER TABLE api_keys ADD COLUMN role TEXT"_s } },
     };
 }
 

@@ -45,6 +45,12 @@ std::optional<Role> roleFromName(const QString &name)
     return std::nullopt;
 }
 
+Role lesserRole(Role a, Role b)
+{
+    // The enum runs from the most (admin) to the least (viewer) a role may do.
+    return std::max(a, b);
+}
+
 Result<qint64> UserStore::create(
     qint64 tenantId, const QString &name, const QString &password, Role role, qint64 nowMs)
 {
@@ -127,16 +133,19 @@ Result<UserRecord> UserStore::authenticate(
     return record;
 }
 
-Result<NewApiKey> UserStore::createApiKey(
-    qint64 tenantId, qint64 userId, const QString &name, qint64 nowMs)
+Result<NewApiKey> UserStore::createApiKey(qint64 tenantId, qint64 userId, const QString &name,
+    qint64 nowMs, std::optional<Role> role)
 {
+    if (name.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"an API key needs a name"_s);
     auto token = generateTenantToken(tenantId);
     if (!token)
         return fail(token.error());
     auto id = Sql::insert(m_db,
-        u"INSERT INTO api_keys (tenant_id, user_id, name, key_hash, created_ms)"
-        " VALUES (?, ?, ?, ?, ?) RETURNING id"_s,
-        { tenantId, userId, name, tokenHash(*token), nowMs });
+        u"INSERT INTO api_keys (tenant_id, user_id, name, key_hash, created_ms, role)"
+        " VALUES (?, ?, ?, ?, ?, ?) RETURNING id"_s,
+        { tenantId, userId, name, tokenHash(*token), nowMs,
+            Sql::nullable(role ? roleName(*role) : QString()) });
     if (!id)
         return fail(id.error().code() == ErrorCode::Conflict
                 ? Error(ErrorCode::NotFound, u"user %1 not found"_s.arg(userId))
@@ -148,7 +157,7 @@ Result<UserRecord> UserStore::authenticateApiKey(
     qint64 tenantId, const QString &token, qint64 nowMs)
 {
     auto query = Sql::run(m_db,
-        u"SELECT k.id, k.user_id FROM api_keys k JOIN users u"
+        u"SELECT k.id, k.user_id, k.role FROM api_keys k JOIN users u"
         " ON u.tenant_id = k.tenant_id AND u.id = k.user_id"
         " WHERE k.tenant_id = ? AND k.key_hash = ? AND k.revoked = 0 AND u.disabled = 0"_s,
         { tenantId, tokenHash(token) });
@@ -158,11 +167,16 @@ Result<UserRecord> UserStore::authenticateApiKey(
         return fail(ErrorCode::Unauthorized, u"unknown or revoked API key"_s);
     const qint64 keyId = query->value(0).toLongLong();
     const qint64 userId = query->value(1).toLongLong();
+    const QString keyRole = query->value(2).toString();
     query->finish();
     KURA_TRY(
         Sql::run(m_db, u"UPDATE api_keys SET last_used_ms = ? WHERE tenant_id = ? AND id = ?"_s,
             { nowMs, tenantId, keyId }));
-    return user(tenantId, userId);
+    auto record = user(tenantId, userId);
+    if (record && !keyRole.isEmpty())
+        // An unknown stored name limits the key to viewing rather than widening it.
+        record->role = lesserRole(record->role, roleFromName(keyRole).value_or(Role::Viewer));
+    return record;
 }
 
 Status UserStore::revokeApiKey(qint64 tenantId, qint64 keyId)
@@ -174,7 +188,7 @@ Status UserStore::revokeApiKey(qint64 tenantId, qint64 keyId)
 Result<QList<ApiKeyRecord>> UserStore::apiKeys(qint64 tenantId)
 {
     auto query = Sql::run(m_db,
-        u"SELECT id, user_id, name, created_ms, last_used_ms, revoked FROM api_keys"
+        u"SELECT id, user_id, name, created_ms, last_used_ms, revoked, role FROM api_keys"
         " WHERE tenant_id = ? ORDER BY id"_s,
         { tenantId });
     if (!query)
@@ -183,7 +197,8 @@ Result<QList<ApiKeyRecord>> UserStore::apiKeys(qint64 tenantId)
     while (query->next())
         out << ApiKeyRecord { query->value(0).toLongLong(), query->value(1).toLongLong(),
             query->value(2).toString(), query->value(3).toLongLong(),
-            Sql::optionalInt(query->value(4)), query->value(5).toInt() != 0 };
+            Sql::optionalInt(query->value(4)), query->value(5).toInt() != 0,
+            query->value(6).isNull() ? std::nullopt : roleFromName(query->value(6).toString()) };
     return out;
 }
 

@@ -15,6 +15,8 @@ namespace Kura::Catalog {
 enum class Role { Admin, Operator, Viewer };
 QString roleName(Role role);
 std::optional<Role> roleFromName(const QString &name);
+// The role that may do less of the two (viewer < operator < admin).
+Role lesserRole(Role a, Role b);
 
 struct UserRecord {
     qint64 id = 0;
@@ -32,6 +34,9 @@ struct ApiKeyRecord {
     qint64 createdMs = 0;
     std::optional<qint64> lastUsedMs;
     bool revoked = false;
+    // The most the key may do; none: everything its user may. The key acts with the lesser
+    // of this and its user's current role.
+    std::optional<Role> role;
 };
 
 struct NewApiKey {
@@ -64,13 +69,16 @@ public:
     // password and a disabled account (an unknown name still costs one scrypt run).
     Result<UserRecord> authenticate(qint64 tenantId, const QString &name, const QString &password);
 
-    // Creates an API key acting as `userId`; the token ("<tenant id>.<secret>") is returned once.
-    Result<NewApiKey> createApiKey(
-        qint64 tenantId, qint64 userId, const QString &name, qint64 nowMs);
-    // The user behind a bearer token, recording its use. Unauthorized for unknown, revoked,
-    // or disabled-user keys, and for a key of another tenant.
+    // Creates an API key acting as `userId`, limited to `role` when given; the token
+    // ("<tenant id>.<secret>") is returned once.
+    Result<NewApiKey> createApiKey(qint64 tenantId, qint64 userId, const QString &name,
+        qint64 nowMs, std::optional<Role> role = std::nullopt);
+    // The user behind a bearer token, recording its use; the record's role is the lesser of
+    // the user's and the key's limit. Unauthorized for unknown, revoked, or disabled-user
+    // keys, and for a key of another tenant.
     Result<UserRecord> authenticateApiKey(qint64 tenantId, const QString &token, qint64 nowMs);
     Status revokeApiKey(qint64 tenantId, qint64 keyId);
+    // Every key of the tenant, revoked ones included, oldest first.
     Result<QList<ApiKeyRecord>> apiKeys(qint64 tenantId);
 
 private:

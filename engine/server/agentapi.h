@@ -16,6 +16,10 @@ public:
     Status startRestore(const Api::RestoreOrder &order) override;
     Result<QJsonObject> browse(qint64 tenantId, qint64 serverId, const QString &path, int maxEntries) override;
     Result<QJsonObject> browseGeneration(qint64 tenantId, const QString &snapshotId, const QString &path) override;
+    void disconnectAgent(qint64 tenantId, qint64 serverId, const QString &reason) override
+    {
+        m_hub.disconnectAgent(tenantId, serverId, reason);
+    }
 
 private:
     AgentHub &m_hub;

@@ -110,6 +110,17 @@ AgentHub::Session *AgentHub::sessionFor(qint64 tenantId, qint64 serverId) const
     return nullptr;
 }
 
+void AgentHub::disconnectAgent(qint64 tenantId, qint64 serverId, const QString &reason)
+{
+    QList<QPointer<Protocol::Connection>> connections;
+    for (const auto &s : m_sessions)
+        if (s->tenantId == tenantId && s->serverId == serverId && s->connection)
+            connections << s->connection;
+    for (const QPointer<Protocol::Connection> &connection : std::as_const(connections))
+        if (connection)
+            connection->close(Error(ErrorCode::NotFound, reason));
+}
+
 bool AgentHub::isConnected(qint64 tenantId, qint64 serverId) const
 {
     return sessionFor(tenantId, serverId) != nullptr;

@@ -66,6 +66,9 @@ public:
     using BrowseCallback = std::function<void(Result<Protocol::BrowseReply>)>;
     // Asks the server's agent for a folder's entries; the callback runs in this thread.
     void browse(qint64 tenantId, qint64 serverId, const QString &path, int maxEntries, BrowseCallback callback);
+    // Closes every session of the server's agent (its record was deleted); its streams end as
+    // on a lost connection, with `reason`.
+    void disconnectAgent(qint64 tenantId, qint64 serverId, const QString &reason);
 
 signals:
     void agentOnline(qint64 tenantId, qint64 serverId);

@@ -20,6 +20,7 @@ void addAlertRoutes(Router &router, ApiContext &context); // routes_alerts.cpp
 void addEnrollmentRoutes(Router &router, ApiContext &context); // routes_enrollment.cpp
 void addRestoreRoutes(Router &router, ApiContext &context); // routes_restore.cpp
 void addUsageRoutes(Router &router, ApiContext &context); // routes_usage.cpp
+void addAdminRoutes(Router &router, ApiContext &context); // routes_admin.cpp
 void addDrRoutes(Router &router, ApiContext &context); // routes_dr.cpp
 
 // The request body as a JSON object within the size limit (see parseJsonObject).

@@ -40,6 +40,11 @@ public:
         return listing(path);
     }
 
+    void disconnectAgent(qint64, qint64 serverId, const QString &reason) override
+    {
+        disconnected << qMakePair(serverId, reason);
+    }
+
     // "/missing" is NotFound; every other folder holds "docs" and "notes.txt".
     static Result<QJsonObject> listing(const QString &path)
     {
@@ -64,6 +69,7 @@ public:
     QStringList browsed;
     QList<int> limits;
     QStringList snapshotsBrowsed;
+    QList<QPair<qint64, QString>> disconnected;
 };
 
 } // namespace Kura::Test

@@ -22,6 +22,7 @@ private slots:
     void authenticates();
     void changedPasswordReplacesOld();
     void apiKeysAuthenticateUntilRevoked();
+    void apiKeyRoleLimitsItsUser();
     void rejectsEmptyNamesAndDuplicates();
 
 private:
@@ -121,6 +122,30 @@ void tst_UserStore::apiKeysAuthenticateUntilRevoked()
     QCOMPARE(users.authenticateApiKey(m_f->alpha(), key->token, 300).error().code(),
         ErrorCode::Unauthorized);
     QVERIFY(users.apiKeys(m_f->alpha())->at(0).revoked);
+}
+
+void tst_UserStore::apiKeyRoleLimitsItsUser()
+{
+    UserStore users(m_f->db(), Cheap);
+    auto viewerKey = users.createApiKey(m_f->alpha(), m_admin, u"dash"_s, 100, Role::Viewer);
+    auto fullKey = users.createApiKey(m_f->alpha(), m_admin, u"all"_s, 100);
+    QVERIFY_RESULT(viewerKey);
+    QVERIFY_RESULT(fullKey);
+    QCOMPARE(users.authenticateApiKey(m_f->alpha(), viewerKey->token, 200)->role, Role::Viewer);
+    QCOMPARE(users.authenticateApiKey(m_f->alpha(), fullKey->token, 200)->role, Role::Admin);
+    auto keys = users.apiKeys(m_f->alpha());
+    QVERIFY_RESULT(keys);
+    QCOMPARE(keys->at(0).role, Role::Viewer);
+    QCOMPARE(keys->at(1).role, std::nullopt);
+    // A key never does more than its user may now: an admin key of a user made viewer views.
+    auto adminKey = users.createApiKey(m_f->alpha(), m_admin, u"ops"_s, 100, Role::Admin);
+    QVERIFY_RESULT(adminKey);
+    QVERIFY_RESULT(users.setRole(m_f->alpha(), m_admin, Role::Operator));
+    QCOMPARE(users.authenticateApiKey(m_f->alpha(), adminKey->token, 200)->role, Role::Operator);
+    QCOMPARE(users.createApiKey(m_f->alpha(), m_admin, u" "_s, 100).error().code(),
+        ErrorCode::InvalidArgument);
+    QCOMPARE(lesserRole(Role::Admin, Role::Viewer), Role::Viewer);
+    QCOMPARE(lesserRole(Role::Operator, Role::Admin), Role::Operator);
 }
 
 void tst_UserStore::rejectsEmptyNamesAndDuplicates()
