@@ -14,7 +14,8 @@ const QString TimeoutOption = u"timeout"_s;
 
 QList<Command> allCommands()
 {
-    return readCommands() + changeCommands() + restoreCommands() + enrollCommands();
+    return readCommands() + changeCommands() + restoreCommands() + enrollCommands()
+        + adminCommands();
 }
 
 const QStringList GlobalValueOptions
@@ -65,7 +66,7 @@ QString globalHelp(const QCommandLineParser &global)
             u"  0  success\n"
             u"  1  a failed job, or any other error\n"
             u"  2  bad command line, or a confirmation is missing\n"
-            u"  3  not found (server, job, alert, token)\n"
+            u"  3  not found (server, job, alert, token, region, API key)\n"
             u"  4  refused by policy or by the current state (HTTP 409)\n"
             u"  5  unauthorized: bad or expired token, role not allowed, certificate not trusted\n"
             u"  6  the server cannot be reached or did not answer in time\n"_s;

@@ -493,6 +493,38 @@ ApiCall ApiClient::revokeEnrollmentToken(qint64 tokenId, QObject *context, Callb
     return callWithoutAnswer(Requests::revokeEnrollmentToken(tokenId), context, done);
 }
 
+ApiCall ApiClient::deleteServer(
+    qint64 serverId, bool confirm, QObject *context, Callback<DeleteServerResult> done)
+{
+    return call<DeleteServerResult>(
+        Requests::deleteServer(serverId, confirm), context, done, object<DeleteServerResult>());
+}
+
+ApiCall ApiClient::setRegionState(const QString &region, const QString &state,
+    const QString &reason, QObject *context, Callback<RegionInfo> done)
+{
+    return call<RegionInfo>(
+        Requests::setRegionState(region, state, reason), context, done, object<RegionInfo>());
+}
+
+ApiCall ApiClient::apiKeys(QObject *context, Callback<QList<ApiKeyInfo>> done)
+{
+    return call<QList<ApiKeyInfo>>(
+        Requests::apiKeys(), context, done, listIn<ApiKeyInfo>(u"apiKeys"_s));
+}
+
+ApiCall ApiClient::createApiKey(
+    const QString &name, const QString &role, QObject *context, Callback<ApiKeyInfo> done)
+{
+    return call<ApiKeyInfo>(
+        Requests::createApiKey(name, role), context, done, object<ApiKeyInfo>());
+}
+
+ApiCall ApiClient::revokeApiKey(qint64 keyId, QObject *context, Callback<void> done)
+{
+    return callWithoutAnswer(Requests::revokeApiKey(keyId), context, done);
+}
+
 ApiCall ApiClient::restoreTargets(
     qint64 serverId, qint64 generationId, QObject *context, Callback<QList<RestoreTarget>> done)
 {

@@ -139,6 +139,21 @@ public:
     ApiCall enrollmentTokens(int limit, QObject *context, Callback<QList<EnrollmentToken>> done);
     ApiCall revokeEnrollmentToken(qint64 tokenId, QObject *context, Callback<void> done);
 
+    // Administration (admin). Deleting a server (SPEC §2 "Delete client") removes its record,
+    // backup data and agent identity; without `confirm` the server refuses with a 400 ApiError
+    // whose details hold "generations" and "storedBytes" (for the confirmation); 409 with
+    // refusal() "generations_locked" and liftsAt() inside minimum retention. A region marked
+    // "failed" or "ok" (SPEC §7) answers with the region. API keys: the secret is in the
+    // created key's `token` only.
+    ApiCall deleteServer(
+        qint64 serverId, bool confirm, QObject *context, Callback<DeleteServerResult> done);
+    ApiCall setRegionState(const QString &region, const QString &state, const QString &reason,
+        QObject *context, Callback<RegionInfo> done);
+    ApiCall apiKeys(QObject *context, Callback<QList<ApiKeyInfo>> done);
+    ApiCall createApiKey(
+        const QString &name, const QString &role, QObject *context, Callback<ApiKeyInfo> done);
+    ApiCall revokeApiKey(qint64 keyId, QObject *context, Callback<void> done);
+
     // Restore (SPEC §6): every server of the tenant as a target of a generation of `serverId`
     // with the policy's verdict; a restore job (202; a refused target is a 409 ApiError with
     // refusal() "restore_target" and issues(); an offline target agent 503); one folder of a

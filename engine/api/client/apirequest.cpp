@@ -193,6 +193,45 @@ ApiRequest revokeEnrollmentToken(qint64 tokenId)
     return request;
 }
 
+ApiRequest deleteServer(qint64 serverId, bool confirm)
+{
+    QUrlQuery query;
+    if (confirm)
+        query.addQueryItem(u"confirm"_s, u"true"_s);
+    ApiRequest request = get(serverPath(serverId), query);
+    request.method = "DELETE";
+    return request;
+}
+
+ApiRequest setRegionState(const QString &region, const QString &state, const QString &reason)
+{
+    QJsonObject body { { u"state"_s, state } };
+    if (!reason.isEmpty())
+        body.insert(u"reason"_s, reason);
+    const QString name = QString::fromLatin1(QUrl::toPercentEncoding(region));
+    return withBody("PUT", u"/regions/%1/state"_s.arg(name), body);
+}
+
+ApiRequest apiKeys()
+{
+    return get(u"/api-keys"_s);
+}
+
+ApiRequest createApiKey(const QString &name, const QString &role)
+{
+    QJsonObject body { { u"name"_s, name } };
+    if (!role.isEmpty())
+        body.insert(u"role"_s, role);
+    return withBody("POST", u"/api-keys"_s, body);
+}
+
+ApiRequest revokeApiKey(qint64 keyId)
+{
+    ApiRequest request = get(u"/api-keys/%1"_s.arg(keyId));
+    request.method = "DELETE";
+    return request;
+}
+
 ApiRequest restoreTargets(qint64 serverId, qint64 generationId)
 {
     return get(serverPath(serverId, u"/generations/%1/targets"_s.arg(generationId)));

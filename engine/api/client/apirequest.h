@@ -60,6 +60,15 @@ ApiRequest createEnrollmentToken(const QString &region, int validHours = 0);
 ApiRequest enrollmentTokens(int limit = 0);
 ApiRequest revokeEnrollmentToken(qint64 tokenId);
 
+// Administration (admin): delete a server (client) with its data and agent identity (without
+// `confirm` the server answers 400 with the amount); mark a region "failed" or "ok"; the
+// tenant's API keys, a new one limited to `role` ("admin", "operator", "viewer"), revoking one.
+ApiRequest deleteServer(qint64 serverId, bool confirm);
+ApiRequest setRegionState(const QString &region, const QString &state, const QString &reason = {});
+ApiRequest apiKeys();
+ApiRequest createApiKey(const QString &name, const QString &role);
+ApiRequest revokeApiKey(qint64 keyId);
+
 // Every server of the tenant as a restore target of generation `generationId` of `serverId`.
 ApiRequest restoreTargets(qint64 serverId, qint64 generationId);
 // POST /servers/{id}/restores: `serverId` is the generation's server.

@@ -494,6 +494,38 @@ Result<EnrollmentToken> EnrollmentToken::fromJson(const QJsonObject &json)
     return fields.finish(out);
 }
 
+// ---- Administration ----
+
+Result<DeleteServerResult> DeleteServerResult::fromJson(const QJsonObject &json)
+{
+    JsonReader fields(json);
+    DeleteServerResult out;
+    out.serverId = fields.integer(u"serverId"_s, JsonReader::Required);
+    out.name = fields.string(u"name"_s);
+    out.generations = fields.integer(u"generations"_s);
+    out.storedBytes = fields.integer(u"storedBytes"_s);
+    return fields.finish(out);
+}
+
+Result<ApiKeyInfo> ApiKeyInfo::fromJson(const QJsonObject &json)
+{
+    JsonReader fields(json);
+    ApiKeyInfo out;
+    out.id = fields.integer(u"id"_s, JsonReader::Required);
+    out.name = fields.string(u"name"_s, JsonReader::Required);
+    out.userId = fields.integer(u"userId"_s);
+    out.userName = fields.string(u"userName"_s);
+    out.role = fields.string(u"role"_s);
+    if (fields.ok() && !out.role.isEmpty() && out.role != u"admin"_s && out.role != u"operator"_s
+        && out.role != u"viewer"_s)
+        fields.fail(u"role"_s, u"\"%1\" is not one of admin, operator, viewer"_s.arg(out.role));
+    out.createdAt = fields.time(u"createdAt"_s, JsonReader::Required);
+    out.lastUsedAt = fields.time(u"lastUsedAt"_s);
+    out.revoked = fields.boolean(u"revoked"_s);
+    out.token = fields.string(u"token"_s);
+    return fields.finish(out);
+}
+
 // ---- Restore and browsing ----
 
 Result<RestoreTarget> RestoreTarget::fromJson(const QJsonObject &json)

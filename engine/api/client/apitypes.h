@@ -352,6 +352,33 @@ struct EnrollmentToken {
     static Result<EnrollmentToken> fromJson(const QJsonObject &json);
 };
 
+// ---- Administration --------------------------------------------------------------------------
+
+// DELETE /servers/{id}?confirm=true: what was deleted with the server.
+struct DeleteServerResult {
+    qint64 serverId = 0;
+    QString name;
+    qint64 generations = 0;
+    qint64 storedBytes = 0;
+
+    static Result<DeleteServerResult> fromJson(const QJsonObject &json);
+};
+
+// GET/POST /api-keys: a key that acts as its user, limited to `role` (empty: the user's role).
+struct ApiKeyInfo {
+    qint64 id = 0;
+    QString name;
+    qint64 userId = 0;
+    QString userName;
+    QString role; // "admin", "operator", "viewer" or empty
+    QDateTime createdAt;
+    QDateTime lastUsedAt; // invalid: never used
+    bool revoked = false;
+    QString token; // only in the answer that created the key
+
+    static Result<ApiKeyInfo> fromJson(const QJsonObject &json);
+};
+
 // ---- Restore and browsing --------------------------------------------------------------------
 
 // GET /servers/{id}/generations/{gen}/targets: a server as the target of a restore, with the

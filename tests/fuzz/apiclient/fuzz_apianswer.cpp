@@ -82,6 +82,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     readObject<EnrollmentToken>(json);
     readObject<FolderListing>(json);
     readObject<UsageReport>(json);
+    readObject<DeleteServerResult>(json);
+    readObject<ApiKeyInfo>(json);
     readList<ServerInfo>(json, "servers");
     readList<JobInfo>(json, "jobs");
     readList<GenerationInfo>(json, "generations");
@@ -89,6 +91,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     readList<RegionInfo>(json, "regions");
     readList<EnrollmentToken>(json, "tokens");
     readList<RestoreTarget>(json, "targets");
+    readList<ApiKeyInfo>(json, "apiKeys");
     checkPlanRoundTrip(json);
     checkPlanRoundTrip(json.value(QLatin1String("plan")).toObject());
     return 0;
