@@ -508,6 +508,326 @@
         <comment>storage state of a region</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the generation has no copy to read from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the storage region of the local copy is marked failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the remote copy may be used only while the local region is failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is in the region of the remote copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is in another region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not protected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its plan is different</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its flavor or the source&apos;s is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has another flavor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its operating system or the source&apos;s is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it runs another operating system version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refuses it (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <extracomment>Separator between the reasons a restore target is refused</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not estimated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <extracomment>Plan menu of a server on the Usage page: storage, timing, minimum retention</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not estimated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly Average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated Charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily Samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>An estimated charge: amount, currency code (&quot;12,345 JPY&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Models::RestoreSelectionModel</name>
+    <message>
+        <source>The folder %1 with everything in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Models::RestoreTargetsModel</name>
+    <message>
+        <source>%1 (the original server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 - not possible: %2</source>
+        <extracomment>A restore target the policy refuses: server name, then the reasons</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot receive this restore: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is offline; the restore starts when its agent connects, or fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; can receive this restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Models::RestoreTreeModel</name>
+    <message>
+        <source>Loading...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be listed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (only the first entries are shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::ApiKeysPanel</name>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its user&apos;s role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create API Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: nightly CI job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key acts as you, but never does more than its role allows: viewers read, operators also run and stop backups and restores, administrators may do everything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API Key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the key now: it is shown only this once. Use it as the bearer token (kuractl --token, or the Authorization header).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key is copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke API Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the API key &quot;%1&quot;? Everything that uses it stops working at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key &quot;%1&quot; is revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only administrators manage API keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a server to manage its API keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API keys let scripts and other programs use this server&apos;s API without a password. Each key acts as the administrator who made it, limited to its role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Key...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create an API key; its secret is shown once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;voke...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the selected key; it stops working at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the API keys from the server again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::ConnectionBanner</name>
@@ -535,22 +855,6 @@
     <name>Kura::Widgets::Console</name>
     <message>
         <source>This build of the console has no embedded server. Connect to a Kura server by its address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This console cannot do this yet. The server&apos;s API has no routes for it so far; the page will work once they exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage and Billing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disaster Recovery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -592,6 +896,229 @@
             <numerusform>%n open alert</numerusform>
             <numerusform>%n open alerts</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::DrView</name>
+    <message>
+        <source>Standing by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The state of disaster recovery cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the state of disaster recovery...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disaster recovery is not configured on this backup server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once it is, the server keeps a copy of its catalog (servers, plans, generations and jobs) away from itself, and this page shows the recovery state, each step of a recovery and how old the last copy of the catalog is. The backups themselves are protected by double storage (see Regions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last copy of the catalog: %1 (%2 ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog has not been copied yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server for the state of disaster recovery again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disaster Recovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::EnrollmentDialog</name>
+    <message>
+        <source>Save Agent Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent packages (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent package cannot be saved to &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to &quot;%1&quot;. Copy it to the new server and run there:
+kura-agent enroll --package %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke Enrollment Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke enrollment token %1? No agent can enroll with it afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enroll a Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new server joins with a one-time enrollment token. Create a token for the server&apos;s region, save the agent package and run the agent&apos;s enrollment with it on the new server; it then appears in the server list as unprotected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The region the new server is in; only regions with backup service are offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Valid for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the token works (1 to 720 hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a one-time enrollment token and its agent package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token %1 for region %2 works until %3. It is shown only now: save the agent package before closing this dialog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Package...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the agent package (a ZIP with the server&apos;s addresses, its certificate fingerprint and the token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the new server, run: kura-agent enroll --package FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;voke...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the selected unused token</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1527,54 @@
         <source>Backups of a server are stored in its region. Double storage also keeps a copy in the paired region, replicated within 24 hours. While a region&apos;s storage is marked failed, restores may use the remote copies.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Mark Region %1 Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark Region %1 Recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the storage of region %1 as failed? Every tenant with servers there gets an alert, and restores of its servers may use the remote copies.
+
+Reason (kept in the region&apos;s history):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the storage of region %1 as recovered? The region alerts of every tenant are resolved.
+
+Reason (kept in the region&apos;s history):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark Recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region %1 is now marked %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;Failed...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the selected region&apos;s storage as failed (administrators)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark Re&amp;covered...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the selected region&apos;s storage as working again (administrators)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::ReportsView</name>
@@ -1099,6 +1674,260 @@
     </message>
     <message>
         <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::RestoreFolderDialog</name>
+    <message>
+        <source>Choose a Folder on &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folders of &quot;%1&quot; as its agent sees them now. The restored entries are placed below the chosen folder, each under its original path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be listed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::RestoreView</name>
+    <message>
+        <source>%1 could not be listed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dropped entries cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The generations could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a complete generation can be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server has no generations yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the servers that can receive this generation...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The possible targets could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to a server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not start restores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a server and a complete generation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check entries in the tree or drag them onto the restore list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No server can receive this generation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the target server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other folder must be an absolute path, such as /srv/restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every server of the tenant can receive this generation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s) cannot receive it and are shown disabled, with the reason.</source>
+        <translation>
+            <numerusform>%n server cannot receive it and is shown disabled, with the reason.</numerusform>
+            <numerusform>%n servers cannot receive it and are shown disabled, with the reason.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drag files and folders here from the tree, or check them there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies), %1 in files; folders with everything in them.</source>
+        <translation>
+            <numerusform>%n entry, %1 in files; folders with everything in them.</numerusform>
+            <numerusform>%n entries, %1 in files; folders with everything in them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more</source>
+        <translation>
+            <numerusform>... and %n more</numerusform>
+            <numerusform>... and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>below the folder %1 (each entry under its original path)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to the original location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;Restore %n entry(ies) of the generation of %1 of &quot;%2&quot;:&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;Restore %n entry of the generation of %1 of &quot;%2&quot;:&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;Restore %n entries of the generation of %1 of &quot;%2&quot;:&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;onto &quot;%1&quot;, %2.&lt;/p&gt;&lt;p&gt;Existing files: %3.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the restore...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused &quot;%1&quot; as the target: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore cannot start now: %1. Check that the agent of &quot;%2&quot; is online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore started as job %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show it in Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server whose backups you restore from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generations (with their local and remote copies):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the loaded folders by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters the folders opened so far; open a folder to search inside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search covers only folders that are loaded (opened at least once).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore &amp;list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop files and folders here; Delete removes the selected entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the selected entries off the restore list (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Target server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Original location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another &amp;folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/srv/restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder on the target server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Existing files:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip (keep the file on the server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep both (restore under a new name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows a summary; the restore starts when you confirm it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1250,6 +2079,52 @@
         <source>Record that you have seen the selected open alert</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; is deleted with %n generation(s); its agent must enroll again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Client &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting &quot;%1&quot; removes the server from the list and deletes all its backup data: %n generation(s), %2. This cannot be undone. Its agent must enroll again with a new token to return.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;nroll Server...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create an enrollment token and agent package for a new server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Client...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected server and all its backup data; its agent must enroll again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Restore page with the selected server&apos;s generations</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::SettingsView</name>
@@ -1316,6 +2191,92 @@
     <message>
         <source>Kura %1, the console of the Kura backup system. It manages the servers, plans, jobs and reports of one tenant through the server&apos;s API.
 Qt %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::UsageView</name>
+    <message>
+        <source>No usage was recorded in this month. A server&apos;s protected data is sampled on each day one of its backups succeeds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tenant total for %n server(s): monthly average %1, estimated charge %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tenant total for %n server(s): monthly average %1; the charge cannot be estimated (see the servers without one)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Day of the month (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protected data (%1)</source>
+        <extracomment>Axis title of the usage chart; %1 is a unit such as GiB</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily protected data of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily protected data of every server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s CSV document cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Usage of %n server(s) exported to &quot;%1&quot;.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the month&apos;s usage from the server again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the month&apos;s usage of every server and the total as a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <extracomment>Date format of the month picker on the Usage page (QDate format)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -507,6 +507,326 @@
         <comment>storage state of a region</comment>
         <translation>障害</translation>
     </message>
+    <message>
+        <source>Folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>リンク</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>the generation has no copy to read from</source>
+        <translation>読み出せるコピーがこの世代にありません</translation>
+    </message>
+    <message>
+        <source>the storage region of the local copy is marked failed</source>
+        <translation>ローカルコピーのストレージリージョンが障害とされています</translation>
+    </message>
+    <message>
+        <source>the remote copy may be used only while the local region is failed</source>
+        <translation>リモートコピーはローカルのリージョンが障害の間だけ使用できます</translation>
+    </message>
+    <message>
+        <source>it is in the region of the remote copy</source>
+        <translation>リモートコピーのリージョンにあります</translation>
+    </message>
+    <message>
+        <source>it is in another region</source>
+        <translation>別のリージョンにあります</translation>
+    </message>
+    <message>
+        <source>it is not protected</source>
+        <translation>保護されていません</translation>
+    </message>
+    <message>
+        <source>its plan is different</source>
+        <translation>プランが異なります</translation>
+    </message>
+    <message>
+        <source>its flavor or the source&apos;s is unknown</source>
+        <translation>このサーバーまたは元のサーバーのフレーバーが不明です</translation>
+    </message>
+    <message>
+        <source>it has another flavor</source>
+        <translation>フレーバーが異なります</translation>
+    </message>
+    <message>
+        <source>its operating system or the source&apos;s is unknown</source>
+        <translation>このサーバーまたは元のサーバーの OS が不明です</translation>
+    </message>
+    <message>
+        <source>it runs another operating system version</source>
+        <translation>OS のバージョンが異なります</translation>
+    </message>
+    <message>
+        <source>the server refuses it (%1)</source>
+        <translation>サーバーが拒否しました (%1)</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <extracomment>Separator between the reasons a restore target is refused</extracomment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Not estimated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <extracomment>Plan menu of a server on the Usage page: storage, timing, minimum retention</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not estimated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly Average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated Charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily Samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>An estimated charge: amount, currency code (&quot;12,345 JPY&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Models::RestoreSelectionModel</name>
+    <message>
+        <source>The folder %1 with everything in it</source>
+        <translation>フォルダー %1 とその中身すべて</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>パス</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Models::RestoreTargetsModel</name>
+    <message>
+        <source>%1 (the original server)</source>
+        <translation>%1 (元のサーバー)</translation>
+    </message>
+    <message>
+        <source>%1, offline</source>
+        <translation>%1、オフライン</translation>
+    </message>
+    <message>
+        <source>%1 - not possible: %2</source>
+        <extracomment>A restore target the policy refuses: server name, then the reasons</extracomment>
+        <translation>%1 - 不可: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot receive this restore: %2.</source>
+        <translation>「%1」にはこのリストアを行えません: %2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is offline; the restore starts when its agent connects, or fails.</source>
+        <translation>「%1」はオフラインです。エージェントが接続するとリストアが始まります。接続しない場合は失敗します。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; can receive this restore.</source>
+        <translation>「%1」にこのリストアを行えます。</translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Models::RestoreTreeModel</name>
+    <message>
+        <source>Loading...</source>
+        <translation>読み込み中...</translation>
+    </message>
+    <message>
+        <source>%1 could not be listed: %2</source>
+        <translation>%1 の一覧を取得できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>%1 (only the first entries are shown)</source>
+        <translation>%1 (先頭の項目だけを表示しています)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>更新日時</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::ApiKeysPanel</name>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished">なし</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its user&apos;s role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create API Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: nightly CI job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key acts as you, but never does more than its role allows: viewers read, operators also run and stop backups and restores, administrators may do everything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API Key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the key now: it is shown only this once. Use it as the bearer token (kuractl --token, or the Authorization header).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key is copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke API Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the API key &quot;%1&quot;? Everything that uses it stops working at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key &quot;%1&quot; is revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only administrators manage API keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a server to manage its API keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API keys let scripts and other programs use this server&apos;s API without a password. Each key acts as the administrator who made it, limited to its role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名前</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状態</translation>
+    </message>
+    <message>
+        <source>&amp;New Key...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create an API key; its secret is shown once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;voke...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the selected key; it stops working at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the API keys from the server again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::ConnectionBanner</name>
@@ -534,22 +854,6 @@
     <message>
         <source>This build of the console has no embedded server. Connect to a Kura server by its address.</source>
         <translation>このビルドのコンソールには組み込みサーバーがありません。アドレスを指定して Kura サーバーに接続してください。</translation>
-    </message>
-    <message>
-        <source>This console cannot do this yet. The server&apos;s API has no routes for it so far; the page will work once they exist.</source>
-        <translation>このコンソールではまだこの機能を利用できません。サーバーの API にこの機能のルートがまだないためです。ルートが追加されるとこのページは動作します。</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>リストア</translation>
-    </message>
-    <message>
-        <source>Usage and Billing</source>
-        <translation>使用量と課金</translation>
-    </message>
-    <message>
-        <source>Disaster Recovery</source>
-        <translation>ディザスタリカバリ</translation>
     </message>
     <message>
         <source>Not connected</source>
@@ -589,6 +893,229 @@
         <translation>
             <numerusform>未対応のアラート %n 件</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::DrView</name>
+    <message>
+        <source>Standing by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished">実行中</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished">保留中</translation>
+    </message>
+    <message>
+        <source>The state of disaster recovery cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the state of disaster recovery...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disaster recovery is not configured on this backup server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once it is, the server keeps a copy of its catalog (servers, plans, generations and jobs) away from itself, and this page shows the recovery state, each step of a recovery and how old the last copy of the catalog is. The backups themselves are protected by double storage (see Regions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last copy of the catalog: %1 (%2 ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog has not been copied yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状態</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished">詳細</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ask the server for the state of disaster recovery again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disaster Recovery</source>
+        <translation type="unfinished">ディザスタリカバリ</translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::EnrollmentDialog</name>
+    <message>
+        <source>Save Agent Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent packages (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent package cannot be saved to &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to &quot;%1&quot;. Copy it to the new server and run there:
+kura-agent enroll --package %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke Enrollment Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke enrollment token %1? No agent can enroll with it afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enroll a Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new server joins with a one-time enrollment token. Create a token for the server&apos;s region, save the agent package and run the agent&apos;s enrollment with it on the new server; it then appears in the server list as unprotected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The region the new server is in; only regions with backup service are offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Valid for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the token works (1 to 720 hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a one-time enrollment token and its agent package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token %1 for region %2 works until %3. It is shown only now: save the agent package before closing this dialog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Package...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the agent package (a ZIP with the server&apos;s addresses, its certificate fingerprint and the token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the new server, run: kura-agent enroll --package FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished">リージョン</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状態</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;voke...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the selected unused token</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -996,6 +1523,54 @@
         <source>Backups of a server are stored in its region. Double storage also keeps a copy in the paired region, replicated within 24 hours. While a region&apos;s storage is marked failed, restores may use the remote copies.</source>
         <translation>サーバーのバックアップはそのリージョンに保存されます。ダブルストレージでは対のリージョンにもコピーを保持し、24 時間以内に複製します。リージョンのストレージが障害とされている間は、リストアにリモートのコピーを使用できます。</translation>
     </message>
+    <message>
+        <source>Mark Region %1 Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark Region %1 Recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the storage of region %1 as failed? Every tenant with servers there gets an alert, and restores of its servers may use the remote copies.
+
+Reason (kept in the region&apos;s history):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the storage of region %1 as recovered? The region alerts of every tenant are resolved.
+
+Reason (kept in the region&apos;s history):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark Recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region %1 is now marked %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;Failed...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the selected region&apos;s storage as failed (administrators)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark Re&amp;covered...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the selected region&apos;s storage as working again (administrators)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::ReportsView</name>
@@ -1094,6 +1669,256 @@
     <message>
         <source>All kinds</source>
         <translation>すべての種類</translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::RestoreFolderDialog</name>
+    <message>
+        <source>Choose a Folder on &quot;%1&quot;</source>
+        <translation>「%1」のフォルダーを選択</translation>
+    </message>
+    <message>
+        <source>The folders of &quot;%1&quot; as its agent sees them now. The restored entries are placed below the chosen folder, each under its original path.</source>
+        <translation>エージェントから見た「%1」の現在のフォルダーです。リストアした項目は、選択したフォルダーの下にそれぞれ元のパスで置かれます。</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>フォルダー(&amp;F):</translation>
+    </message>
+    <message>
+        <source>%1 could not be listed: %2</source>
+        <translation>%1 の一覧を取得できませんでした: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::RestoreView</name>
+    <message>
+        <source>%1 could not be listed: %2</source>
+        <translation>%1 の一覧を取得できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>The dropped entries cannot be used: %1</source>
+        <translation>ドロップされた項目は使用できません: %1</translation>
+    </message>
+    <message>
+        <source>The generations could not be loaded: %1</source>
+        <translation>世代を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Only a complete generation can be restored.</source>
+        <translation>リストアできるのは完了した世代だけです。</translation>
+    </message>
+    <message>
+        <source>This server has no generations yet.</source>
+        <translation>このサーバーにはまだ世代がありません。</translation>
+    </message>
+    <message>
+        <source>Loading the servers that can receive this generation...</source>
+        <translation>この世代のリストア先にできるサーバーを読み込んでいます...</translation>
+    </message>
+    <message>
+        <source>The possible targets could not be loaded: %1</source>
+        <translation>リストア先の候補を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Not connected to a server.</source>
+        <translation>サーバーに接続していません。</translation>
+    </message>
+    <message>
+        <source>Your role may not start restores.</source>
+        <translation>あなたのロールではリストアを開始できません。</translation>
+    </message>
+    <message>
+        <source>Choose a server and a complete generation.</source>
+        <translation>サーバーと完了した世代を選択してください。</translation>
+    </message>
+    <message>
+        <source>Check entries in the tree or drag them onto the restore list.</source>
+        <translation>ツリーで項目にチェックを付けるか、リストア一覧へドラッグしてください。</translation>
+    </message>
+    <message>
+        <source>No server can receive this generation.</source>
+        <translation>この世代をリストアできるサーバーがありません。</translation>
+    </message>
+    <message>
+        <source>Choose the target server.</source>
+        <translation>リストア先のサーバーを選択してください。</translation>
+    </message>
+    <message>
+        <source>The other folder must be an absolute path, such as /srv/restored.</source>
+        <translation>別のフォルダーは /srv/restored のような絶対パスで指定してください。</translation>
+    </message>
+    <message>
+        <source>Every server of the tenant can receive this generation.</source>
+        <translation>テナントのすべてのサーバーにこの世代をリストアできます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s) cannot receive it and are shown disabled, with the reason.</source>
+        <translation>
+            <numerusform>%n 台のサーバーにはリストアできないため、理由とともに無効で表示しています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drag files and folders here from the tree, or check them there.</source>
+        <translation>ツリーからファイルやフォルダーをここへドラッグするか、ツリーでチェックを付けてください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies), %1 in files; folders with everything in them.</source>
+        <translation>
+            <numerusform>%n 項目、ファイル合計 %1。フォルダーは中身すべてを含みます。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more</source>
+        <translation>
+            <numerusform>... ほか %n 項目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>below the folder %1 (each entry under its original path)</source>
+        <translation>フォルダー %1 の下 (各項目は元のパスで配置)</translation>
+    </message>
+    <message>
+        <source>to the original location</source>
+        <translation>元の場所</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;Restore %n entry(ies) of the generation of %1 of &quot;%2&quot;:&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;「%2」の %1 の世代から %n 項目をリストアします:&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;onto &quot;%1&quot;, %2.&lt;/p&gt;&lt;p&gt;Existing files: %3.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;リストア先: 「%1」、%2。&lt;/p&gt;&lt;p&gt;既存のファイル: %3。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>リストア</translation>
+    </message>
+    <message>
+        <source>Start Restore</source>
+        <translation>リストアを開始</translation>
+    </message>
+    <message>
+        <source>Starting the restore...</source>
+        <translation>リストアを開始しています...</translation>
+    </message>
+    <message>
+        <source>The server refused &quot;%1&quot; as the target: %2.</source>
+        <translation>サーバーは「%1」をリストア先として拒否しました: %2。</translation>
+    </message>
+    <message>
+        <source>The restore cannot start now: %1. Check that the agent of &quot;%2&quot; is online.</source>
+        <translation>今はリストアを開始できません: %1。「%2」のエージェントがオンラインか確認してください。</translation>
+    </message>
+    <message>
+        <source>Restore started as job %1.</source>
+        <translation>リストアをジョブ %1 として開始しました。</translation>
+    </message>
+    <message>
+        <source>Show it in Jobs</source>
+        <translation>ジョブで表示</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>サーバー(&amp;S):</translation>
+    </message>
+    <message>
+        <source>The server whose backups you restore from</source>
+        <translation>リストア元のバックアップを持つサーバー</translation>
+    </message>
+    <message>
+        <source>&amp;Generations (with their local and remote copies):</source>
+        <translation>世代 (ローカルとリモートのコピー)(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Search the loaded folders by name</source>
+        <translation>読み込み済みのフォルダーを名前で検索</translation>
+    </message>
+    <message>
+        <source>Filters the folders opened so far; open a folder to search inside it</source>
+        <translation>これまでに開いたフォルダーを絞り込みます。フォルダーの中を検索するには、そのフォルダーを開いてください</translation>
+    </message>
+    <message>
+        <source>The search covers only folders that are loaded (opened at least once).</source>
+        <translation>検索の対象は読み込み済み (一度でも開いた) フォルダーだけです。</translation>
+    </message>
+    <message>
+        <source>Restore &amp;list:</source>
+        <translation>リストア一覧(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Drop files and folders here; Delete removes the selected entries</source>
+        <translation>ファイルやフォルダーをここへドロップします。Delete キーで選択した項目を外します</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>外す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Take the selected entries off the restore list (Delete)</source>
+        <translation>選択した項目をリストア一覧から外します (Delete)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>すべて外す(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Restore to</source>
+        <translation>リストア先</translation>
+    </message>
+    <message>
+        <source>&amp;Target server:</source>
+        <translation>リストア先サーバー(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>場所:</translation>
+    </message>
+    <message>
+        <source>&amp;Original location</source>
+        <translation>元の場所(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Another &amp;folder:</source>
+        <translation>別のフォルダー(&amp;F):</translation>
+    </message>
+    <message>
+        <source>/srv/restored</source>
+        <translation>/srv/restored</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>参照(&amp;B)...</translation>
+    </message>
+    <message>
+        <source>Choose a folder on the target server</source>
+        <translation>リストア先サーバーのフォルダーを選択します</translation>
+    </message>
+    <message>
+        <source>&amp;Existing files:</source>
+        <translation>既存のファイル(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Skip (keep the file on the server)</source>
+        <translation>スキップ (サーバー上のファイルを残す)</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>上書き</translation>
+    </message>
+    <message>
+        <source>Keep both (restore under a new name)</source>
+        <translation>両方残す (新しい名前でリストア)</translation>
+    </message>
+    <message>
+        <source>Restore...</source>
+        <translation>リストア...</translation>
+    </message>
+    <message>
+        <source>Shows a summary; the restore starts when you confirm it</source>
+        <translation>概要を表示します。確認するとリストアが始まります</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +2067,50 @@
         <source>Record that you have seen the selected open alert</source>
         <translation>選択した未対応のアラートを確認したことを記録します</translation>
     </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; is deleted with %n generation(s); its agent must enroll again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Client &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting &quot;%1&quot; removes the server from the list and deletes all its backup data: %n generation(s), %2. This cannot be undone. Its agent must enroll again with a new token to return.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;nroll Server...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create an enrollment token and agent package for a new server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Client...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected server and all its backup data; its agent must enroll again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore...</source>
+        <translation>リストア(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Open the Restore page with the selected server&apos;s generations</source>
+        <translation>選択したサーバーの世代でリストアページを開きます</translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::SettingsView</name>
@@ -1310,6 +2179,89 @@
 Qt %2.</source>
         <translation>Kura %1: Kura バックアップシステムのコンソール。サーバーの API を通じて、1 つのテナントのサーバー、プラン、ジョブ、レポートを管理します。
 Qt %2。</translation>
+    </message>
+</context>
+<context>
+    <name>Kura::Widgets::UsageView</name>
+    <message>
+        <source>No usage was recorded in this month. A server&apos;s protected data is sampled on each day one of its backups succeeds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tenant total for %n server(s): monthly average %1, estimated charge %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tenant total for %n server(s): monthly average %1; the charge cannot be estimated (see the servers without one)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Day of the month (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protected data (%1)</source>
+        <extracomment>Axis title of the usage chart; %1 is a unit such as GiB</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily protected data of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily protected data of every server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s CSV document cannot be read: %1</source>
+        <translation type="unfinished">サーバーの CSV 文書を読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation type="unfinished">「%1」に書き込めません: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Usage of %n server(s) exported to &quot;%1&quot;.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Load the month&apos;s usage from the server again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV...</source>
+        <translation type="unfinished">CSV エクスポート(&amp;X)...</translation>
+    </message>
+    <message>
+        <source>Save the month&apos;s usage of every server and the total as a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <extracomment>Date format of the month picker on the Usage page (QDate format)</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

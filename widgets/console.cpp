@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "regionsview.h"
 #include "reportsview.h"
+#include "restoreview.h"
 #include "serversview.h"
 #include "settingsview.h"
 #include "unavailableview.h"
@@ -100,10 +101,12 @@ void Console::createPages()
     m_jobs = new JobsView(m_session);
     m_reports = new ReportsView(m_session);
     m_regions = new RegionsView(m_session);
+    m_restore = new RestoreView(m_session);
     m_settings = new SettingsView(m_languages, m_session);
     m_settings->setConnectionNote(embeddedServerUnavailableReason());
     m_window->setPage(Page::Servers, m_servers);
     m_window->setPage(Page::Jobs, m_jobs);
+    m_window->setPage(Page::Restore, m_restore);
     m_window->setPage(Page::Reports, m_reports);
     m_window->setPage(Page::Regions, m_regions);
     m_window->setPage(Page::Settings, m_settings);
@@ -111,13 +114,18 @@ void Console::createPages()
         return tr("This console cannot do this yet. The server's API has no routes for it so far; "
                   "the page will work once they exist.");
     };
-    m_window->setPage(Page::Restore, new UnavailableView([] { return tr("Restore"); }, later));
     m_window->setPage(Page::Usage, new UnavailableView([] { return tr("Usage and Billing"); }, later));
     m_window->setPage(Page::DisasterRecovery,
                       new UnavailableView([] { return tr("Disaster Recovery"); }, later));
     connect(m_servers, &ServersView::statusMessage, this, &Console::showStatus);
     connect(m_jobs, &JobsView::statusMessage, this, &Console::showStatus);
     connect(m_reports, &ReportsView::statusMessage, this, &Console::showStatus);
+    connect(m_restore, &RestoreView::statusMessage, this, &Console::showStatus);
+    connect(m_restore, &RestoreView::showJobsRequested, this, [this] { m_window->showPage(Page::Jobs); });
+    connect(m_servers, &ServersView::restoreRequested, this, [this](qint64 serverId) {
+        m_restore->selectServer(serverId);
+        m_window->showPage(Page::Restore);
+    });
     connect(m_settings, &SettingsView::connectRequested, this, [this] { openLoginDialog(); });
     connect(m_settings, &SettingsView::disconnectRequested, m_session, &Session::logout);
 }

@@ -19,6 +19,7 @@ class LoginDialog;
 class MainWindow;
 class RegionsView;
 class ReportsView;
+class RestoreView;
 class ServersView;
 class SettingsView;
 
@@ -66,6 +67,7 @@ public:
     ServersView *serversView() const { return m_servers; }
     JobsView *jobsView() const { return m_jobs; }
     ReportsView *reportsView() const { return m_reports; }
+    RestoreView *restoreView() const { return m_restore; }
     RegionsView *regionsView() const { return m_regions; }
     SettingsView *settingsView() const { return m_settings; }
     // The login dialog while it is open, else null.
@@ -88,6 +90,7 @@ private:
     ServersView *m_servers = nullptr;
     JobsView *m_jobs = nullptr;
     ReportsView *m_reports = nullptr;
+    RestoreView *m_restore = nullptr;
     RegionsView *m_regions = nullptr;
     SettingsView *m_settings = nullptr;
     QPointer<LoginDialog> m_login;

@@ -71,6 +71,13 @@ ServersView::ServersView(Models::Session *session, QWidget *parent)
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_backUp);
     m_toolBar->addAction(m_stop);
+    m_restore = makeAction(this, Icon::Restore, u"restoreAction"_s);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_restore);
+    connect(m_restore, &QAction::triggered, this, [this] {
+        if (const qint64 id = selectedServerId())
+            emit restoreRequested(id);
+    });
     connect(m_protect, &QAction::triggered, this, &ServersView::protectSelected);
     connect(m_editPlan, &QAction::triggered, this, &ServersView::editPlanOfSelected);
     connect(m_unprotect, &QAction::triggered, this, &ServersView::unprotectSelected);
@@ -213,6 +220,7 @@ void ServersView::updateActions()
     m_unprotect->setEnabled(admin && isProtected);
     m_backUp->setEnabled(operate && isProtected);
     m_stop->setEnabled(operate && server && activeBackupOf(id) != 0);
+    m_restore->setEnabled(connected && server.has_value());
     const QModelIndexList alerts = m_alertsTable->selectionModel()->selectedRows();
     m_acknowledge->setEnabled(operate && !alerts.isEmpty()
                               && alerts.first().data(Models::AlertsModel::StateRole).toString() == u"open"_s);
@@ -390,6 +398,8 @@ void ServersView::retranslateUi()
     m_backUp->setToolTip(tr("Start an immediate backup of the selected server (Ctrl+B)"));
     m_stop->setText(tr("&Stop"));
     m_stop->setToolTip(tr("Stop the selected server's running backup (Ctrl+.)"));
+    m_restore->setText(tr("&Restore..."));
+    m_restore->setToolTip(tr("Open the Restore page with the selected server's generations"));
     m_search->setPlaceholderText(tr("Filter by name, region, system, flavor or address"));
     m_search->setToolTip(tr("Shows only servers whose name, region, system, flavor or address "
                             "contains this text"));

@@ -47,6 +47,8 @@ public:
 
 signals:
     void statusMessage(const QString &text);
+    // "Restore...": open the Restore page with this server selected.
+    void restoreRequested(qint64 serverId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -71,6 +73,7 @@ private:
     QAction *m_unprotect = nullptr;
     QAction *m_backUp = nullptr;
     QAction *m_stop = nullptr;
+    QAction *m_restore = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_stateLabel = nullptr;
     QComboBox *m_state = nullptr;

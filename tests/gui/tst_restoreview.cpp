@@ -1,0 +1,318 @@
+// The Restore page against real servers: with the console's embedded server and its
+// in-process agent, a folder of the local machine is backed up, two files are dragged from the
+// generation's tree onto the restore list and restored into another folder, then compared
+// byte for byte (and a file not chosen stays away); with the demo server, targets the policy
+// refuses are listed disabled with their reasons.
+#include "guisupport.h"
+
+#include <generationsmodel.h>
+#include <jobsmodel.h>
+#include <mainwindow.h>
+#include <restoreselectionmodel.h>
+#include <restoretargetsmodel.h>
+#include <restoretreemodel.h>
+#include <restoreview.h>
+#include <serversmodel.h>
+#include <serversview.h>
+
+#include <QAbstractProxyModel>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QDropEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+using namespace Kura;
+using namespace Kura::Api::Client;
+
+namespace {
+void writeFile(const QString &path, const QByteArray &data)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(data), data.size());
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QByteArray pseudoRandom(qsizetype size, quint32 seed)
+{
+    QByteArray out(size, Qt::Uninitialized);
+    quint32 x = seed * 2654435761u + 1;
+    for (qsizetype i = 0; i < size; ++i) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        out[i] = char(x);
+    }
+    return out;
+}
+
+// The job's final state, asking the server until it has finished (at most `ms`).
+std::optional<JobInfo> waitForJob(ApiClient *client, qint64 jobId, int ms)
+{
+    std::optional<JobInfo> last;
+    bool inFlight = false;
+    (void)QTest::qWaitFor([&] {
+        if (last && last->isFinished())
+            return true;
+        if (!inFlight) {
+            inFlight = true;
+            client->job(jobId, client, [&](ApiResult<JobInfo> result) {
+                inFlight = false;
+                if (result)
+                    last = *result;
+            });
+        }
+        return false;
+    }, ms);
+    (void)QTest::qWaitFor([&] { return !inFlight; }, 5000);
+    return last;
+}
+
+template<class T>
+T *waitForTopLevel(const QString &objectName)
+{
+    T *found = nullptr;
+    (void)QTest::qWaitFor([&] {
+        for (QWidget *widget : QApplication::topLevelWidgets())
+            if (widget->objectName() == objectName && widget->isVisible())
+                found = qobject_cast<T *>(widget);
+        return found != nullptr;
+    }, 5000);
+    return found;
+}
+
+// Drags `mime` onto `view` the way a drop arrives from the tree: enter, move, drop.
+bool dropOnto(QAbstractItemView *view, const QMimeData *mime)
+{
+    const QPoint at = view->viewport()->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDragMoveEvent move(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &move);
+    if (!move.isAccepted())
+        return false;
+    QDropEvent drop(QPointF(at), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &drop);
+    return drop.isAccepted();
+}
+} // namespace
+
+class tst_RestoreView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void restoreTwoFilesChosenByDragIntoAnotherFolder();
+    void refusedTargetsAreShownDisabledWithTheirReason();
+
+private:
+    Widgets::LanguageManager *m_languages = nullptr;
+    QTemporaryDir m_dir;
+};
+
+void tst_RestoreView::initTestCase()
+{
+    Test::isolateSettings();
+    m_languages = new Widgets::LanguageManager(this);
+    QVERIFY(m_languages->setLanguage(Widgets::Language::English));
+    QVERIFY(m_dir.isValid());
+}
+
+void tst_RestoreView::restoreTwoFilesChosenByDragIntoAnotherFolder()
+{
+    const QString source = m_dir.filePath(u"source"_s);
+    writeFile(source + u"/alpha.txt"_s, "alpha, to be restored\n");
+    writeFile(source + u"/data/beta.bin"_s, pseudoRandom(300 * 1024, 7));
+    writeFile(source + u"/gamma.txt"_s, "gamma stays in the backup\n");
+
+    Widgets::Console console(m_languages);
+    Widgets::ConsoleOptions options;
+    options.embedded = true;
+    options.dataFolder = m_dir.filePath(u"server"_s);
+    console.session()->setServersInterval(200);
+    console.start(options);
+    QTRY_COMPARE_WITH_TIMEOUT(console.session()->state(), Models::Session::State::Connected, 30000);
+    auto *servers = console.session()->servers();
+    QTRY_COMPARE_WITH_TIMEOUT(servers->rowCount(), 1, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(servers->serverAt(0).online, 30000);
+    const qint64 local = servers->serverAt(0).id;
+    ApiClient *client = console.session()->client();
+
+    // Protect the folder and back it up through the API.
+    PlanInfo plan;
+    plan.includePaths = { source };
+    bool protectedOk = false;
+    client->protect(local, plan, false, client, [&](ApiResult<ServerInfo> result) {
+        QVERIFY2(result, result ? "" : qPrintable(result.error().toString()));
+        protectedOk = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(protectedOk, 10000);
+    qint64 backupJob = 0;
+    client->startBackup(local, u"files"_s, client, [&](ApiResult<JobInfo> result) {
+        QVERIFY2(result, result ? "" : qPrintable(result.error().toString()));
+        backupJob = result->id;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(backupJob != 0, 10000);
+    const auto backup = waitForJob(client, backupJob, 60000);
+    QVERIFY(backup);
+    QCOMPARE(backup->state, JobState::Succeeded);
+    console.session()->refreshServers();
+    QTRY_VERIFY_WITH_TIMEOUT(servers->serverAt(0).isProtected, 10000);
+
+    // The Servers page's "Restore..." opens the page with the server chosen.
+    Widgets::MainWindow *window = console.window();
+    auto *serversView = console.serversView();
+    serversView->selectServer(local);
+    auto *restoreAction = serversView->findChild<QAction *>(u"restoreAction"_s);
+    QVERIFY(restoreAction && restoreAction->isEnabled());
+    restoreAction->trigger();
+    QCOMPARE(window->currentPage(), Widgets::Page::Restore);
+    auto *view = console.restoreView();
+    QCOMPARE(view->serverId(), local);
+    // The newest complete generation is chosen, its tree starts loading, its targets arrive.
+    QTRY_VERIFY_WITH_TIMEOUT(view->generationId() != 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(view->targets()->rowCount() == 1, 10000);
+    QCOMPARE(view->targetServerId(), local);
+
+    // Open the folders down to the source, as a user clicking the arrows.
+    Models::RestoreTreeModel *tree = view->treeModel();
+    QTreeView *treeView = view->tree();
+    auto *proxy = qobject_cast<QAbstractProxyModel *>(treeView->model());
+    QVERIFY(proxy);
+    QString folder;
+    for (const QString &part : source.split(u'/', Qt::SkipEmptyParts)) {
+        folder += u'/' + part;
+        QTRY_VERIFY2_WITH_TIMEOUT(tree->indexOf(folder).isValid(), qPrintable(folder), 10000);
+        treeView->expand(proxy->mapFromSource(tree->indexOf(folder)));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(tree->indexOf(source + u"/alpha.txt"_s).isValid(), 10000);
+    QVERIFY(!tree->isLoading() || tree->indexOf(source + u"/data"_s).isValid());
+    treeView->expand(proxy->mapFromSource(tree->indexOf(source + u"/data"_s)));
+    QTRY_VERIFY_WITH_TIMEOUT(tree->indexOf(source + u"/data/beta.bin"_s).isValid(), 10000);
+
+    // Select the two files (extended selection) and drag them onto the restore list.
+    const QModelIndex alpha = proxy->mapFromSource(tree->indexOf(source + u"/alpha.txt"_s));
+    const QModelIndex beta = proxy->mapFromSource(tree->indexOf(source + u"/data/beta.bin"_s));
+    treeView->selectionModel()->select(alpha, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    treeView->selectionModel()->select(beta, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QCOMPARE(treeView->selectionModel()->selectedRows().size(), 2);
+    std::unique_ptr<QMimeData> mime(proxy->mimeData(treeView->selectionModel()->selectedIndexes()));
+    QVERIFY(mime);
+    QVERIFY(dropOnto(view->restoreList(), mime.get()));
+    QCOMPARE(view->selection()->paths(), (QStringList { source + u"/alpha.txt"_s, source + u"/data/beta.bin"_s }));
+    // The tree's boxes follow the list.
+    QCOMPARE(Qt::CheckState(tree->indexOf(source + u"/alpha.txt"_s).data(Qt::CheckStateRole).toInt()), Qt::Checked);
+    QCOMPARE(Qt::CheckState(tree->indexOf(source + u"/data"_s).data(Qt::CheckStateRole).toInt()), Qt::Checked);
+    QCOMPARE(Qt::CheckState(tree->indexOf(source).data(Qt::CheckStateRole).toInt()), Qt::PartiallyChecked);
+
+    // The search keeps the matches of the loaded folders.
+    view->searchField()->setText(u"beta"_s);
+    QVERIFY(proxy->mapFromSource(tree->indexOf(source + u"/data/beta.bin"_s)).isValid());
+    QVERIFY(!proxy->mapFromSource(tree->indexOf(source + u"/gamma.txt"_s)).isValid());
+    view->searchField()->clear();
+
+    // Another folder as the target; the summary names what, from where, to where.
+    const QString target = m_dir.filePath(u"restored"_s);
+    view->setTargetFolder(target);
+    view->setOverwrite(Widgets::RestoreView::Overwrite::Skip);
+    auto *start = view->findChild<QPushButton *>(u"restoreStart"_s);
+    QVERIFY2(start->isEnabled(), qPrintable(view->findChild<QLabel *>(u"restoreBlocker"_s)->text()));
+    QTest::mouseClick(start, Qt::LeftButton);
+    auto *summary = waitForTopLevel<QMessageBox>(u"restoreSummary"_s);
+    QVERIFY(summary);
+    QVERIFY(summary->text().contains(u"alpha.txt"_s));
+    QVERIFY(summary->text().contains(target));
+    QVERIFY(summary->text().contains(u"Skip"_s));
+    QTest::mouseClick(summary->findChild<QPushButton *>(u"restoreSummaryStart"_s), Qt::LeftButton);
+
+    auto *status = view->findChild<QLabel *>(u"restoreStatus"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"Restore started as job"_s), 10000);
+    const qint64 restoreJob = status->text().section(u"job "_s, 1).section(u'.', 0, 0).toLongLong();
+    QVERIFY(restoreJob > 0);
+    const auto restore = waitForJob(client, restoreJob, 60000);
+    QVERIFY(restore);
+    QVERIFY2(restore->state == JobState::Succeeded, qPrintable(restore->reason));
+    QCOMPARE(restore->targetServerId, local);
+    QCOMPARE(restore->targetPath, target);
+
+    // Byte for byte, each under its original path below the target; the rest is not there.
+    QCOMPARE(fileBytes(target + source + u"/alpha.txt"_s), fileBytes(source + u"/alpha.txt"_s));
+    const QByteArray restoredBeta = fileBytes(target + source + u"/data/beta.bin"_s);
+    QCOMPARE(restoredBeta.size(), 300 * 1024);
+    QCOMPARE(QCryptographicHash::hash(restoredBeta, QCryptographicHash::Sha256),
+             QCryptographicHash::hash(fileBytes(source + u"/data/beta.bin"_s), QCryptographicHash::Sha256));
+    QVERIFY(!QFile::exists(target + source + u"/gamma.txt"_s));
+
+    // "Show it in Jobs" opens the Jobs page.
+    emit status->linkActivated(u"jobs"_s);
+    QCOMPARE(window->currentPage(), Widgets::Page::Jobs);
+}
+
+void tst_RestoreView::refusedTargetsAreShownDisabledWithTheirReason()
+{
+    Test::DemoServer server;
+    QVERIFY(server.ok());
+    const auto plan = Test::demoPlan(Policy::Timing::Daily, Policy::Storage::Local, 30);
+    const qint64 web = server.addServer(u"web-01"_s, u"JP1"_s, plan);
+    const qint64 twin = server.addServer(u"web-02"_s, u"JP1"_s, plan);
+    const qint64 osaka = server.addServer(u"osaka-01"_s, u"JP4"_s, plan);
+    const qint64 large = server.addServer(u"big-01"_s, u"JP1"_s, plan, u"debian"_s, u"12"_s, u"m1.xlarge"_s);
+    QVERIFY(web && twin && osaka && large);
+    QVERIFY(server.addFinishedBackup(web, 1.0, Policy::JobState::Succeeded, 5LL << 30));
+
+    ApiClient client;
+    Models::Session session(&client);
+    QVERIFY(Test::logIn(session, server, u"operator"_s));
+    QTRY_COMPARE(session.servers()->rowCount(), 4);
+    Widgets::RestoreView view(&session);
+    view.resize(1100, 700);
+    view.show();
+    view.selectServer(web);
+    QTRY_VERIFY(view.generationId() != 0);
+    QTRY_COMPARE(view.targets()->rowCount(), 4);
+
+    QComboBox *combo = view.targetCombo();
+    QCOMPARE(combo->count(), 4);
+    QCOMPARE(view.targetServerId(), web); // the original server, allowed, comes first
+    auto rowOf = [&](qint64 id) { return view.targets()->rowOf(id); };
+    const QModelIndex osakaIndex = combo->model()->index(rowOf(osaka), 0);
+    const QModelIndex largeIndex = combo->model()->index(rowOf(large), 0);
+    const QModelIndex twinIndex = combo->model()->index(rowOf(twin), 0);
+    QVERIFY(!(combo->model()->flags(osakaIndex) & Qt::ItemIsEnabled));
+    QVERIFY(!(combo->model()->flags(largeIndex) & Qt::ItemIsEnabled));
+    QVERIFY(combo->model()->flags(twinIndex) & Qt::ItemIsEnabled);
+    QCOMPARE(combo->itemText(rowOf(osaka)), u"osaka-01 - not possible: it is in another region"_s);
+    QVERIFY(combo->itemData(rowOf(large), Qt::ToolTipRole).toString().contains(u"it has another flavor"_s));
+    QVERIFY(view.findChild<QLabel *>(u"restoreTargetNote"_s)->text().contains(u"2 servers cannot receive it"_s));
+    // A refused server cannot be chosen; an allowed one can.
+    QVERIFY(!view.selectTarget(osaka));
+    QCOMPARE(view.targetServerId(), web);
+    QVERIFY(view.selectTarget(twin));
+    QCOMPARE(view.targetServerId(), twin);
+    // Nothing is chosen yet, so the restore cannot start, and the page says why.
+    QVERIFY(!view.findChild<QPushButton *>(u"restoreStart"_s)->isEnabled());
+    QVERIFY(view.findChild<QLabel *>(u"restoreBlocker"_s)->text().contains(u"drag them onto the restore list"_s));
+}
+
+QTEST_MAIN(tst_RestoreView)
+#include "tst_restoreview.moc"
