@@ -897,6 +897,18 @@
             <numerusform>%n open alerts</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This console cannot do this yet. The server&apos;s API has no routes for it so far; the page will work once they exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage and Billing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disaster Recovery</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::DrView</name>

@@ -894,6 +894,18 @@
             <numerusform>未対応のアラート %n 件</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This console cannot do this yet. The server&apos;s API has no routes for it so far; the page will work once they exist.</source>
+        <translation>このコンソールではまだこの機能を利用できません。サーバーの API にこの機能のルートがまだないためです。ルートが追加されるとこのページは動作します。</translation>
+    </message>
+    <message>
+        <source>Usage and Billing</source>
+        <translation>使用量と課金</translation>
+    </message>
+    <message>
+        <source>Disaster Recovery</source>
+        <translation>ディザスタリカバリ</translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::DrView</name>
