@@ -36,7 +36,7 @@ int main(int argc, char **argv)
                        u"/var/lib/kura-agent"_s });
     parser.addOption({ u"package"_s, u"Agent package (ZIP) from the server, for enroll."_s, u"FILE"_s });
     parser.addOption({ u"flavor"_s, u"Flavor label reported to the server (e.g. the VM size)."_s, u"LABEL"_s });
-    parser.addOption({ u"workers"_s, u"Backup/restore threads (0: twice the cores)."_s, u"N"_s, u"0"_s });
+    parser.addOption({ u"workers"_s, u"Backup/restore threads (0: one per core for backups, twice the cores for restores)."_s, u"N"_s, u"0"_s });
     parser.process(app);
     const QStringList args = parser.positionalArguments();
     if (args.size() != 1 || (args[0] != u"enroll"_s && args[0] != u"run"_s)) {

@@ -105,6 +105,10 @@ void Agent::onEncrypted()
     options.softwareVersion = softwareVersion();
     auto *connection = new Protocol::Connection(m_socket, options, this);
     m_connection = connection;
+    QSslSocket *socket = m_socket;
+    connection->setWriteBacklog([socket] { return socket->bytesToWrite() + socket->encryptedBytesToWrite(); },
+                                Protocol::WriteBacklogBytes);
+    connect(m_socket, &QSslSocket::encryptedBytesWritten, connection, &Protocol::Connection::onBytesWritten);
     connect(connection, &Protocol::Connection::messageReceived, this, &Agent::onMessage);
     connect(connection, &Protocol::Connection::chunkReceived, this, &Agent::onChunk);
     connect(connection, &Protocol::Connection::closed, this, &Agent::onClosed);

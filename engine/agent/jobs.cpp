@@ -162,7 +162,9 @@ AgentJob::Body backupBody(const Protocol::JobStart &start, const AgentSettings &
         } else {
             options.paths << start.device.toUtf8();
         }
-        options.workers = settings.workers > 0 ? settings.workers : 2 * QThread::idealThreadCount();
+        // Backup workers never wait for the server (offers are answered in batches while they go
+        // on), so one per core, as kura-repo: more only add memory and compete with the server.
+        options.workers = settings.workers > 0 ? settings.workers : QThread::idealThreadCount();
         const Store::BlobId parentRoot = parent ? *Store::BlobId::fromByteArray(start.parentTree) : Store::BlobId {};
         auto result = Store::archive(sink, fs, options, parentRoot, &context.progress, context.cancel);
         Protocol::JobFinished finished;

@@ -19,7 +19,7 @@ struct AgentSettings
 {
     QString stateFolder;           // agent.json and cache/
     QString flavor;                // reported in the host facts
-    int workers = 0;               // backup/restore threads; 0: twice the cores (hides latency)
+    int workers = 0;               // backup/restore threads; 0: one per core for backups, twice the cores for restores (they wait for chunks)
     int compressionLevel = 3;      // zstd level of the chunks it sends
 };
 

@@ -14,7 +14,7 @@ namespace {
 
 // Chunk data waiting for the connection: enough to keep the pipe full, small enough that
 // memory stays flat.
-constexpr qint64 MaxQueuedBytes = 64 * 1024 * 1024;
+constexpr qint64 MaxQueuedBytes = 32 * 1024 * 1024;
 
 qint64 nowMs()
 {

@@ -82,6 +82,29 @@ Status Connection::write(const QByteArray &bytes)
     return {};
 }
 
+qint64 Connection::sendCreditBytes() const
+{
+    if (m_backlogProbe && m_backlogProbe() > m_backlogLimit) {
+        m_backlogBlocked = true;
+        return 0;
+    }
+    return m_sendWindow.availableBytes();
+}
+
+void Connection::setWriteBacklog(std::function<qint64()> probe, qint64 limitBytes)
+{
+    m_backlogProbe = std::move(probe);
+    m_backlogLimit = qMax<qint64>(limitBytes, MaxDataPayloadBytes);
+}
+
+void Connection::onBytesWritten()
+{
+    if (m_backlogBlocked && m_backlogProbe && m_backlogProbe() <= m_backlogLimit / 2) {
+        m_backlogBlocked = false;
+        emit sendCreditAvailable();
+    }
+}
+
 Status Connection::sendControl(quint32 streamId, const Message &message)
 {
     auto frame = FrameEncoder::encode(Frame{FrameType::Control, streamId, encodeMessage(message)});
@@ -129,7 +152,10 @@ Status Connection::sendChunk(quint32 streamId, const ChunkData &header, const QB
         return fail(dataHeader.error());
     KURA_TRY(sendControl(streamId, header));
     KURA_TRY(m_sendWindow.onSent(stored.size()));
-    Status written = write(*dataHeader + stored);
+    // Two writes rather than one concatenated copy of every chunk.
+    Status written = write(*dataHeader);
+    if (written)
+        written = write(stored);
     if (!written)
         shutDown(written.error(), false);
     return written;

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 class QIODevice;
@@ -88,7 +89,16 @@ public:
     const std::optional<Error> &closeReason() const { return m_closeReason; }
     int negotiatedVersion() const { return m_version; }
     QByteArray challengeNonce() const { return m_nonce; }
-    qint64 sendCreditBytes() const { return m_sendWindow.availableBytes(); }
+    // What may be sent now: the peer's window, or 0 while the write backlog is over its limit.
+    qint64 sendCreditBytes() const;
+    // Bounds the bytes written but not yet handed to the network (for a TLS socket: the
+    // plaintext and the encrypted bytes it still buffers): while probe() exceeds `limitBytes`,
+    // sendCreditBytes() is 0, so senders hold their data instead of piling it into socket
+    // buffers (memory stays flat when the peer or the network is slower than the sender).
+    // Call onBytesWritten() when the device reports written bytes; sendCreditAvailable() is
+    // emitted once the backlog is down to half the limit.
+    void setWriteBacklog(std::function<qint64()> probe, qint64 limitBytes);
+    void onBytesWritten();
     // When bytes last arrived from the peer, on the connection's clock (for "online since").
     qint64 lastReceivedMs() const { return m_lastReceivedMs; }
 
@@ -129,6 +139,9 @@ private:
     ReceiveWindow m_receiveWindow;
     std::optional<PendingChunk> m_pendingChunk;
     QTimer *m_timer = nullptr;
+    std::function<qint64()> m_backlogProbe;
+    qint64 m_backlogLimit = 0;
+    mutable bool m_backlogBlocked = false;
     qint64 m_lastReceivedMs = 0;
     qint64 m_lastSentMs = 0;
     int m_version = 0;

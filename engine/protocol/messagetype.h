@@ -25,6 +25,9 @@ inline constexpr qsizetype MaxBrowseEntries = 2048;
 inline constexpr qint64 MinReceiveWindowBytes = MaxDataPayloadBytes;
 inline constexpr qint64 MaxReceiveWindowBytes = qint64(1) << 30;
 inline constexpr qint64 DefaultReceiveWindowBytes = qint64(64) << 20;
+// How much a sender lets pile up in its socket's buffers before it holds its data back
+// (Connection::setWriteBacklog): enough to keep a fast link busy, small against the window.
+inline constexpr qint64 WriteBacklogBytes = qint64(8) << 20;
 
 enum class Role { Agent, Server };
 

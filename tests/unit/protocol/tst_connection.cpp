@@ -138,6 +138,7 @@ private slots:
     void closesOnVersionMismatch();
     void transfersChunksWithinTheWindow();
     void refusesChunkWhenWindowIsFull();
+    void holdsCreditWhileWriteBacklogIsFull();
     void dropsGarbage_data();
     void dropsGarbage();
     void dropsWindowOverrun();
@@ -300,6 +301,40 @@ void tst_Connection::refusesChunkWhenWindowIsFull()
     // Credit is the connection's business.
     QCOMPARE(f.agent->send(0, ChunkAck{1}).error().code(), ErrorCode::InvalidArgument);
     QCOMPARE(f.agent->consumeData(1).error().code(), ErrorCode::InvalidArgument);
+    QVERIFY(!f.agent->isClosed());
+}
+
+void tst_Connection::holdsCreditWhileWriteBacklogIsFull()
+{
+    Fixture f;
+    Connection::Options serverOptions = options(Role::Server);
+    serverOptions.receiveWindowBytes = MaxReceiveWindowBytes; // the window is not what stops it
+    QVERIFY(f.open(options(Role::Agent), serverOptions));
+    QSignalSpy agentReady(f.agent.get(), &Connection::ready);
+    QTRY_COMPARE(agentReady.size(), 1);
+    QVERIFY_RESULT(f.server->send(1, backupStart(7)));
+    QTRY_COMPARE(f.agentReceived.size(), 4);
+    // The probe is the real socket's buffer: nothing drains it while this test does not return
+    // to the event loop, so it fills up like a slow link.
+    QLocalSocket *socket = &f.sockets.client;
+    const qint64 limit = 2 * MaxDataPayloadBytes;
+    f.agent->setWriteBacklog([socket] { return socket->bytesToWrite(); }, limit);
+    connect(socket, &QLocalSocket::bytesWritten, f.agent.get(), &Connection::onBytesWritten);
+    QSignalSpy credit(f.agent.get(), &Connection::sendCreditAvailable);
+    const qsizetype size = MaxDataPayloadBytes;
+    int sent = 0;
+    while (f.agent->sendCreditBytes() >= size && sent < 10) {
+        const ChunkData header{QByteArray(ChunkIdBytes, char('a' + sent)), BlobKind::Data, size, Compression::None, size};
+        QVERIFY_RESULT(f.agent->sendChunk(1, header, QByteArray(size, 'x')));
+        ++sent;
+    }
+    QVERIFY2(sent >= 2 && sent < 10, qPrintable(u"sent %1 chunks before the backlog held them"_s.arg(sent)));
+    QCOMPARE(f.agent->sendCreditBytes(), 0);
+    QVERIFY(socket->bytesToWrite() > limit);
+    // Once the socket has written its buffer out, credit comes back with the signal.
+    QTRY_VERIFY(credit.size() >= 1);
+    QVERIFY(socket->bytesToWrite() <= limit / 2);
+    QVERIFY(f.agent->sendCreditBytes() >= size);
     QVERIFY(!f.agent->isClosed());
 }
 
