@@ -174,6 +174,24 @@ QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int rol
     }
 }
 
+// Advances `tracking` of running `job` to `now`; returns whether its rate or stall changed.
+bool JobsModel::advance(const JobInfo &job, qint64 now, Tracking &tracking) const
+{
+    const bool before = tracking.stalled;
+    const auto oldRate = tracking.recentRate;
+    if (job.progress.bytesDone != tracking.bytesDone) {
+        const qint64 elapsed = now - tracking.movedAtMs;
+        if (elapsed > 0 && job.progress.bytesDone > tracking.bytesDone)
+            tracking.recentRate = double(job.progress.bytesDone - tracking.bytesDone) * 1000.0 / double(elapsed);
+        tracking.bytesDone = job.progress.bytesDone;
+        tracking.movedAtMs = now;
+    }
+    tracking.stalled = now - tracking.movedAtMs >= m_stallAfterMs;
+    if (tracking.stalled)
+        tracking.recentRate = 0.0;
+    return before != tracking.stalled || oldRate != tracking.recentRate;
+}
+
 QList<qint64> JobsModel::track(const QList<JobInfo> &jobs)
 {
     const qint64 now = m_nowMs();
@@ -183,21 +201,9 @@ QList<qint64> JobsModel::track(const QList<JobInfo> &jobs)
         if (job.state != JobState::Running)
             continue;
         Tracking tracking = m_tracking.value(job.id, Tracking { job.progress.bytesDone, now, {}, false });
-        const bool before = tracking.stalled;
-        const auto oldRate = tracking.recentRate;
-        if (job.progress.bytesDone != tracking.bytesDone) {
-            const qint64 elapsed = now - tracking.movedAtMs;
-            if (elapsed > 0 && job.progress.bytesDone > tracking.bytesDone)
-                tracking.recentRate = double(job.progress.bytesDone - tracking.bytesDone) * 1000.0 / double(elapsed);
-            tracking.bytesDone = job.progress.bytesDone;
-            tracking.movedAtMs = now;
-        }
-        tracking.stalled = now - tracking.movedAtMs >= m_stallAfterMs;
-        if (tracking.stalled)
-            tracking.recentRate = 0.0;
-        next.insert(job.id, tracking);
-        if (before != tracking.stalled || oldRate != tracking.recentRate)
+        if (advance(job, now, tracking))
             changedIds << job.id;
+        next.insert(job.id, tracking);
     }
     m_tracking = next;
     return changedIds;
@@ -218,13 +224,40 @@ void JobsModel::setJobs(const QList<JobInfo> &jobs)
 
 void JobsModel::updateJob(const JobInfo &job)
 {
-    QList<JobInfo> all = m_jobs;
     const int row = rowOf(job.id);
-    if (row >= 0)
-        all[row] = job;
-    else
+    if (row < 0) {
+        QList<JobInfo> all = m_jobs;
         all.prepend(job);
-    setJobs(all);
+        setJobs(all);
+        return;
+    }
+    // A known job (every live progress event): only its row is compared and reported.
+    bool derivedChanged = false;
+    if (job.state == JobState::Running) {
+        const qint64 now = m_nowMs();
+        auto it = m_tracking.find(job.id);
+        if (it == m_tracking.end())
+            it = m_tracking.insert(job.id, Tracking { job.progress.bytesDone, now, {}, false });
+        derivedChanged = advance(job, now, *it);
+    } else {
+        derivedChanged = m_tracking.remove(job.id) > 0;
+    }
+    const bool changed = !sameJob(m_jobs.at(row), job);
+    if (!changed && !derivedChanged)
+        return;
+    m_jobs[row] = job;
+    emitRowsChanged(row, row);
+    emit updated(0, 1, 0);
+}
+
+void JobsModel::refreshDerived()
+{
+    const qint64 now = m_nowMs();
+    for (auto it = m_tracking.begin(); it != m_tracking.end(); ++it) {
+        const int row = rowOf(it.key());
+        if (row >= 0 && advance(m_jobs.at(row), now, *it))
+            emitRowsChanged(row, row);
+    }
 }
 
 void JobsModel::clear()

@@ -40,8 +40,12 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     void setJobs(const QList<Api::Client::JobInfo> &jobs);
-    // One job's fresh state (after start or stop); appended when new.
+    // One job's fresh state (a live event, or the answer after start or stop); a new job is
+    // added, a known one compared and reported alone (constant time: no other row is looked at).
     void updateJob(const Api::Client::JobInfo &job);
+    // Re-evaluates rate and stall of the running jobs against the clock without new figures
+    // (between server updates); reports the rows whose derived values changed.
+    void refreshDerived();
     void clear();
 
     std::optional<Api::Client::JobInfo> jobById(qint64 id) const;
@@ -75,6 +79,7 @@ private:
     QVariant sortValue(const Api::Client::JobInfo &job, int column) const;
     // Updates the samples of running jobs; returns the ids whose derived values changed.
     QList<qint64> track(const QList<Api::Client::JobInfo> &jobs);
+    bool advance(const Api::Client::JobInfo &job, qint64 now, Tracking &tracking) const;
     void serverNamesChanged();
 
     QList<Api::Client::JobInfo> m_jobs;

@@ -35,6 +35,9 @@ private slots:
     void finishedJobHasNoRateAndFullBar();
     void serverColumnFollowsServerNames();
     void updateJobPrependsNewJobs();
+    void liveUpdateTouchesOnlyItsRow();
+    void liveUpdatesKeepTheRate();
+    void refreshDerivedSignalsStallBetweenEvents();
     void filterGroupsStates_data();
     void filterGroupsStates();
 
@@ -149,6 +152,55 @@ void tst_JobsModel::updateJobPrependsNewJobs()
     m_model->updateJob(job(2, 1, JobState::Stopped));
     QCOMPARE(m_model->rowCount(), 2);
     QCOMPARE(m_model->jobById(2)->state, JobState::Stopped);
+}
+
+void tst_JobsModel::liveUpdateTouchesOnlyItsRow()
+{
+    m_model->setJobs({ job(1, 1, JobState::Running, 100, 10), job(2, 1, JobState::Running, 100, 20),
+                       job(3, 1, JobState::Succeeded, 100, 100) });
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy updated(m_model.get(), &Models::KeyedTableModel::updated);
+    m_model->updateJob(job(2, 1, JobState::Running, 100, 20)); // the same figures: nothing
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(updated.count(), 0);
+    m_now += 1000;
+    m_model->updateJob(job(2, 1, JobState::Running, 100, 30));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+    QCOMPARE(changed.first().at(1).toModelIndex().row(), 1);
+    QCOMPARE(updated.first(), QVariantList({ 0, 1, 0 }));
+    QCOMPARE(m_model->jobById(2)->progress.bytesDone, 30);
+    m_model->updateJob(job(2, 1, JobState::Succeeded, 100, 100));
+    QVERIFY(!m_model->isStalled(2));
+    QCOMPARE(m_model->index(1, JobsModel::State).data(JobsModel::RunningRole).toBool(), false);
+}
+
+void tst_JobsModel::liveUpdatesKeepTheRate()
+{
+    m_model->setJobs({ job(1, 1, JobState::Running, 1000 * MiB, 100 * MiB) });
+    m_now += 1000;
+    m_model->updateJob(job(1, 1, JobState::Running, 1000 * MiB, 104 * MiB));
+    QCOMPARE(m_model->index(0, JobsModel::Rate).data(JobsModel::RateRole).toDouble(), double(4 * MiB));
+    m_now += 2000;
+    m_model->updateJob(job(1, 1, JobState::Running, 1000 * MiB, 110 * MiB));
+    QCOMPARE(m_model->index(0, JobsModel::Rate).data(JobsModel::RateRole).toDouble(), double(3 * MiB));
+}
+
+void tst_JobsModel::refreshDerivedSignalsStallBetweenEvents()
+{
+    m_model->setStallAfterMs(5000);
+    m_model->setJobs({ job(1, 1, JobState::Succeeded), job(2, 1, JobState::Running, 100, 50) });
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_now += 4000;
+    m_model->refreshDerived();
+    QCOMPARE(changed.count(), 0);
+    m_now += 1000;
+    m_model->refreshDerived();
+    QVERIFY(m_model->isStalled(2));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+    m_model->refreshDerived(); // still stalled: nothing new
+    QCOMPARE(changed.count(), 1);
 }
 
 void tst_JobsModel::filterGroupsStates_data()
