@@ -99,6 +99,8 @@ int cmdBackup(CommandContext &c)
     options.user = qEnvironmentVariable("USER");
     options.tags = c.parser.values(u"tag"_s);
     options.parent = c.parser.value(u"parent"_s);
+    // Totals only feed the display: without one, no second walk of the tree to count them.
+    options.estimateTotals = TerminalProgress::shows(!c.quiet && !c.json);
     Fs::PosixFileSystem fs;
     Progress progress;
     Archiver archiver(*repo, fs);

@@ -8,10 +8,15 @@
 
 using namespace std::chrono;
 
+bool TerminalProgress::shows(bool enabled)
+{
+    return enabled && ::isatty(STDERR_FILENO);
+}
+
 TerminalProgress::TerminalProgress(const Kura::Progress &progress, bool enabled)
     : m_progress(progress)
 {
-    if (enabled && ::isatty(STDERR_FILENO))
+    if (shows(enabled))
         m_thread = std::thread([this] { loop(); });
 }
 

@@ -12,6 +12,8 @@ class TerminalProgress
 {
 public:
     TerminalProgress(const Kura::Progress &progress, bool enabled);
+    // Whether a display with `enabled` would print anything (standard error is a terminal).
+    static bool shows(bool enabled);
     ~TerminalProgress();
 
 private:

@@ -388,7 +388,8 @@ void BackupRun::walkDirectory(const QByteArray &path, const std::shared_ptr<DirS
         const QByteArray full = joinPath(path, name);
         if (excluded(full))
             continue;
-        auto metadata = m_fs.stat(full);
+        const Node *previous = findNode(parent, name);
+        auto metadata = previous ? m_fs.statSince(full, metadataFromNode(*previous)) : m_fs.stat(full);
         if (!metadata) {
             warn(QStringLiteral("skipped \"%1\": %2").arg(QString::fromUtf8(full), metadata.error().message()));
             continue;

@@ -141,6 +141,15 @@ public:
     // The same without names, symlink target and xattrs: one lstat. For scans that only need
     // types and sizes (progress totals).
     virtual Result<Metadata> statBasic(const QByteArray &path) = 0;
+    // stat() for a node that was seen before as `previous` (an incremental backup's parent):
+    // when the node's type, inode and ctime are unchanged, its xattrs and symlink target are
+    // taken from `previous` rather than read again, since changing either changes the ctime.
+    // The default reads everything.
+    virtual Result<Metadata> statSince(const QByteArray &path, const Metadata &previous)
+    {
+        Q_UNUSED(previous);
+        return stat(path);
+    }
     // Names in directory `path`, sorted bytewise, without "." and "..".
     virtual Result<QList<QByteArray>> listDirectory(const QByteArray &path) = 0;
     // Opens a regular file or block device for reading, never following a symlink and without

@@ -84,6 +84,16 @@ PosixFileSystem::~PosixFileSystem() = default;
 
 Result<Metadata> PosixFileSystem::stat(const QByteArray &path)
 {
+    return statReusing(path, nullptr);
+}
+
+Result<Metadata> PosixFileSystem::statSince(const QByteArray &path, const Metadata &previous)
+{
+    return statReusing(path, &previous);
+}
+
+Result<Metadata> PosixFileSystem::statReusing(const QByteArray &path, const Metadata *previous)
+{
     KURA_TRY(checkPath("stat", path));
     struct stat st = {};
     if (::fstatat(AT_FDCWD, path.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
@@ -91,6 +101,12 @@ Result<Metadata> PosixFileSystem::stat(const QByteArray &path)
     Metadata metadata = metadataFromStat(st);
     metadata.userName = m_names->userName(metadata.uid);
     metadata.groupName = m_names->groupName(metadata.gid);
+    if (previous && metadata.type == previous->type && metadata.inode == previous->inode
+        && metadata.ctimeNs == previous->ctimeNs) {
+        metadata.symlinkTarget = previous->symlinkTarget;
+        metadata.xattrs = previous->xattrs;
+        return metadata;
+    }
     if (metadata.type == NodeType::Symlink) {
         Result<QByteArray> target = readSymlink(path, metadata.size);
         if (!target)

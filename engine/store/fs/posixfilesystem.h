@@ -29,6 +29,7 @@ public:
 
     Result<Metadata> stat(const QByteArray &path) override;
     Result<Metadata> statBasic(const QByteArray &path) override;
+    Result<Metadata> statSince(const QByteArray &path, const Metadata &previous) override;
     Result<QList<QByteArray>> listDirectory(const QByteArray &path) override;
     Result<std::unique_ptr<FileReader>> openForRead(const QByteArray &path) override;
     Result<bool> isMounted(const QByteArray &path) override;
@@ -47,6 +48,7 @@ public:
                                        const ApplyOptions &options = {}) override;
 
 private:
+    Result<Metadata> statReusing(const QByteArray &path, const Metadata *previous);
     // Sets uid/gid as applyMetadata() describes; returns a warning instead of failing.
     std::optional<Error> applyOwner(const QByteArray &path, const Metadata &metadata,
                                     const struct stat &current);

@@ -20,6 +20,7 @@ private slots:
     void restoresEveryKindOfNodeFaithfully();
     void keepsHolesAndLargeSparseFiles();
     void reusesUnchangedFilesWithoutReading();
+    void incrementalBackupSeesMetadataOnlyChanges();
     void storesOnlyNewChunksAfterAChange();
     void excludesByNameAndByPath();
     void restoresChosenPathsOnly();
@@ -129,6 +130,40 @@ void tst_BackupRestore::reusesUnchangedFilesWithoutReading()
     QCOMPARE(second->snapshot.stats.newBytes, 0);
     QCOMPARE(second->snapshot.parent, BlobId::fromHex(first->snapshot.id));
     QCOMPARE(second->snapshot.stats.sourceBytes, first->snapshot.stats.sourceBytes);
+}
+
+// An incremental backup takes xattrs and symlink targets of nodes whose ctime is unchanged from
+// the parent snapshot instead of reading them again; a change to either changes the ctime and
+// must still be seen.
+void tst_BackupRestore::incrementalBackupSeesMetadataOnlyChanges()
+{
+    RepoFixture f;
+    QVERIFY(f.init());
+    const QByteArray src = makeTree(f);
+    write(src + "/other.txt", "other");
+    if (::lsetxattr((src + "/other.txt").constData(), "user.keep", "same", 4, 0) != 0)
+        QSKIP("the temporary directory's file system does not support user xattrs");
+    auto first = f.backup({ src });
+    QVERIFY_RESULT(first);
+    QTest::qWait(20); // a ctime that differs even on coarse clocks
+    QVERIFY(::lsetxattr((src + "/small.txt").constData(), "user.kura", "changed", 7, 0) == 0);
+    QVERIFY(::lsetxattr((src + "/small.txt").constData(), "user.added", "new", 3, 0) == 0);
+    QVERIFY(::unlink((src + "/link").constData()) == 0);
+    QVERIFY(::symlink("empty-file", (src + "/link").constData()) == 0);
+    auto second = f.backup({ src });
+    QVERIFY_RESULT(second);
+    // Only small.txt and its hard link (one inode, whose ctime the xattr change moved) are read
+    // again: 2 x 6 bytes; the 20 MiB file is not.
+    QCOMPARE(second->snapshot.stats.readBytes, 12);
+    auto restored = f.restore(second->snapshot, f.path("out"));
+    QVERIFY_RESULT(restored);
+    const QString difference = Kura::Test::compareTrees(src, f.path("out") + src);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    char value[64] = {};
+    const ssize_t got = ::lgetxattr((f.path("out") + src + "/small.txt").constData(), "user.kura", value, sizeof value);
+    QCOMPARE(QByteArray(value, int(qMax<ssize_t>(got, 0))), QByteArray("changed"));
+    const ssize_t kept = ::lgetxattr((f.path("out") + src + "/other.txt").constData(), "user.keep", value, sizeof value);
+    QCOMPARE(QByteArray(value, int(qMax<ssize_t>(kept, 0))), QByteArray("same"));
 }
 
 void tst_BackupRestore::storesOnlyNewChunksAfterAChange()
