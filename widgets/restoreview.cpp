@@ -159,6 +159,7 @@ RestoreView::RestoreView(Models::Session *session, QWidget *parent)
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->verticalHeader()->hide();
+    m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 8);
     m_list->horizontalHeader()->setSectionResizeMode(Models::RestoreSelectionModel::Path, QHeaderView::Stretch);
     m_list->installEventFilter(this);
     m_listNote = new QLabel(this);
@@ -210,6 +211,7 @@ RestoreView::RestoreView(Models::Session *session, QWidget *parent)
     splitter->addWidget(browse);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({ 150, 450 }); // room for a few generations
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(serverRow);
     layout->addWidget(splitter, 1);
@@ -367,10 +369,10 @@ QString RestoreView::overwriteName() const
 void RestoreView::loadGenerations()
 {
     const qint64 id = serverId();
-    if (id == 0) {
-        m_generations->clear();
+    if (id != m_generations->serverId())
+        m_generations->clear(); // nothing of the previous server stays while the new one loads
+    if (id == 0)
         return;
-    }
     m_session->client()->generations(id, m_generations, [this, id](ApiResult<QList<GenerationInfo>> result) {
         if (serverId() != id)
             return;

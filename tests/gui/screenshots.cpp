@@ -3,19 +3,31 @@
 // <out>/<lang>/<nn>-<page>.png. Run by tests/gui/screenshots.sh under Xvfb.
 #include "guisupport.h"
 
+#include <catalog/userstore.h>
+
 #include <logindialog.h>
 #include <mainwindow.h>
+#include <enrollmentdialog.h>
 #include <plandialog.h>
+#include <generationsmodel.h>
 #include <regionsmodel.h>
+#include <restoreselectionmodel.h>
+#include <restoretargetsmodel.h>
+#include <restoretreemodel.h>
+#include <restoreview.h>
 #include <serversmodel.h>
 #include <jobsview.h>
 #include <serversview.h>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QScreen>
+#include <QStatusBar>
+#include <QAbstractProxyModel>
 #include <QTableView>
 #include <QTimer>
+#include <QTreeView>
 
 #include <cstdio>
 
@@ -36,6 +48,71 @@ bool save(QWidget *widget, const QString &path)
     return true;
 }
 
+// The demo server runs no agents, so the Restore page's tree is fed with this demo generation.
+Models::RestoreTreeModel::Lister demoGeneration()
+{
+    using Api::Client::FileEntry;
+    const QDateTime when = QDateTime::currentDateTimeUtc().addDays(-1);
+    const auto folder = [&](const QString &name) { return FileEntry { name, u"directory"_s, 0, when }; };
+    const auto file = [&](const QString &name, qint64 size) { return FileEntry { name, u"file"_s, size, when.addSecs(-size % 86400) }; };
+    const QHash<QString, QList<FileEntry>> folders {
+        { u"/"_s, { folder(u"etc"_s), folder(u"srv"_s), folder(u"var"_s) } },
+        { u"/srv"_s, { folder(u"www"_s), file(u"README"_s, 812) } },
+        { u"/srv/www"_s, { folder(u"html"_s), folder(u"uploads"_s), file(u"robots.txt"_s, 68) } },
+        { u"/srv/www/html"_s, { folder(u"css"_s), folder(u"img"_s), file(u"about.html"_s, 14220), file(u"contact.html"_s, 9310),
+                                file(u"index.html"_s, 23544), file(u"shop.html"_s, 48108) } },
+        { u"/srv/www/uploads"_s, { folder(u"2026-10"_s), folder(u"2026-11"_s) } },
+    };
+    return [folders](const QString &path, QObject *context, Api::Client::Callback<Api::Client::FolderListing> done) {
+        QTimer::singleShot(0, context, [folders, path, done] { done(Api::Client::FolderListing { path, folders.value(path), false }); });
+        return Api::Client::ApiCall();
+    };
+}
+
+// The Restore page of web-01: its newest generation, the tree opened down to /srv/www/html,
+// two files and a folder on the restore list, another folder as the target.
+void prepareRestorePage(Widgets::Console &console)
+{
+    Widgets::RestoreView *view = console.restoreView();
+    const qint64 web = 1;
+    view->selectServer(web);
+    const auto *generations = qobject_cast<Models::GenerationsModel *>(view->generationsTable()->model());
+    (void)QTest::qWaitFor([&] {
+        return generations->serverId() == web && view->generationId() != 0 && view->targets()->rowCount() > 0;
+    }, 5000);
+    Models::RestoreTreeModel *tree = view->treeModel();
+    tree->setLister(demoGeneration());
+
+    auto *proxy = qobject_cast<QAbstractProxyModel *>(view->tree()->model());
+    for (const QString &path : { u"/srv"_s, u"/srv/www"_s, u"/srv/www/html"_s, u"/srv/www/uploads"_s }) {
+        (void)QTest::qWaitFor([&] { return tree->indexOf(path).isValid(); }, 3000);
+        view->tree()->expand(proxy->mapFromSource(tree->indexOf(path)));
+    }
+    (void)QTest::qWaitFor([&] { return tree->indexOf(u"/srv/www/uploads/2026-11"_s).isValid(); }, 3000);
+    tree->setData(tree->indexOf(u"/srv/www/html/index.html"_s), Qt::Checked, Qt::CheckStateRole);
+    tree->setData(tree->indexOf(u"/srv/www/html/shop.html"_s), Qt::Checked, Qt::CheckStateRole);
+    view->selection()->addItems({ tree->itemAt(tree->indexOf(u"/srv/www/uploads/2026-11"_s)) });
+    view->tree()->selectionModel()->select(proxy->mapFromSource(tree->indexOf(u"/srv/www/uploads/2026-11"_s)),
+                                           QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view->setTargetFolder(u"/srv/restored"_s);
+    console.window()->statusBar()->clearMessage(); // the real listing's refusal: no agents here
+}
+
+// Two API keys of the admin for the Settings page: one in use, one revoked.
+bool seedApiKeys(Test::DemoServer &server)
+{
+    Catalog::UserStore users(server.db());
+    auto list = users.list(server.tenant());
+    if (!list || list->isEmpty())
+        return false;
+    const qint64 admin = list->first().id;
+    const qint64 now = server.clock.nowMs();
+    auto ci = users.createApiKey(server.tenant(), admin, u"nightly-ci"_s, now - 20 * 86400000LL, Catalog::Role::Operator);
+    auto dashboard = users.createApiKey(server.tenant(), admin, u"wall-dashboard"_s, now - 9 * 86400000LL, Catalog::Role::Viewer);
+    return ci && dashboard && users.authenticateApiKey(server.tenant(), ci->token, now - 3600000)
+        && users.revokeApiKey(server.tenant(), dashboard->id);
+}
+
 bool shootLanguage(Widgets::LanguageManager &languages, Widgets::Language language, const QString &dir)
 {
     QSettings().clear(); // each language starts with fitted columns, not the other's widths
@@ -43,6 +120,8 @@ bool shootLanguage(Widgets::LanguageManager &languages, Widgets::Language langua
         return false;
     Test::DemoServer server;
     if (!server.ok() || !server.seedDemoFleet())
+        return false;
+    if (!seedApiKeys(server))
         return false;
     Widgets::Console console(&languages);
     console.window()->resize(1280, 780);
@@ -68,6 +147,8 @@ bool shootLanguage(Widgets::LanguageManager &languages, Widgets::Language langua
             QTableView *jobs = console.jobsView()->table();
             jobs->selectRow(4); // a failed job: its log and reason show below
         }
+        if (page == int(Widgets::Page::Restore))
+            prepareRestorePage(console);
         QTest::qWait(700);
         ok = save(console.window(), u"%1/%2-%3.png"_s.arg(dir).arg(page + 1, 2, 10, QLatin1Char('0')).arg(names.at(page))) && ok;
     }
@@ -79,6 +160,19 @@ bool shootLanguage(Widgets::LanguageManager &languages, Widgets::Language langua
         dialog.show();
         if (QTest::qWaitForWindowExposed(&dialog))
             ok = save(&dialog, dir + u"/09-plan-dialog.png"_s) && ok;
+    }
+    // The enrollment dialog with a token just created for JP1, and an older token in the list.
+    {
+        Widgets::EnrollmentDialog dialog(console.session(), console.window());
+        (void)QTest::qWaitFor([&] { return dialog.findChild<QComboBox *>(u"enrollRegion"_s)->count() > 0; }, 5000);
+        auto *region = dialog.findChild<QComboBox *>(u"enrollRegion"_s);
+        region->setCurrentIndex(region->findData(u"JP1"_s));
+        dialog.createToken();
+        (void)QTest::qWaitFor([&] { return dialog.created().id != 0; }, 5000);
+        dialog.show();
+        QTest::qWait(300);
+        if (QTest::qWaitForWindowExposed(&dialog))
+            ok = save(&dialog, dir + u"/10-enrollment-dialog.png"_s) && ok;
     }
     console.window()->close();
     return ok;
