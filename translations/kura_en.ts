@@ -897,18 +897,6 @@
             <numerusform>%n open alerts</numerusform>
         </translation>
     </message>
-    <message>
-        <source>This console cannot do this yet. The server&apos;s API has no routes for it so far; the page will work once they exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage and Billing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disaster Recovery</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>Kura::Widgets::DrView</name>
@@ -2214,33 +2202,20 @@ Qt %2.</source>
     </message>
     <message numerus="yes">
         <source>Tenant total for %n server(s): monthly average %1, estimated charge %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tenant total for %n server: monthly average %1, estimated charge %2</numerusform>
+            <numerusform>Tenant total for %n servers: monthly average %1, estimated charge %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Tenant total for %n server(s): monthly average %1; the charge cannot be estimated (see the servers without one)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tenant total for %n server: monthly average %1; the charge cannot be estimated (see the servers without one)</numerusform>
+            <numerusform>Tenant total for %n servers: monthly average %1; the charge cannot be estimated (see the servers without one)</numerusform>
         </translation>
     </message>
     <message>
         <source>Day of the month (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Protected data (%1)</source>
-        <extracomment>Axis title of the usage chart; %1 is a unit such as GiB</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Daily protected data of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Daily protected data of every server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2261,9 +2236,9 @@ Qt %2.</source>
     </message>
     <message numerus="yes">
         <source>Usage of %n server(s) exported to &quot;%1&quot;.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Usage of %n server exported to &quot;%1&quot;.</numerusform>
+            <numerusform>Usage of %n servers exported to &quot;%1&quot;.</numerusform>
         </translation>
     </message>
     <message>
@@ -2289,6 +2264,15 @@ Qt %2.</source>
     <message>
         <source>MMMM yyyy</source>
         <extracomment>Date format of the month picker on the Usage page (QDate format)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily protected data of %1 (%2)</source>
+        <extracomment>Title of the usage chart: %1 a server&apos;s name, %2 a unit such as GiB</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protected data of every server, each at its latest sample (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -894,100 +894,88 @@
             <numerusform>未対応のアラート %n 件</numerusform>
         </translation>
     </message>
-    <message>
-        <source>This console cannot do this yet. The server&apos;s API has no routes for it so far; the page will work once they exist.</source>
-        <translation>このコンソールではまだこの機能を利用できません。サーバーの API にこの機能のルートがまだないためです。ルートが追加されるとこのページは動作します。</translation>
-    </message>
-    <message>
-        <source>Usage and Billing</source>
-        <translation>使用量と課金</translation>
-    </message>
-    <message>
-        <source>Disaster Recovery</source>
-        <translation>ディザスタリカバリ</translation>
-    </message>
 </context>
 <context>
     <name>Kura::Widgets::DrView</name>
     <message>
         <source>Standing by</source>
-        <translation type="unfinished"></translation>
+        <translation>待機中</translation>
     </message>
     <message>
         <source>Recovering</source>
-        <translation type="unfinished"></translation>
+        <translation>復旧中</translation>
     </message>
     <message>
         <source>Recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>復旧済み</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完了</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished">実行中</translation>
+        <translation>実行中</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished">保留中</translation>
+        <translation>保留中</translation>
     </message>
     <message>
         <source>The state of disaster recovery cannot be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ディザスタリカバリの状態を読み込めません: %1</translation>
     </message>
     <message>
         <source>Loading the state of disaster recovery...</source>
-        <translation type="unfinished"></translation>
+        <translation>ディザスタリカバリの状態を読み込んでいます...</translation>
     </message>
     <message>
         <source>Disaster recovery is not configured on this backup server.</source>
-        <translation type="unfinished"></translation>
+        <translation>このバックアップサーバーではディザスタリカバリが構成されていません。</translation>
     </message>
     <message>
         <source>Once it is, the server keeps a copy of its catalog (servers, plans, generations and jobs) away from itself, and this page shows the recovery state, each step of a recovery and how old the last copy of the catalog is. The backups themselves are protected by double storage (see Regions).</source>
-        <translation type="unfinished"></translation>
+        <translation>構成すると、サーバーはカタログ (サーバー、プラン、世代、ジョブ) のコピーを別の場所に保管し、このページに復旧の状態、復旧の各ステップ、カタログの最新コピーの経過時間を表示します。バックアップ自体はダブルストレージで保護されます (「リージョン」を参照)。</translation>
     </message>
     <message>
         <source>State: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>状態: %1</translation>
     </message>
     <message>
         <source>Last copy of the catalog: %1 (%2 ago)</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログの最新コピー: %1 (%2 前)</translation>
     </message>
     <message>
         <source>The catalog has not been copied yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログはまだコピーされていません。</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>ステップ</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状態</translation>
+        <translation>状態</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished">詳細</translation>
+        <translation>詳細</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">更新(&amp;R)</translation>
+        <translation>更新(&amp;R)</translation>
     </message>
     <message>
         <source>Ask the server for the state of disaster recovery again</source>
-        <translation type="unfinished"></translation>
+        <translation>ディザスタリカバリの状態をサーバーに再度問い合わせます</translation>
     </message>
     <message>
         <source>Disaster Recovery</source>
-        <translation type="unfinished">ディザスタリカバリ</translation>
+        <translation>ディザスタリカバリ</translation>
     </message>
 </context>
 <context>
@@ -2197,83 +2185,79 @@ Qt %2。</translation>
     <name>Kura::Widgets::UsageView</name>
     <message>
         <source>No usage was recorded in this month. A server&apos;s protected data is sampled on each day one of its backups succeeds.</source>
-        <translation type="unfinished"></translation>
+        <translation>この月の使用量は記録されていません。サーバーの保護データ量は、そのバックアップが成功した日ごとに記録されます。</translation>
     </message>
     <message numerus="yes">
         <source>Tenant total for %n server(s): monthly average %1, estimated charge %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>テナント合計 (%n 台のサーバー): 月平均 %1、概算料金 %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Tenant total for %n server(s): monthly average %1; the charge cannot be estimated (see the servers without one)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>テナント合計 (%n 台のサーバー): 月平均 %1。料金は算出できません (料金のないサーバーを参照)</numerusform>
         </translation>
     </message>
     <message>
         <source>Day of the month (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Protected data (%1)</source>
-        <extracomment>Axis title of the usage chart; %1 is a unit such as GiB</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Daily protected data of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Daily protected data of every server</source>
-        <translation type="unfinished"></translation>
+        <translation>日 (UTC)</translation>
     </message>
     <message>
         <source>Export Usage</source>
-        <translation type="unfinished"></translation>
+        <translation>使用量のエクスポート</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV ファイル (*.csv)</translation>
+        <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
         <source>The server&apos;s CSV document cannot be read: %1</source>
-        <translation type="unfinished">サーバーの CSV 文書を読み取れません: %1</translation>
+        <translation>サーバーの CSV ドキュメントを読み取れません: %1</translation>
     </message>
     <message>
         <source>Cannot write &quot;%1&quot;: %2</source>
-        <translation type="unfinished">「%1」に書き込めません: %2</translation>
+        <translation>「%1」に書き込めません: %2</translation>
     </message>
     <message numerus="yes">
         <source>Usage of %n server(s) exported to &quot;%1&quot;.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台のサーバーの使用量を「%1」にエクスポートしました。</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">更新(&amp;R)</translation>
+        <translation>更新(&amp;R)</translation>
     </message>
     <message>
         <source>Load the month&apos;s usage from the server again</source>
-        <translation type="unfinished"></translation>
+        <translation>この月の使用量をサーバーから再度読み込みます</translation>
     </message>
     <message>
         <source>E&amp;xport CSV...</source>
-        <translation type="unfinished">CSV エクスポート(&amp;X)...</translation>
+        <translation>CSV をエクスポート(&amp;X)...</translation>
     </message>
     <message>
         <source>Save the month&apos;s usage of every server and the total as a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>この月の全サーバーの使用量と合計を CSV ファイルに保存します</translation>
     </message>
     <message>
         <source>&amp;Month:</source>
-        <translation type="unfinished"></translation>
+        <translation>月(&amp;M):</translation>
     </message>
     <message>
         <source>MMMM yyyy</source>
         <extracomment>Date format of the month picker on the Usage page (QDate format)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>Daily protected data of %1 (%2)</source>
+        <extracomment>Title of the usage chart: %1 a server&apos;s name, %2 a unit such as GiB</extracomment>
+        <translation>%1 の日次保護データ量 (%2)</translation>
+    </message>
+    <message>
+        <source>Protected data of every server, each at its latest sample (%1)</source>
+        <translation>全サーバーの保護データ量 (各サーバーの最新サンプル、%1)</translation>
     </message>
 </context>
 <context>

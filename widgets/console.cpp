@@ -120,6 +120,8 @@ void Console::createPages()
     connect(m_servers, &ServersView::statusMessage, this, &Console::showStatus);
     connect(m_jobs, &JobsView::statusMessage, this, &Console::showStatus);
     connect(m_reports, &ReportsView::statusMessage, this, &Console::showStatus);
+    connect(m_regions, &RegionsView::statusMessage, this, &Console::showStatus);
+    connect(m_settings, &SettingsView::statusMessage, this, &Console::showStatus);
     connect(m_restore, &RestoreView::statusMessage, this, &Console::showStatus);
     connect(m_restore, &RestoreView::showJobsRequested, this, [this] { m_window->showPage(Page::Jobs); });
     connect(m_servers, &ServersView::restoreRequested, this, [this](qint64 serverId) {

@@ -1,5 +1,6 @@
 #include "serversview.h"
 
+#include "enrollmentdialog.h"
 #include "icons.h"
 #include "messages.h"
 #include "plandialog.h"
@@ -71,6 +72,13 @@ ServersView::ServersView(Models::Session *session, QWidget *parent)
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_backUp);
     m_toolBar->addAction(m_stop);
+    m_enroll = makeAction(this, Icon::Connect, u"enrollAction"_s);
+    m_delete = makeAction(this, Icon::Unprotect, u"deleteServerAction"_s);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_enroll);
+    m_toolBar->addAction(m_delete);
+    connect(m_enroll, &QAction::triggered, this, &ServersView::enrollServer);
+    connect(m_delete, &QAction::triggered, this, &ServersView::deleteSelected);
     m_restore = makeAction(this, Icon::Restore, u"restoreAction"_s);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_restore);
@@ -220,6 +228,8 @@ void ServersView::updateActions()
     m_unprotect->setEnabled(admin && isProtected);
     m_backUp->setEnabled(operate && isProtected);
     m_stop->setEnabled(operate && server && activeBackupOf(id) != 0);
+    m_enroll->setEnabled(admin);
+    m_delete->setEnabled(admin && server);
     m_restore->setEnabled(connected && server.has_value());
     const QModelIndexList alerts = m_alertsTable->selectionModel()->selectedRows();
     m_acknowledge->setEnabled(operate && !alerts.isEmpty()
@@ -329,6 +339,50 @@ void ServersView::unprotect(qint64 serverId, bool confirmed)
     });
 }
 
+void ServersView::enrollServer()
+{
+    auto *dialog = new EnrollmentDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void ServersView::deleteSelected()
+{
+    const qint64 id = selectedServerId();
+    if (id != 0)
+        deleteServer(id, false);
+}
+
+void ServersView::deleteServer(qint64 serverId, bool confirmed)
+{
+    const QString name = m_session->servers()->nameOf(serverId);
+    m_session->client()->deleteServer(serverId, confirmed, this,
+        [this, serverId, name, confirmed](ApiResult<DeleteServerResult> result) {
+            if (result) {
+                emit statusMessage(tr("\"%1\" is deleted with %n generation(s); its agent must enroll again.",
+                                      nullptr, int(result->generations))
+                                       .arg(name));
+                m_session->refreshServers();
+                return;
+            }
+            const ApiError &error = result.error();
+            // Without confirmation the server answers with the amount that would be deleted.
+            if (!confirmed && error.field() == u"confirm"_s) {
+                const qint64 generations = error.details.value(u"generations"_s).toInteger();
+                const qint64 bytes = error.details.value(u"storedBytes"_s).toInteger();
+                confirm(this, tr("Delete Client \"%1\"").arg(name),
+                        tr("Deleting \"%1\" removes the server from the list and deletes all its "
+                           "backup data: %n generation(s), %2. This cannot be undone. Its agent "
+                           "must enroll again with a new token to return.",
+                           nullptr, int(generations))
+                            .arg(name, Models::sizeText(bytes)),
+                        tr("Delete Client"), [this, serverId] { deleteServer(serverId, true); });
+                return;
+            }
+            showError(this, tr("Delete Client \"%1\"").arg(name), Models::errorText(error));
+        });
+}
+
 void ServersView::backUpSelected()
 {
     const qint64 id = selectedServerId();
@@ -398,6 +452,11 @@ void ServersView::retranslateUi()
     m_backUp->setToolTip(tr("Start an immediate backup of the selected server (Ctrl+B)"));
     m_stop->setText(tr("&Stop"));
     m_stop->setToolTip(tr("Stop the selected server's running backup (Ctrl+.)"));
+    m_enroll->setText(tr("E&nroll Server..."));
+    m_enroll->setToolTip(tr("Create an enrollment token and agent package for a new server"));
+    m_delete->setText(tr("&Delete Client..."));
+    m_delete->setToolTip(tr("Remove the selected server and all its backup data; its agent must "
+                            "enroll again"));
     m_restore->setText(tr("&Restore..."));
     m_restore->setToolTip(tr("Open the Restore page with the selected server's generations"));
     m_search->setPlaceholderText(tr("Filter by name, region, system, flavor or address"));

@@ -44,6 +44,10 @@ public:
     void backUpSelected();
     void stopSelected();
     void acknowledgeSelectedAlert();
+    // Opens the enrollment dialog (admin): a token and agent package for a new server.
+    void enrollServer();
+    // Deletes the selected server with all its data after a confirmation naming the amount.
+    void deleteSelected();
 
 signals:
     void statusMessage(const QString &text);
@@ -60,6 +64,7 @@ private:
     void openPlanDialog(bool protect);
     void submitPlan(PlanDialog *dialog, qint64 serverId, bool protect);
     void unprotect(qint64 serverId, bool confirmed);
+    void deleteServer(qint64 serverId, bool confirmed);
     // The running or queued backup job of `serverId`, 0 when none.
     qint64 activeBackupOf(qint64 serverId) const;
     void updateEmptyState();
@@ -73,6 +78,8 @@ private:
     QAction *m_unprotect = nullptr;
     QAction *m_backUp = nullptr;
     QAction *m_stop = nullptr;
+    QAction *m_enroll = nullptr;
+    QAction *m_delete = nullptr;
     QAction *m_restore = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_stateLabel = nullptr;

@@ -1,5 +1,6 @@
 #include "settingsview.h"
 
+#include "apikeyspanel.h"
 #include "icons.h"
 #include "languagemanager.h"
 #include "messages.h"
@@ -71,6 +72,9 @@ SettingsView::SettingsView(LanguageManager *languages, Models::Session *session,
     connectionLayout->addWidget(m_connectionNote);
     connectionLayout->addLayout(buttons);
 
+    m_apiKeys = new ApiKeysPanel(session, this);
+    connect(m_apiKeys, &ApiKeysPanel::statusMessage, this, &SettingsView::statusMessage);
+
     m_aboutGroup = new QGroupBox(this);
     m_about = new QLabel(m_aboutGroup);
     m_about->setWordWrap(true);
@@ -83,8 +87,8 @@ SettingsView::SettingsView(LanguageManager *languages, Models::Session *session,
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_languageGroup);
     layout->addWidget(m_connectionGroup);
+    layout->addWidget(m_apiKeys, 1);
     layout->addWidget(m_aboutGroup);
-    layout->addStretch(1);
     setTabOrder(m_language, m_connect);
     setTabOrder(m_connect, m_disconnect);
 

@@ -13,11 +13,12 @@ class Session;
 
 namespace Kura::Widgets {
 
+class ApiKeysPanel;
 class LanguageManager;
 
 // The Settings page: the console's language (Japanese, English or the system's, applied at
-// once), the connection (who is logged in where, connect and disconnect) and information about
-// the console.
+// once), the connection (who is logged in where, connect and disconnect), the tenant's API keys
+// (admins) and information about the console.
 class SettingsView : public QWidget
 {
     Q_OBJECT
@@ -27,10 +28,12 @@ public:
 
     // An extra line under the connection (for example the embedded server's state).
     void setConnectionNote(const QString &note);
+    ApiKeysPanel *apiKeysPanel() const { return m_apiKeys; }
 
 signals:
     void connectRequested();
     void disconnectRequested();
+    void statusMessage(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -50,6 +53,7 @@ private:
     QLabel *m_connectionNote = nullptr;
     QPushButton *m_connect = nullptr;
     QPushButton *m_disconnect = nullptr;
+    ApiKeysPanel *m_apiKeys = nullptr;
     QGroupBox *m_aboutGroup = nullptr;
     QLabel *m_about = nullptr;
     QString m_note;

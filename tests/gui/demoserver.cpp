@@ -55,7 +55,7 @@ DemoServer::DemoServer()
     scheduler = std::make_unique<Scheduler::Scheduler>(*m_db, clock, dispatcher, remover);
     auth = std::make_unique<Api::Authenticator>(*m_db, clock);
     api = std::make_unique<Api::ApiService>(Api::ApiContext {
-        *m_db, *scheduler, remover, clock, *auth, Policy::defaultRegionMatrix(), {} });
+        *m_db, *scheduler, remover, clock, *auth, Policy::defaultRegionMatrix(), {}, &identity });
     m_http = std::make_unique<Api::HttpServerAdapter>(
         [this](const Api::ApiRequest &request) { return api->handle(request); });
     auto port = m_http->listen();

@@ -69,6 +69,9 @@ public:
     bool seedDemoFleet();
 
     ManualClock clock;
+    // The agent listener the agent packages of enrollment tokens name (none listens there).
+    const Api::ServerIdentity identity { QStringLiteral("backup.acme.example:8641"), {},
+        QByteArray::fromHex("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") };
     RecordingDispatcher dispatcher;
     NoDataRemover remover;
     std::unique_ptr<Scheduler::Scheduler> scheduler;
