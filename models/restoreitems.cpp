@@ -1,7 +1,5 @@
 #include "restoreitems.h"
 
-#include "modeltext.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -82,17 +80,6 @@ bool isSameOrUnder(const QString &path, const QString &folder)
     if (path == folder || folder == u"/"_s)
         return path.startsWith(u'/');
     return path.startsWith(folder) && path.size() > folder.size() && path.at(folder.size()) == u'/';
-}
-
-QString entryKindText(const QString &kind)
-{
-    if (kind == u"directory"_s)
-        return Tr::tr("Folder");
-    if (kind == u"file"_s)
-        return Tr::tr("File");
-    if (kind == u"symlink"_s)
-        return Tr::tr("Link");
-    return Tr::tr("Other");
 }
 
 } // namespace Kura::Models

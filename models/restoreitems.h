@@ -8,6 +8,9 @@
 
 namespace Kura::Models {
 
+// The restore items are a library of their own (kura_restoreitems, Qt Core only) so that the
+// fuzz build can instrument the drop parser.
+
 // One entry chosen for a restore: a file or a whole folder of a generation.
 struct RestoreItem
 {
@@ -30,7 +33,5 @@ Result<QList<RestoreItem>> decodeRestoreItems(const QByteArray &data);
 
 // True when `path` is `folder` itself or lies below it ("/a/b" is under "/a", "/ab" is not).
 bool isSameOrUnder(const QString &path, const QString &folder);
-// "Folder", "File", "Link", "Other" (translated).
-QString entryKindText(const QString &kind);
 
 } // namespace Kura::Models

@@ -1,6 +1,7 @@
 #include "restoreselectionmodel.h"
 
 #include "modeltext.h"
+#include "restoretreemodel.h"
 
 #include <QMimeData>
 

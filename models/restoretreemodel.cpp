@@ -34,6 +34,17 @@ struct RestoreTreeModel::Node
     bool isFolder() const { return !placeholder && (kind == u"directory"_s || !parent); }
 };
 
+QString entryKindText(const QString &kind)
+{
+    if (kind == u"directory"_s)
+        return Tr::tr("Folder");
+    if (kind == u"file"_s)
+        return Tr::tr("File");
+    if (kind == u"symlink"_s)
+        return Tr::tr("Link");
+    return Tr::tr("Other");
+}
+
 namespace {
 QString childPath(const QString &folder, const QString &name)
 {

@@ -106,4 +106,7 @@ private:
     bool m_foldersOnly = false;
 };
 
+// "Folder", "File", "Link", "Other" (translated) for an entry's kind.
+QString entryKindText(const QString &kind);
+
 } // namespace Kura::Models
