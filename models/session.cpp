@@ -6,6 +6,7 @@
 #include "regionsmodel.h"
 #include "reportmodel.h"
 #include "serversmodel.h"
+#include "usagemodel.h"
 
 using namespace Qt::StringLiterals;
 
@@ -27,6 +28,8 @@ Session::Session(ApiClient *client, QObject *parent)
     , m_report(new ReportModel(this))
     , m_alerts(new AlertsModel(this))
     , m_regions(new RegionsModel(this))
+    , m_usage(new UsageModel(this))
+    , m_events(new EventSubscription(*client, this))
 {
     m_jobs->setServersModel(m_servers);
     m_alerts->setServersModel(m_servers);
@@ -36,6 +39,9 @@ Session::Session(ApiClient *client, QObject *parent)
     connect(&m_serversTimer, &QTimer::timeout, this, &Session::refreshServers);
     connect(&m_alertsTimer, &QTimer::timeout, this, &Session::refreshAlerts);
     connect(&m_jobsTimer, &QTimer::timeout, this, &Session::refreshJobs);
+    m_derivedTimer.setInterval(ActiveJobsIntervalMs);
+    connect(&m_derivedTimer, &QTimer::timeout, m_jobs, &JobsModel::refreshDerived);
+    watchEvents();
     connect(m_client, &ApiClient::connectionLost, this, [this](const QString &reason) {
         if (m_state != State::Connected)
             return;
@@ -58,6 +64,34 @@ Session::Session(ApiClient *client, QObject *parent)
 }
 
 Session::~Session() = default;
+
+void Session::watchEvents()
+{
+    connect(m_events, &EventSubscription::jobChanged, this, [this](const JobInfo &job) {
+        if (m_state != State::Connected)
+            return;
+        m_jobs->updateJob(job);
+        if (!job.isFinished())
+            m_derivedTimer.start();
+    });
+    connect(m_events, &EventSubscription::connected, this, [this] {
+        emit liveEventsChanged(true);
+        // Catch up with what changed while the subscription was down, then poll slowly.
+        refreshJobs();
+    });
+    auto down = [this](const QString &) {
+        emit liveEventsChanged(false);
+        if (!m_jobsCall.isRunning())
+            scheduleJobs();
+    };
+    connect(m_events, &EventSubscription::disconnected, this, down);
+    connect(m_events, &EventSubscription::refused, this, down);
+}
+
+void Session::setEventsRetryInterval(int ms)
+{
+    m_events->setRetryInterval(std::chrono::milliseconds(ms));
+}
 
 void Session::login(const QUrl &url, const QString &tenant, const QString &user, const QString &password)
 {
@@ -113,6 +147,7 @@ void Session::logout()
     m_report->clear();
     m_alerts->clear();
     m_regions->clear();
+    m_usage->clear();
     setState(State::Disconnected);
 }
 
@@ -138,6 +173,7 @@ void Session::startPolling()
 {
     m_serversTimer.start();
     m_alertsTimer.start();
+    m_events->start();
     refreshAll();
 }
 
@@ -146,7 +182,9 @@ void Session::stopPolling()
     m_serversTimer.stop();
     m_alertsTimer.stop();
     m_jobsTimer.stop();
-    for (ApiCall *call : { &m_serversCall, &m_jobsCall, &m_alertsCall, &m_reportCall, &m_regionsCall })
+    m_derivedTimer.stop();
+    m_events->stop();
+    for (ApiCall *call : { &m_serversCall, &m_jobsCall, &m_alertsCall, &m_reportCall, &m_regionsCall, &m_usageCall })
         call->abort();
 }
 
@@ -175,7 +213,15 @@ void Session::scheduleJobs()
 {
     if (m_state != State::Connected)
         return;
-    m_jobsTimer.start(m_jobs->hasActiveJobs() ? ActiveJobsIntervalMs : m_idleJobsIntervalMs);
+    const bool active = m_jobs->hasActiveJobs();
+    if (active)
+        m_derivedTimer.start();
+    else
+        m_derivedTimer.stop();
+    if (m_events->isConnected())
+        m_jobsTimer.start(m_liveJobsIntervalMs);
+    else
+        m_jobsTimer.start(active ? ActiveJobsIntervalMs : m_idleJobsIntervalMs);
 }
 
 void Session::refreshJobs()
@@ -227,6 +273,26 @@ void Session::refreshRegions()
             m_regions->setRegions(*result);
         else
             reportError(result.error());
+    });
+}
+
+void Session::refreshUsage(const QString &month)
+{
+    if (m_state != State::Connected)
+        return;
+    if (m_usageCall.isRunning()) {
+        if (month == m_usageMonth)
+            return;
+        m_usageCall.abort();
+    }
+    m_usageMonth = month;
+    m_usageCall = m_client->usage(month, this, [this](ApiResult<UsageReport> result) {
+        if (!result) {
+            reportError(result.error());
+            return;
+        }
+        m_usage->setReport(*result);
+        emit usageLoaded();
     });
 }
 

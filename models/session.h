@@ -1,6 +1,7 @@
 #pragma once
 
 #include <api/client/apiclient.h>
+#include <api/client/eventsubscription.h>
 
 #include <QObject>
 #include <QTimer>
@@ -13,12 +14,17 @@ class JobsModel;
 class RegionsModel;
 class ReportModel;
 class ServersModel;
+class UsageModel;
 
 // The console's connection to one server and the models fed from it. Every call goes through
-// the asynchronous ApiClient, so nothing here blocks the GUI thread. While connected, servers,
-// jobs and alerts are polled (jobs every second while a job is active, else every
-// idleJobsInterval); the report and the regions load on request. Each kind of data has at most
-// one call in flight. Models are updated incrementally from each answer.
+// the asynchronous ApiClient, so nothing here blocks the GUI thread. While connected, servers
+// and alerts are polled; the report, the regions and the usage load on request. Each kind of
+// data has at most one call in flight. Models are updated incrementally from each answer.
+//
+// Jobs come live: the session subscribes to the server's events (EventSubscription) and applies
+// every job change to the JobsModel as it arrives. While the subscription is connected, jobs
+// are still polled every liveJobsInterval (30 s) as a fallback; while it is down, every second
+// while a job is active, else every idleJobsInterval.
 class Session : public QObject
 {
     Q_OBJECT
@@ -52,18 +58,27 @@ public:
     ReportModel *report() const { return m_report; }
     AlertsModel *alerts() const { return m_alerts; }
     RegionsModel *regions() const { return m_regions; }
+    UsageModel *usage() const { return m_usage; }
+    // The live events subscription is connected (jobs arrive without polling).
+    bool hasLiveEvents() const { return m_events->isConnected(); }
 
     void refreshServers();
     void refreshJobs();
     void refreshAlerts();
     void refreshReport();
     void refreshRegions();
+    // Loads the usage of `month` ("YYYY-MM"; empty: the current month) into usage(); a call
+    // for another month abandons the one in flight.
+    void refreshUsage(const QString &month = {});
     void refreshAll();
     // While the connection is lost: asks the server at once instead of waiting for the
     // client's next probe.
     void retryNow();
 
     void setIdleJobsInterval(int ms) { m_idleJobsIntervalMs = ms; }
+    void setLiveJobsInterval(int ms) { m_liveJobsIntervalMs = ms; }
+    // Time between attempts to reconnect the live events (default 5 s).
+    void setEventsRetryInterval(int ms);
     void setServersInterval(int ms) { m_serversTimer.setInterval(ms); }
 
 signals:
@@ -74,6 +89,9 @@ signals:
     // The server stopped answering; `reason` is translated.
     void connectionLost(const QString &reason);
     void reportLoaded();
+    void usageLoaded();
+    // The live events subscription connected (true) or went down (false).
+    void liveEventsChanged(bool connected);
 
 private:
     void setState(State state);
@@ -82,6 +100,7 @@ private:
     void scheduleJobs();
     void finishLogin(const Api::Client::Identity &identity);
     void reportError(const Api::Client::ApiError &error);
+    void watchEvents();
 
     Api::Client::ApiClient *m_client;
     ServersModel *m_servers;
@@ -89,18 +108,24 @@ private:
     ReportModel *m_report;
     AlertsModel *m_alerts;
     RegionsModel *m_regions;
+    UsageModel *m_usage;
+    Api::Client::EventSubscription *m_events;
     QTimer m_serversTimer;
     QTimer m_jobsTimer;
     QTimer m_alertsTimer;
+    QTimer m_derivedTimer; // rate and stall of running jobs between live events
     Api::Client::ApiCall m_serversCall;
     Api::Client::ApiCall m_jobsCall;
     Api::Client::ApiCall m_alertsCall;
     Api::Client::ApiCall m_reportCall;
     Api::Client::ApiCall m_regionsCall;
+    Api::Client::ApiCall m_usageCall;
+    QString m_usageMonth; // of the call in flight
     State m_state = State::Disconnected;
     Api::Client::Identity m_identity;
     QString m_tenant;
     int m_idleJobsIntervalMs = 10000;
+    int m_liveJobsIntervalMs = 30000;
 };
 
 } // namespace Kura::Models

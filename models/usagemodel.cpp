@@ -144,11 +144,30 @@ void UsageModel::clear()
 QMap<QDate, qint64> UsageModel::dailySeries(qint64 serverId) const
 {
     QMap<QDate, qint64> series;
+    if (serverId != 0) {
+        const int row = rowOf(serverId);
+        if (row >= 0) {
+            for (const UsageDay &day : m_servers.at(row).days)
+                series.insert(day.day, day.protectedBytes);
+        }
+        return series;
+    }
+    // The tenant: each server counts with its latest sample up to the day, so a day on which
+    // one server has no sample (no successful backup) does not look like data that vanished.
+    // Each sample adds its change against the server's previous one; the running sum over the
+    // days is the tenant's volume.
+    QMap<QDate, qint64> changes;
     for (const ServerUsage &server : m_servers) {
-        if (serverId != 0 && server.serverId != serverId)
-            continue;
-        for (const UsageDay &day : server.days)
-            series[day.day] += day.protectedBytes;
+        qint64 previous = 0;
+        for (const UsageDay &day : server.days) {
+            changes[day.day] += day.protectedBytes - previous;
+            previous = day.protectedBytes;
+        }
+    }
+    qint64 total = 0;
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
+        total += it.value();
+        series.insert(it.key(), total);
     }
     return series;
 }

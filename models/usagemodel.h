@@ -51,8 +51,9 @@ public:
 
     const Total &total() const { return m_total; }
     const Api::Client::ServerUsage &serverAt(int row) const { return m_servers.at(row); }
-    // Protected bytes per day of server `serverId`, or of every server added up when
-    // `serverId` is 0. Days without a sample are absent.
+    // Protected bytes per sampled day of server `serverId`. With `serverId` 0, the tenant's:
+    // on every day any server was sampled, the sum of each server's latest sample up to that
+    // day (servers not sampled yet count 0). Days without a sample are absent.
     QMap<QDate, qint64> dailySeries(qint64 serverId = 0) const;
     // The charge as text in the report's currency ("12,345 JPY"); empty when not estimated.
     QString chargeText(std::optional<qint64> charge) const;

@@ -4,13 +4,14 @@
 #include "jobsview.h"
 #include "languagemanager.h"
 #include "logindialog.h"
+#include "drview.h"
 #include "mainwindow.h"
 #include "regionsview.h"
 #include "reportsview.h"
 #include "restoreview.h"
 #include "serversview.h"
 #include "settingsview.h"
-#include "unavailableview.h"
+#include "usageview.h"
 
 #include <api/client/apiclient.h>
 #ifdef KURA_HAVE_EMBEDDED_SERVER
@@ -110,13 +111,11 @@ void Console::createPages()
     m_window->setPage(Page::Reports, m_reports);
     m_window->setPage(Page::Regions, m_regions);
     m_window->setPage(Page::Settings, m_settings);
-    const auto later = [] {
-        return tr("This console cannot do this yet. The server's API has no routes for it so far; "
-                  "the page will work once they exist.");
-    };
-    m_window->setPage(Page::Usage, new UnavailableView([] { return tr("Usage and Billing"); }, later));
-    m_window->setPage(Page::DisasterRecovery,
-                      new UnavailableView([] { return tr("Disaster Recovery"); }, later));
+    m_usage = new UsageView(m_session);
+    m_dr = new DrView(m_session);
+    m_window->setPage(Page::Usage, m_usage);
+    m_window->setPage(Page::DisasterRecovery, m_dr);
+    connect(m_usage, &UsageView::statusMessage, this, &Console::showStatus);
     connect(m_servers, &ServersView::statusMessage, this, &Console::showStatus);
     connect(m_jobs, &JobsView::statusMessage, this, &Console::showStatus);
     connect(m_reports, &ReportsView::statusMessage, this, &Console::showStatus);

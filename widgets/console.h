@@ -13,6 +13,7 @@ class Session;
 
 namespace Kura::Widgets {
 
+class DrView;
 class JobsView;
 class LanguageManager;
 class LoginDialog;
@@ -22,6 +23,7 @@ class ReportsView;
 class RestoreView;
 class ServersView;
 class SettingsView;
+class UsageView;
 
 // How the console starts: a server to log in to (the login dialog opens with these values), or
 // a server and a token to use directly (an API key, or the embedded server's token).
@@ -70,6 +72,8 @@ public:
     RestoreView *restoreView() const { return m_restore; }
     RegionsView *regionsView() const { return m_regions; }
     SettingsView *settingsView() const { return m_settings; }
+    UsageView *usageView() const { return m_usage; }
+    DrView *drView() const { return m_dr; }
     // The login dialog while it is open, else null.
     LoginDialog *loginDialog() const;
 
@@ -93,6 +97,8 @@ private:
     RestoreView *m_restore = nullptr;
     RegionsView *m_regions = nullptr;
     SettingsView *m_settings = nullptr;
+    UsageView *m_usage = nullptr;
+    DrView *m_dr = nullptr;
     QPointer<LoginDialog> m_login;
     QObject *m_embedded = nullptr; // Models::EmbeddedServer when this build has one
     QString m_embeddedFolder;

@@ -7,10 +7,13 @@
 #include <catalog/regionstore.h>
 #include <catalog/serverstore.h>
 #include <catalog/tenantstore.h>
+#include <catalog/usagestore.h>
 #include <catalog/userstore.h>
 #include <policy/regionmatrix.h>
 
 #include <QDateTime>
+#include <QFile>
+#include <QWebSocket>
 
 using namespace Qt::StringLiterals;
 
@@ -54,10 +57,18 @@ DemoServer::DemoServer()
         return;
     scheduler = std::make_unique<Scheduler::Scheduler>(*m_db, clock, dispatcher, remover);
     auth = std::make_unique<Api::Authenticator>(*m_db, clock);
+    QFile priceFile(QStringLiteral(KURA_DEMO_PRICES_FILE));
+    if (priceFile.open(QIODevice::ReadOnly)) {
+        if (auto table = Policy::PriceTable::fromJson(priceFile.readAll()))
+            prices = *table;
+    }
     api = std::make_unique<Api::ApiService>(Api::ApiContext {
-        *m_db, *scheduler, remover, clock, *auth, Policy::defaultRegionMatrix(), {}, &identity });
+        *m_db, *scheduler, remover, clock, *auth, Policy::defaultRegionMatrix(), {}, &identity, nullptr,
+        prices ? &*prices : nullptr });
     m_http = std::make_unique<Api::HttpServerAdapter>(
         [this](const Api::ApiRequest &request) { return api->handle(request); });
+    events = std::make_unique<Api::EventStream>(*m_db, *auth, clock);
+    m_http->setWebSocketHandler([this](std::unique_ptr<QWebSocket> socket) { events->accept(std::move(socket)); });
     auto port = m_http->listen();
     if (!port) {
         qWarning("cannot listen: %s", qPrintable(port.error().toString()));
@@ -189,8 +200,30 @@ qint64 DemoServer::addRunningBackup(qint64 serverId, qint64 sourceBytes, double 
 
 bool DemoServer::reportProgress(qint64 jobId, qint64 sourceBytes, qint64 bytesDone)
 {
-    return bool(scheduler->jobProgress(m_tenant, jobId, { sourceBytes, sourceBytes / 200000 + 40, bytesDone,
-                                                          bytesDone / 200000, bytesDone / 10 }));
+    if (!scheduler->jobProgress(m_tenant, jobId, { sourceBytes, sourceBytes / 200000 + 40, bytesDone,
+                                                   bytesDone / 200000, bytesDone / 10 }))
+        return false;
+    events->publishJob(m_tenant, jobId);
+    return true;
+}
+
+bool DemoServer::addUsage(qint64 serverId, const QString &name, const Policy::Plan &plan, QDate from, QDate to,
+                          qint64 bytes, qint64 growthPerDay)
+{
+    Catalog::UsageStore usage(*m_db);
+    for (QDate day = from; day <= to; day = day.addDays(1)) {
+        Catalog::UsageSample sample;
+        sample.serverId = serverId;
+        sample.serverName = name;
+        sample.day = day;
+        sample.protectedBytes = bytes + growthPerDay * from.daysTo(day);
+        sample.storage = plan.storage;
+        sample.timing = plan.timing;
+        sample.retentionDays = plan.retentionDays;
+        if (!usage.record(m_tenant, sample))
+            return false;
+    }
+    return true;
 }
 
 bool DemoServer::seedDemoFleet()
@@ -227,6 +260,14 @@ bool DemoServer::seedDemoFleet()
     ok = ok && addFinishedBackup(web, 0.05, JobState::Succeeded, 45 * GiB);
     ok = ok && addRunningBackup(files, 642 * GiB, 0.37) != 0;
     ok = ok && addRunningBackup(app, 13 * GiB, 0.82) != 0;
+    const QDate today = QDateTime::fromMSecsSinceEpoch(clock.nowMs(), Qt::UTC).date();
+    const QDate lastMonth = QDate(today.year(), today.month(), 1).addMonths(-1);
+    ok = ok && addUsage(web, u"web-01"_s, demoPlan(Timing::Daily, Storage::Double, 30), lastMonth, today, 31 * GiB, GiB / 4);
+    ok = ok && addUsage(db, u"db-01"_s, demoPlan(Timing::Weekly, Storage::Local, 365, Content::System), lastMonth,
+                        today, 118 * GiB, GiB / 20);
+    ok = ok && addUsage(app, u"app-02"_s, demoPlan(Timing::Daily, Storage::Local, 7), lastMonth, today, 11 * GiB, GiB / 30);
+    ok = ok && addUsage(files, u"files-03"_s, demoPlan(Timing::Immediate, Storage::Local, 30), lastMonth.addDays(9),
+                        today.addDays(-1), 610 * GiB, GiB);
     if (!ok)
         return false;
 

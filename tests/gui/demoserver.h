@@ -7,8 +7,10 @@
 // admin, operator and viewer (password "pw-<name>").
 #include <api/apiservice.h>
 #include <api/auth.h>
+#include <api/eventstream.h>
 #include <api/httpserveradapter.h>
 #include <catalog/database.h>
+#include <policy/pricetable.h>
 #include <scheduler/scheduler.h>
 #include <testsupport.h>
 
@@ -61,11 +63,16 @@ public:
                              qint64 sourceBytes, const QString &reason = {});
     // A running backup job at `fraction` of `sourceBytes`; returns the job id.
     qint64 addRunningBackup(qint64 serverId, qint64 sourceBytes, double fraction);
-    // Reports progress of a running job as its agent would.
+    // Reports progress of a running job as its agent would; the live events send the job.
     bool reportProgress(qint64 jobId, qint64 sourceBytes, qint64 bytesDone);
+    // Daily usage samples of `serverId` with the menu of `plan`: `bytes` on each day from
+    // `from` to `to` (UTC), growing by `growthPerDay`.
+    bool addUsage(qint64 serverId, const QString &name, const Policy::Plan &plan, QDate from, QDate to,
+                  qint64 bytes, qint64 growthPerDay);
 
     // The demo fleet of the screenshots: servers in several regions and states, finished,
-    // failed, running and queued jobs, generations with copies, alerts and a failed region.
+    // failed, running and queued jobs, generations with copies, alerts, a failed region and
+    // daily usage samples of this month and the last.
     bool seedDemoFleet();
 
     ManualClock clock;
@@ -77,6 +84,10 @@ public:
     std::unique_ptr<Scheduler::Scheduler> scheduler;
     std::unique_ptr<Api::Authenticator> auth;
     std::unique_ptr<Api::ApiService> api;
+    // The live events (GET /events as a WebSocket), as kura-server serves them.
+    std::unique_ptr<Api::EventStream> events;
+    // resources/prices.json, for the usage page's estimated charges.
+    std::optional<Policy::PriceTable> prices;
 
 private:
     bool createTenant();

@@ -98,11 +98,22 @@ void tst_UsageModel::seriesOfAServerAndOfTheTenant()
     const QMap<QDate, qint64> web = model.dailySeries(4);
     QCOMPARE(web.size(), 2);
     QCOMPARE(web.value(QDate(2026, 1, 2)), 300);
+    // db has no sample on the 2nd: its sample of the 1st still counts.
     const QMap<QDate, qint64> tenant = model.dailySeries();
     QCOMPARE(tenant.size(), 2);
     QCOMPARE(tenant.value(QDate(2026, 1, 1)), 150);
-    QCOMPARE(tenant.value(QDate(2026, 1, 2)), 300);
+    QCOMPARE(tenant.value(QDate(2026, 1, 2)), 350);
     QVERIFY(model.dailySeries(77).isEmpty());
+
+    // A server sampled from the 3rd on joins the sum from then.
+    ServerUsage late = server(12, u"mail"_s, {}, 3);
+    late.days = { { QDate(2026, 1, 3), 1000 }, { QDate(2026, 1, 4), 1200 } };
+    model.setReport(report(u"2026-01"_s, { server(4, u"web"_s, { 100, 300 }, 1), server(9, u"db"_s, { 50 }, 2), late }));
+    const QMap<QDate, qint64> more = model.dailySeries();
+    QCOMPARE(more.keys(), QList<QDate>({ QDate(2026, 1, 1), QDate(2026, 1, 2), QDate(2026, 1, 3), QDate(2026, 1, 4) }));
+    QCOMPARE(more.value(QDate(2026, 1, 2)), 350);
+    QCOMPARE(more.value(QDate(2026, 1, 3)), 1350);
+    QCOMPARE(more.value(QDate(2026, 1, 4)), 1550);
 }
 
 void tst_UsageModel::sameMonthUpdatesInPlace()
