@@ -7,6 +7,7 @@
 #include <QMutex>
 #include <QSemaphore>
 #include <QThreadPool>
+#include <QWaitCondition>
 
 #include <cstring>
 #include <deque>
@@ -92,7 +93,7 @@ private:
     void submitChunk(const std::shared_ptr<FileState> &file, QByteArray data);
     void fileDone(const std::shared_ptr<FileState> &file);
     void childDone(const std::shared_ptr<DirState> &dir);
-    void scanTotals();
+    void scanAhead();
 
     BlobSink &m_repo;
     Fs::FileSystem &m_fs;
@@ -434,27 +435,80 @@ void BackupRun::walkVirtual(const PathNode &pathNode, const QByteArray &path, co
     }
 }
 
-void BackupRun::scanTotals()
+void BackupRun::scanAhead()
 {
-    std::vector<QByteArray> stack(m_options.paths.begin(), m_options.paths.end());
-    while (!stack.empty() && !m_walkDone.load() && !stopped()) {
-        const QByteArray path = stack.back();
-        stack.pop_back();
+    // Directories still to list; a stack, so that the scan goes depth first like the walk and
+    // stays ahead of it rather than wandering off. Each thread lists one directory and stats its
+    // entries at a time, so up to scanThreads metadata reads are outstanding at once.
+    QMutex mutex;
+    QWaitCondition wake;
+    std::vector<QByteArray> stack;
+    int busy = 0;
+    bool complete = false;
+    for (const QByteArray &path : m_options.paths) {
         auto metadata = m_fs.statBasic(path);
         if (!metadata)
             continue;
         if (metadata->type == Fs::NodeType::Directory) {
-            auto names = m_fs.listDirectory(path);
-            if (names)
-                for (const QByteArray &name : std::as_const(*names))
-                    if (!excluded(joinPath(path, name)))
-                        stack.push_back(joinPath(path, name));
-        } else if (metadata->type == Fs::NodeType::File) {
+            stack.push_back(path);
+        } else if (metadata->type == Fs::NodeType::File && m_options.estimateTotals) {
             m_progress->addBytesTotal(metadata->size);
             m_progress->addFilesTotal(1);
         }
     }
-    if (stack.empty())
+    auto worker = [&] {
+        QMutexLocker lock(&mutex);
+        for (;;) {
+            while (stack.empty() && busy > 0 && !m_walkDone.load() && !stopped())
+                wake.wait(&mutex, 100);
+            if (m_walkDone.load() || stopped())
+                return;
+            if (stack.empty()) { // and nobody busy: the whole tree is scanned
+                complete = true;
+                wake.wakeAll();
+                return;
+            }
+            const QByteArray path = std::move(stack.back());
+            stack.pop_back();
+            ++busy;
+            lock.unlock();
+            std::vector<QByteArray> subdirectories;
+            qint64 bytes = 0, files = 0;
+            if (auto names = m_fs.listDirectory(path)) {
+                for (const QByteArray &name : std::as_const(*names)) {
+                    const QByteArray full = joinPath(path, name);
+                    if (excluded(full))
+                        continue;
+                    auto metadata = m_fs.statBasic(full);
+                    if (!metadata)
+                        continue;
+                    if (metadata->type == Fs::NodeType::Directory) {
+                        subdirectories.push_back(full);
+                    } else if (metadata->type == Fs::NodeType::File) {
+                        bytes += metadata->size;
+                        ++files;
+                    }
+                }
+            }
+            if (m_options.estimateTotals) {
+                m_progress->addBytesTotal(bytes);
+                m_progress->addFilesTotal(files);
+            }
+            lock.relock();
+            --busy;
+            // Pushed in reverse, so that the first name is listed first.
+            for (auto it = subdirectories.rbegin(); it != subdirectories.rend(); ++it)
+                stack.push_back(std::move(*it));
+            wake.wakeAll();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (int i = 1; i < m_options.scanThreads; ++i)
+        threads.emplace_back(worker);
+    worker();
+    for (std::thread &t : threads)
+        t.join();
+    if (complete && m_options.estimateTotals)
         m_progress->setTotalsFinal();
 }
 
@@ -490,8 +544,8 @@ Result<BackupResult> BackupRun::run()
             warn(QStringLiteral("parent snapshot not usable, reading everything: %1").arg(tree.error().message()));
     }
     std::thread scanner;
-    if (m_options.estimateTotals)
-        scanner = std::thread([this] { scanTotals(); });
+    if (m_options.scanThreads > 0 && (m_options.estimateTotals || m_options.kind == SnapshotKind::Files))
+        scanner = std::thread([this] { scanAhead(); });
     auto root = newDir(nullptr, -1);
     walkVirtual(rootPaths, "/", root, parentRoot ? &*parentRoot : nullptr);
     childDone(root);

@@ -27,7 +27,11 @@ struct BackupOptions
     QString parent;
     int workers = 0;                           // hashing/compression threads; 0: one per core
     qint64 maxInFlightBytes = 40 * 1024 * 1024; // chunk data between reading and packing
-    bool estimateTotals = true;                // scan ahead for bytes/files totals (progress)
+    bool estimateTotals = true;                // count bytes/files totals ahead of the walk (progress)
+    // Threads that walk the tree ahead of the backup: they count the totals and bring the
+    // metadata into the cache, so that a walk over a cold cache waits for several reads at once
+    // instead of one at a time. 0: no scan (and no totals).
+    int scanThreads = 8;
 };
 
 struct BackupResult

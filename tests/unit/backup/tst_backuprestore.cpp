@@ -27,6 +27,7 @@ private slots:
     void appliesOverwritePolicy_data();
     void appliesOverwritePolicy();
     void reportsProgressTotals();
+    void countsTotalsOfAWideTreeWithParallelScan();
     void cancelledBackupWritesNoSnapshotButKeepsData();
     void refusesRelativePathsAndMissingSources();
 
@@ -271,6 +272,40 @@ void tst_BackupRestore::reportsProgressTotals()
     QCOMPARE(progress.filesDone(), 7);
     QCOMPARE(progress.bytesDone(), backup->snapshot.stats.sourceBytes);
     QCOMPARE(progress.bytesTotal(), backup->snapshot.stats.sourceBytes);
+}
+
+// The scan ahead lists directories on several threads: every file is counted once, excluded
+// ones are not, and the totals are final when the scan finished before the walk.
+void tst_BackupRestore::countsTotalsOfAWideTreeWithParallelScan()
+{
+    RepoFixture f;
+    QVERIFY(f.init());
+    const QByteArray src = f.path("src");
+    qint64 bytes = 0;
+    for (int d = 0; d < 40; ++d)
+        for (int n = 0; n < 3; ++n) {
+            const QByteArray content = QByteArray::number(d * 10 + n).repeated(d + 1);
+            write(src + "/d" + QByteArray::number(d) + "/sub/f" + QByteArray::number(n), content);
+            bytes += content.size();
+        }
+    write(src + "/d7/sub/skip.tmp", "excluded");
+    // Read last, so that the walk is still busy when the scan ends.
+    const QByteArray big = Kura::Test::randomBytes(24 * 1024 * 1024, 5);
+    write(src + "/zz-big", big);
+    bytes += big.size();
+    Progress progress;
+    Archiver archiver(*f.repo, f.fs);
+    archiver.setProgress(&progress);
+    BackupOptions options;
+    options.paths = { src };
+    options.excludes = { "*.tmp" };
+    options.scanThreads = 6;
+    auto backup = archiver.run(options);
+    QVERIFY_RESULT(backup);
+    QVERIFY(progress.totalsFinal());
+    QCOMPARE(progress.filesTotal(), 121);
+    QCOMPARE(progress.bytesTotal(), bytes);
+    QCOMPARE(backup->snapshot.stats.sourceBytes, bytes);
 }
 
 void tst_BackupRestore::cancelledBackupWritesNoSnapshotButKeepsData()
