@@ -312,6 +312,23 @@ void tst_RestoreView::refusedTargetsAreShownDisabledWithTheirReason()
     // Nothing is chosen yet, so the restore cannot start, and the page says why.
     QVERIFY(!view.findChild<QPushButton *>(u"restoreStart"_s)->isEnabled());
     QVERIFY(view.findChild<QLabel *>(u"restoreBlocker"_s)->text().contains(u"drag them onto the restore list"_s));
+
+    // This server runs no agents: its 503 is shown plainly, on the page and in an error box.
+    view.selection()->addItems({ { u"/srv/www/index.html"_s, u"file"_s, 100 } });
+    auto *start = view.findChild<QPushButton *>(u"restoreStart"_s);
+    QVERIFY(start->isEnabled());
+    QTest::mouseClick(start, Qt::LeftButton);
+    auto *summary = waitForTopLevel<QMessageBox>(u"restoreSummary"_s);
+    QVERIFY(summary);
+    QVERIFY(summary->text().contains(u"web-02"_s));
+    QVERIFY(summary->text().contains(u"original location"_s));
+    QTest::mouseClick(summary->findChild<QPushButton *>(u"restoreSummaryStart"_s), Qt::LeftButton);
+    auto *error = waitForTopLevel<QMessageBox>(u"errorBox"_s);
+    QVERIFY(error);
+    QVERIFY2(error->text().contains(u"The restore cannot start now"_s), qPrintable(error->text()));
+    QVERIFY(error->text().contains(u"no agent sessions"_s));
+    QVERIFY(view.findChild<QLabel *>(u"restoreStatus"_s)->text().contains(u"cannot start now"_s));
+    error->close();
 }
 
 QTEST_MAIN(tst_RestoreView)
