@@ -578,37 +578,37 @@
     </message>
     <message>
         <source>Not estimated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未算出: %1</translation>
     </message>
     <message>
         <source>%1, %2, %3</source>
         <extracomment>Plan menu of a server on the Usage page: storage, timing, minimum retention</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1、%2、%3</translation>
     </message>
     <message>
         <source>Not estimated</source>
-        <translation type="unfinished"></translation>
+        <translation>未算出</translation>
     </message>
     <message>
         <source>Plan Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>プランメニュー</translation>
     </message>
     <message>
         <source>Monthly Average</source>
-        <translation type="unfinished"></translation>
+        <translation>月平均</translation>
     </message>
     <message>
         <source>Estimated Charge</source>
-        <translation type="unfinished"></translation>
+        <translation>概算料金</translation>
     </message>
     <message>
         <source>Daily Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>日次サンプル数</translation>
     </message>
     <message>
         <source>%1 %2</source>
         <extracomment>An estimated charge: amount, currency code (&quot;12,345 JPY&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
