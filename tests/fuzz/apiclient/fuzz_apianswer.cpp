@@ -84,6 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     readObject<UsageReport>(json);
     readObject<DeleteServerResult>(json);
     readObject<ApiKeyInfo>(json);
+    readObject<DrStatus>(json);
     readList<ServerInfo>(json, "servers");
     readList<JobInfo>(json, "jobs");
     readList<GenerationInfo>(json, "generations");
