@@ -62,6 +62,10 @@ struct PathNode
     bool selected = false;
 };
 
+// Files up to this size are read ahead by the scan of a full backup.
+constexpr qint64 PrefetchFileBytes = 1024 * 1024;
+constexpr qint64 PrefetchAheadBytes = 256 * 1024 * 1024;
+
 class BackupRun
 {
 public:
@@ -106,6 +110,7 @@ private:
     QSemaphore m_budget; // KiB of chunk data in flight
     std::atomic<bool> m_failed { false };
     std::atomic<bool> m_walkDone { false };
+    std::atomic<qint64> m_smallBytesReached { 0 }; // bytes of files the scan may read ahead that the walk reached
 
     QMutex m_mutex;
     std::optional<Error> m_error; // guarded by m_mutex
@@ -271,6 +276,8 @@ void BackupRun::backupFile(const QByteArray &path, const std::shared_ptr<DirStat
 {
     Node &node = dir->nodes[size_t(slot)];
     m_sourceBytes.fetch_add(node.size);
+    if (node.size <= PrefetchFileBytes)
+        m_smallBytesReached.fetch_add(node.size);
     auto file = std::make_shared<FileState>();
     file->dir = dir;
     file->slot = slot;
@@ -440,6 +447,8 @@ void BackupRun::scanAhead()
     // Directories still to list; a stack, so that the scan goes depth first like the walk and
     // stays ahead of it rather than wandering off. Each thread lists one directory and stats its
     // entries at a time, so up to scanThreads metadata reads are outstanding at once.
+    const bool prefetchData = m_parentTree.isNull() && m_options.kind == SnapshotKind::Files;
+    std::atomic<qint64> prefetched { 0 }; // bytes of small files read ahead, against m_smallBytesReached
     QMutex mutex;
     QWaitCondition wake;
     std::vector<QByteArray> stack;
@@ -487,6 +496,17 @@ void BackupRun::scanAhead()
                     } else if (metadata->type == Fs::NodeType::File) {
                         bytes += metadata->size;
                         ++files;
+                        // A full backup reads every file: small ones are read ahead here, many
+                        // at once, so the walk does not wait for each from a cold disk. (Large
+                        // files get the kernel's own sequential read-ahead; an incremental
+                        // backup reads only changed files, which the scan cannot tell.)
+                        // At most PrefetchAheadBytes ahead of what the backup has done, so that
+                        // what is read ahead is still cached when the walk gets there.
+                        if (prefetchData && metadata->size > 0 && metadata->size <= PrefetchFileBytes
+                            && prefetched - m_smallBytesReached.load() < PrefetchAheadBytes) {
+                            m_fs.prefetch(full, metadata->size);
+                            prefetched += metadata->size;
+                        }
                     }
                 }
             }

@@ -150,6 +150,13 @@ public:
         Q_UNUSED(previous);
         return stat(path);
     }
+    // A hint that the first `bytes` of the regular file at `path` will be read soon: the
+    // implementation may start reading them in the background. Best effort, no errors.
+    virtual void prefetch(const QByteArray &path, qint64 bytes)
+    {
+        Q_UNUSED(path);
+        Q_UNUSED(bytes);
+    }
     // Names in directory `path`, sorted bytewise, without "." and "..".
     virtual Result<QList<QByteArray>> listDirectory(const QByteArray &path) = 0;
     // Opens a regular file or block device for reading, never following a symlink and without

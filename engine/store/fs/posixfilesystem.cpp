@@ -120,6 +120,12 @@ Result<Metadata> PosixFileSystem::statReusing(const QByteArray &path, const Meta
     return metadata;
 }
 
+void PosixFileSystem::prefetch(const QByteArray &path, qint64 bytes)
+{
+    if (checkPath("prefetch", path))
+        prefetchFile(path, bytes);
+}
+
 Result<Metadata> PosixFileSystem::statBasic(const QByteArray &path)
 {
     KURA_TRY(checkPath("stat", path));

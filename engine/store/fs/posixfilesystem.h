@@ -30,6 +30,7 @@ public:
     Result<Metadata> stat(const QByteArray &path) override;
     Result<Metadata> statBasic(const QByteArray &path) override;
     Result<Metadata> statSince(const QByteArray &path, const Metadata &previous) override;
+    void prefetch(const QByteArray &path, qint64 bytes) override;
     Result<QList<QByteArray>> listDirectory(const QByteArray &path) override;
     Result<std::unique_ptr<FileReader>> openForRead(const QByteArray &path) override;
     Result<bool> isMounted(const QByteArray &path) override;

@@ -32,6 +32,13 @@ Error notReadable(const QByteArray &path, const char *what)
 
 } // namespace
 
+void prefetchFile(const QByteArray &path, qint64 bytes)
+{
+    const UniqueFd fd(openNoFollow(path));
+    if (fd.isValid())
+        (void)::posix_fadvise(fd.get(), 0, off_t(bytes), POSIX_FADV_WILLNEED);
+}
+
 Result<Metadata> statDescriptor(int fd, const QByteArray &path)
 {
     struct stat st = {};

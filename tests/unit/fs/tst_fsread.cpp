@@ -13,7 +13,10 @@
 #include <QTest>
 
 #include <sys/sysmacros.h>
+#include <sys/mman.h>
 #include <sys/xattr.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace Kura;
 using namespace Kura::Fs;
@@ -46,6 +49,7 @@ private slots:
     void vanishedFileIsNotFound();
     void rejectsBadReads_data();
     void rejectsBadReads();
+    void prefetchBringsAFileIntoTheCache();
 
 private:
     QByteArray path(const QByteArray &name) const { return joinPath(rawPath(*m_dir), name); }
@@ -420,6 +424,46 @@ void tst_FsRead::rejectsBadReads()
     QCOMPARE(error.code(), expected);
     QVERIFY2(operation == u"huge" || error.message().contains(QString::fromUtf8(name)),
              qPrintable(error.message()));
+}
+
+
+namespace {
+// Pages of the open file `fd` (of `size` bytes) that are in the page cache.
+qsizetype residentPages(int fd, qsizetype size)
+{
+    void *map = ::mmap(nullptr, size_t(size), PROT_READ, MAP_SHARED, fd, 0);
+    if (map == MAP_FAILED)
+        return -1;
+    const qsizetype pages = (size + ::sysconf(_SC_PAGESIZE) - 1) / ::sysconf(_SC_PAGESIZE);
+    std::vector<unsigned char> vector(size_t(pages), 0);
+    const int ok = ::mincore(map, size_t(size), vector.data());
+    ::munmap(map, size_t(size));
+    if (ok != 0)
+        return -1;
+    return std::count_if(vector.begin(), vector.end(), [](unsigned char v) { return v & 1; });
+}
+} // namespace
+
+void tst_FsRead::prefetchBringsAFileIntoTheCache()
+{
+    const qsizetype size = 1024 * 1024;
+    QVERIFY(writeFile(QFile::decodeName(path("cold")), QByteArray(size, 'c')));
+    const int fd = ::open(path("cold").constData(), O_RDONLY | O_CLOEXEC);
+    QVERIFY(fd >= 0);
+    ::fdatasync(fd);
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED); // clean pages leave the cache
+    const qsizetype all = (size + ::sysconf(_SC_PAGESIZE) - 1) / ::sysconf(_SC_PAGESIZE);
+    const qsizetype before = residentPages(fd, size);
+    if (before < 0 || before == all) {
+        ::close(fd);
+        QSKIP("this file system keeps the file cached (or mincore is unavailable); nothing to observe");
+    }
+    m_fs.prefetch(path("cold"), size);
+    QTRY_COMPARE(residentPages(fd, size), all);
+    ::close(fd);
+    // Not a regular file, or gone: no error, nothing happens.
+    m_fs.prefetch(path("missing"), 10);
+    m_fs.prefetch(rawPath(*m_dir), 10);
 }
 
 QTEST_GUILESS_MAIN(tst_FsRead)

@@ -29,6 +29,10 @@ private:
 // Opens `path` (a regular file or a block device) for reading; see FileSystem::openForRead().
 Result<std::unique_ptr<FileReader>> openPosixReader(const QByteArray &path);
 
+// Asks the kernel to start reading the first `bytes` of the regular file at `path` into the
+// page cache in the background (posix_fadvise WILLNEED); best effort, silent on failure.
+void prefetchFile(const QByteArray &path, qint64 bytes);
+
 // Metadata of an open descriptor; for a block device `size` is the device size.
 Result<Metadata> statDescriptor(int fd, const QByteArray &path);
 
