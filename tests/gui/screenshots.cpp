@@ -113,6 +113,29 @@ bool seedApiKeys(Test::DemoServer &server)
         && users.revokeApiKey(server.tenant(), dashboard->id);
 }
 
+// The Restore page's target list open: the servers the policy refuses are disabled, with the
+// reason. The list is a popup window of its own, so the screen is grabbed.
+bool saveRestoreTargets(Widgets::Console &console, const QString &path)
+{
+    QComboBox *targets = console.restoreView()->targetCombo();
+    targets->showPopup();
+    QTest::qWait(500);
+    // The list is wider than the box (the reasons are long): keep it inside the window.
+    QWidget *popup = targets->view()->window();
+    const QRect area = console.window()->frameGeometry();
+    if (popup->frameGeometry().right() > area.right())
+        popup->move(area.right() - popup->frameGeometry().width(), popup->y());
+    QTest::qWait(300);
+    const QPixmap pixmap = console.window()->screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height());
+    targets->hidePopup();
+    if (!pixmap.save(path)) {
+        std::fprintf(stderr, "kura_screenshots: cannot write %s\n", qPrintable(path));
+        return false;
+    }
+    std::printf("%s\n", qPrintable(path));
+    return true;
+}
+
 bool shootLanguage(Widgets::LanguageManager &languages, Widgets::Language language, const QString &dir)
 {
     QSettings().clear(); // each language starts with fitted columns, not the other's widths
@@ -151,6 +174,8 @@ bool shootLanguage(Widgets::LanguageManager &languages, Widgets::Language langua
             prepareRestorePage(console);
         QTest::qWait(700);
         ok = save(console.window(), u"%1/%2-%3.png"_s.arg(dir).arg(page + 1, 2, 10, QLatin1Char('0')).arg(names.at(page))) && ok;
+        if (page == int(Widgets::Page::Restore))
+            ok = saveRestoreTargets(console, dir + u"/03-restore-targets.png"_s) && ok;
     }
 
     // The plan dialog of web-01 (JP1, double storage with JP2).
