@@ -1930,6 +1930,34 @@ Reason (kept in the region&apos;s history):</source>
         <source>Shows a summary; the restore starts when you confirm it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Name the device or image file to write, such as /dev/vdb.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A system generation is restored whole, as one image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Write the system image of the generation of %1 of &quot;%2&quot; to %3 on &quot;%4&quot;.&lt;/p&gt;&lt;p&gt;Everything on it is replaced. Network settings are not restored: set them up after the restore.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/dev/vdb or an image file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device or image file on the target server that receives the system image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A system restore replaces everything on the device. Network settings are not restored; set them up after the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::ServersView</name>

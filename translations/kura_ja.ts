@@ -1920,6 +1920,34 @@ Reason (kept in the region&apos;s history):</source>
         <source>Shows a summary; the restore starts when you confirm it</source>
         <translation>概要を表示します。確認するとリストアが始まります</translation>
     </message>
+    <message>
+        <source>Name the device or image file to write, such as /dev/vdb.</source>
+        <translation>書き込むデバイスまたはイメージファイルを /dev/vdb のように指定してください。</translation>
+    </message>
+    <message>
+        <source>A system generation is restored whole, as one image.</source>
+        <translation>システムの世代は 1 つのイメージとして丸ごとリストアします。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Write the system image of the generation of %1 of &quot;%2&quot; to %3 on &quot;%4&quot;.&lt;/p&gt;&lt;p&gt;Everything on it is replaced. Network settings are not restored: set them up after the restore.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;「%2」の %1 の世代のシステムイメージを「%4」の %3 に書き込みます。&lt;/p&gt;&lt;p&gt;書き込み先の内容はすべて置き換えられます。ネットワーク設定はリストアされないため、リストア後に設定してください。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>デバイス(&amp;D):</translation>
+    </message>
+    <message>
+        <source>/dev/vdb or an image file</source>
+        <translation>/dev/vdb またはイメージファイル</translation>
+    </message>
+    <message>
+        <source>The device or image file on the target server that receives the system image</source>
+        <translation>システムイメージを書き込む、リストア先サーバーのデバイスまたはイメージファイル</translation>
+    </message>
+    <message>
+        <source>A system restore replaces everything on the device. Network settings are not restored; set them up after the restore.</source>
+        <translation>システムリストアはデバイスの内容をすべて置き換えます。ネットワーク設定はリストアされないため、リストア後に設定してください。</translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::ServersView</name>

@@ -286,11 +286,22 @@ void RestoreView::createTargetBox()
     m_overwriteLabel = new QLabel(this);
     m_overwriteLabel->setBuddy(m_overwrite);
 
-    auto *form = new QFormLayout(m_targetBox);
-    form->addRow(m_targetLabel, m_target);
-    form->addRow(QString(), m_targetNote);
-    form->addRow(m_placeLabel, place);
-    form->addRow(m_overwriteLabel, m_overwrite);
+    m_device = new QLineEdit(this);
+    m_device->setObjectName(u"restoreDevice"_s);
+    m_deviceLabel = new QLabel(this);
+    m_deviceLabel->setBuddy(m_device);
+    m_systemNote = new QLabel(this);
+    m_systemNote->setObjectName(u"restoreSystemNote"_s);
+    m_systemNote->setWordWrap(true);
+
+    m_targetForm = new QFormLayout(m_targetBox);
+    m_targetForm->addRow(m_targetLabel, m_target);
+    m_targetForm->addRow(QString(), m_targetNote);
+    m_targetForm->addRow(m_placeLabel, place);
+    m_targetForm->addRow(m_overwriteLabel, m_overwrite);
+    m_targetForm->addRow(m_deviceLabel, m_device);
+    m_targetForm->addRow(QString(), m_systemNote);
+    connect(m_device, &QLineEdit::textChanged, this, &RestoreView::updateState);
 
     connect(m_target, &QComboBox::currentIndexChanged, this, &RestoreView::updateState);
     connect(m_original, &QRadioButton::toggled, this, &RestoreView::updateState);
@@ -356,6 +367,11 @@ void RestoreView::setTargetFolder(const QString &folder)
     (folder.isEmpty() ? m_original : m_other)->setChecked(true);
 }
 
+void RestoreView::setTargetDevice(const QString &device)
+{
+    m_device->setText(device);
+}
+
 void RestoreView::setOverwrite(Overwrite overwrite)
 {
     m_overwrite->setCurrentIndex(int(overwrite));
@@ -383,6 +399,9 @@ void RestoreView::loadGenerations()
             return;
         }
         m_generations->setGenerations(id, *result);
+        m_generationKinds.clear();
+        for (const GenerationInfo &generation : std::as_const(*result))
+            m_generationKinds.insert(generation.id, generation.kind);
         if (generationId() == 0) {
             // The newest complete generation.
             const QList<GenerationInfo> &list = *result;
@@ -416,11 +435,21 @@ void RestoreView::generationChanged()
     if (wanted == m_loadedGeneration)
         return;
     m_loadedGeneration = wanted;
+    m_system = m_generationKinds.value(wanted) == u"system_backup"_s;
     m_selection->clear();
     m_targets->clear();
     m_status->clear();
-    if (wanted == 0) {
+    // A system image is restored whole, to a device: no tree, no list, no place.
+    m_targetForm->setRowVisible(m_placeLabel, !m_system);
+    m_targetForm->setRowVisible(m_overwriteLabel, !m_system);
+    m_targetForm->setRowVisible(m_deviceLabel, m_system);
+    m_targetForm->setRowVisible(m_systemNote, m_system);
+    m_search->setEnabled(!m_system);
+    m_list->setEnabled(!m_system);
+    if (wanted == 0 || m_system) {
         m_treeModel->clear();
+        if (m_system)
+            loadTargets();
         updateState();
         return;
     }
@@ -535,13 +564,15 @@ QString RestoreView::blocker() const
         return tr("Your role may not start restores.");
     if (m_loadedGeneration == 0)
         return tr("Choose a server and a complete generation.");
-    if (m_selection->rowCount() == 0)
+    if (!m_system && m_selection->rowCount() == 0)
         return tr("Check entries in the tree or drag them onto the restore list.");
     if (m_targets->rowCount() > 0 && m_targets->firstAllowedRow() < 0)
         return tr("No server can receive this generation.");
     if (targetServerId() == 0)
         return tr("Choose the target server.");
-    if (m_other->isChecked() && !m_folder->text().trimmed().startsWith(u'/'))
+    if (m_system && !m_device->text().trimmed().startsWith(u'/'))
+        return tr("Name the device or image file to write, such as /dev/vdb.");
+    if (!m_system && m_other->isChecked() && !m_folder->text().trimmed().startsWith(u'/'))
         return tr("The other folder must be an absolute path, such as /srv/restored.");
     return {};
 }
@@ -564,7 +595,10 @@ void RestoreView::updateState()
     else if (m_loadedGeneration == 0)
         m_targetNote->clear();
     const int count = m_selection->rowCount();
-    m_listNote->setText(count == 0 ? tr("Drag files and folders here from the tree, or check them there.")
+    if (m_system)
+        m_listNote->setText(tr("A system generation is restored whole, as one image."));
+    else
+        m_listNote->setText(count == 0 ? tr("Drag files and folders here from the tree, or check them there.")
                                    : tr("%n entry(ies), %1 in files; folders with everything in them.", nullptr, count)
                                          .arg(Models::sizeText(m_selection->totalFileBytes())));
 }
@@ -574,10 +608,43 @@ RestoreRequest RestoreView::request() const
     RestoreRequest request;
     request.generationId = m_loadedGeneration;
     request.targetServerId = targetServerId();
+    if (m_system) {
+        request.device = m_device->text().trimmed();
+        return request;
+    }
     request.targetPath = m_other->isChecked() ? m_folder->text().trimmed() : u"/"_s;
     request.paths = m_selection->paths();
     request.overwrite = overwriteName();
     return request;
+}
+
+QString RestoreView::systemSummary(const RestoreRequest &restore, const QString &when, const QString &source,
+                                   const QString &target) const
+{
+    return tr("<p>Write the system image of the generation of %1 of \"%2\" to %3 on \"%4\".</p>"
+              "<p>Everything on it is replaced. Network settings are not restored: set them up "
+              "after the restore.</p>")
+        .arg(when.toHtmlEscaped(), source.toHtmlEscaped(), restore.device.toHtmlEscaped(), target.toHtmlEscaped());
+}
+
+QString RestoreView::filesSummary(const RestoreRequest &restore, const QString &when, const QString &source,
+                                  const QString &target) const
+{
+    QStringList shown = restore.paths.mid(0, 8);
+    if (restore.paths.size() > shown.size())
+        shown << tr("... and %n more", nullptr, int(restore.paths.size() - shown.size()));
+    const QString place = m_other->isChecked()
+        ? tr("below the folder %1 (each entry under its original path)").arg(restore.targetPath)
+        : tr("to the original location");
+    QString entries = u"<ul>"_s;
+    for (const QString &entry : std::as_const(shown))
+        entries += u"<li>"_s + entry.toHtmlEscaped() + u"</li>"_s;
+    entries += u"</ul>"_s;
+    return tr("<p>Restore %n entry(ies) of the generation of %1 of \"%2\":</p>", nullptr, int(restore.paths.size()))
+               .arg(when.toHtmlEscaped(), source.toHtmlEscaped())
+        + entries
+        + tr("<p>onto \"%1\", %2.</p><p>Existing files: %3.</p>")
+              .arg(target.toHtmlEscaped(), place.toHtmlEscaped(), m_overwrite->currentText().toHtmlEscaped());
 }
 
 void RestoreView::requestRestore()
@@ -589,22 +656,8 @@ void RestoreView::requestRestore()
     const RestoreTarget *target = m_targets->targetAt(m_target->currentIndex());
     const int row = m_generations->rowOf(restore.generationId);
     const QString when = m_generations->index(row, GenerationsModel::Start).data().toString();
-    QStringList shown = restore.paths.mid(0, 8);
-    if (restore.paths.size() > shown.size())
-        shown << tr("... and %n more", nullptr, int(restore.paths.size() - shown.size()));
-    const QString place = m_other->isChecked()
-        ? tr("below the folder %1 (each entry under its original path)").arg(restore.targetPath)
-        : tr("to the original location");
-    QString entries = u"<ul>"_s;
-    for (const QString &entry : std::as_const(shown))
-        entries += u"<li>"_s + entry.toHtmlEscaped() + u"</li>"_s;
-    entries += u"</ul>"_s;
-    const QString text =
-        tr("<p>Restore %n entry(ies) of the generation of %1 of \"%2\":</p>", nullptr, int(restore.paths.size()))
-            .arg(when.toHtmlEscaped(), source.toHtmlEscaped())
-        + entries
-        + tr("<p>onto \"%1\", %2.</p><p>Existing files: %3.</p>")
-              .arg(target->name.toHtmlEscaped(), place.toHtmlEscaped(), m_overwrite->currentText().toHtmlEscaped());
+    const QString text = m_system ? systemSummary(restore, when, source, target->name)
+                                  : filesSummary(restore, when, source, target->name);
     auto *box = new QMessageBox(QMessageBox::Question, tr("Restore"), text, QMessageBox::Cancel, this);
     box->setObjectName(u"restoreSummary"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -686,6 +739,11 @@ void RestoreView::retranslateUi()
     m_browse->setText(tr("&Browse..."));
     m_browse->setToolTip(tr("Choose a folder on the target server"));
     m_overwriteLabel->setText(tr("&Existing files:"));
+    m_deviceLabel->setText(tr("&Device:"));
+    m_device->setPlaceholderText(tr("/dev/vdb or an image file"));
+    m_device->setToolTip(tr("The device or image file on the target server that receives the system image"));
+    m_systemNote->setText(tr("A system restore replaces everything on the device. Network settings "
+                             "are not restored; set them up after the restore."));
     m_overwrite->setItemText(0, tr("Skip (keep the file on the server)"));
     m_overwrite->setItemText(1, tr("Overwrite"));
     m_overwrite->setItemText(2, tr("Keep both (restore under a new name)"));

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <QHash>
 #include <QWidget>
 
 class QButtonGroup;
 class QComboBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -52,6 +54,10 @@ public:
     qint64 targetServerId() const;
     // Empty: the original location; else the other folder.
     void setTargetFolder(const QString &folder);
+    // A system generation: the device or image file the target writes the image to.
+    void setTargetDevice(const QString &device);
+    // True while the chosen generation is a system image (restored whole, to a device).
+    bool isSystemRestore() const { return m_system; }
     void setOverwrite(Overwrite overwrite);
     // Opens the summary; the restore starts when the user confirms it.
     void requestRestore();
@@ -91,6 +97,11 @@ private:
     QString blocker() const;
     Api::Client::RestoreRequest request() const;
     void startRestore(const Api::Client::RestoreRequest &request);
+    // The summary's text (rich text) for a file or a system restore.
+    QString filesSummary(const Api::Client::RestoreRequest &restore, const QString &when, const QString &source,
+                         const QString &target) const;
+    QString systemSummary(const Api::Client::RestoreRequest &restore, const QString &when, const QString &source,
+                          const QString &target) const;
     QString overwriteName() const;
 
     Models::Session *m_session;
@@ -100,6 +111,8 @@ private:
     Models::RestoreSelectionModel *m_selection;
     Models::RestoreTargetsModel *m_targets;
     qint64 m_loadedGeneration = 0;
+    bool m_system = false;
+    QHash<qint64, QString> m_generationKinds; // generation id -> "file_backup", "system_backup"
     bool m_syncing = false;
 
     QLabel *m_serverLabel = nullptr;
@@ -124,6 +137,10 @@ private:
     QRadioButton *m_other = nullptr;
     QLineEdit *m_folder = nullptr;
     QPushButton *m_browse = nullptr;
+    QLabel *m_deviceLabel = nullptr;
+    QLineEdit *m_device = nullptr;
+    QLabel *m_systemNote = nullptr;
+    QFormLayout *m_targetForm = nullptr;
     QLabel *m_overwriteLabel = nullptr;
     QComboBox *m_overwrite = nullptr;
     QPushButton *m_start = nullptr;

@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTableView>
@@ -124,6 +125,7 @@ private slots:
     void initTestCase();
     void restoreTwoFilesChosenByDragIntoAnotherFolder();
     void refusedTargetsAreShownDisabledWithTheirReason();
+    void systemGenerationIsWrittenToADevice();
 
 private:
     Widgets::LanguageManager *m_languages = nullptr;
@@ -329,6 +331,51 @@ void tst_RestoreView::refusedTargetsAreShownDisabledWithTheirReason()
     QVERIFY(error->text().contains(u"no agent sessions"_s));
     QVERIFY(view.findChild<QLabel *>(u"restoreStatus"_s)->text().contains(u"cannot start now"_s));
     error->close();
+}
+
+void tst_RestoreView::systemGenerationIsWrittenToADevice()
+{
+    Test::DemoServer server;
+    QVERIFY(server.ok());
+    const auto plan = Test::demoPlan(Policy::Timing::Weekly, Policy::Storage::Local, 365, Policy::Content::System);
+    const qint64 db = server.addServer(u"db-01"_s, u"JP1"_s, plan);
+    const qint64 spare = server.addServer(u"db-spare"_s, u"JP1"_s, plan);
+    QVERIFY(db && spare);
+    QVERIFY(server.addFinishedBackup(db, 2.0, Policy::JobState::Succeeded, 80LL << 30));
+
+    ApiClient client;
+    Models::Session session(&client);
+    QVERIFY(Test::logIn(session, server, u"operator"_s));
+    QTRY_COMPARE(session.servers()->rowCount(), 2);
+    Widgets::RestoreView view(&session);
+    view.resize(1100, 700);
+    view.show();
+    view.selectServer(db);
+    QTRY_VERIFY(view.generationId() != 0);
+    QTRY_COMPARE(view.targets()->rowCount(), 2);
+    // A system image is restored whole: no tree, no place; a device instead, with the warning.
+    QVERIFY(view.isSystemRestore());
+    QCOMPARE(view.treeModel()->rowCount(), 0);
+    auto *device = view.findChild<QLineEdit *>(u"restoreDevice"_s);
+    QVERIFY(device->isVisibleTo(&view));
+    QVERIFY(!view.findChild<QRadioButton *>(u"restoreOriginal"_s)->isVisibleTo(&view));
+    QVERIFY(view.findChild<QLabel *>(u"restoreSystemNote"_s)->text().contains(u"Network settings are not restored"_s));
+    auto *start = view.findChild<QPushButton *>(u"restoreStart"_s);
+    QVERIFY(!start->isEnabled());
+    QVERIFY(view.findChild<QLabel *>(u"restoreBlocker"_s)->text().contains(u"device"_s));
+    QVERIFY(view.selectTarget(spare));
+    view.setTargetDevice(u"/dev/vdb"_s);
+    QVERIFY(start->isEnabled());
+    QTest::mouseClick(start, Qt::LeftButton);
+    auto *summary = waitForTopLevel<QMessageBox>(u"restoreSummary"_s);
+    QVERIFY(summary);
+    QVERIFY(summary->text().contains(u"/dev/vdb"_s));
+    QVERIFY(summary->text().contains(u"db-spare"_s));
+    QVERIFY(summary->text().contains(u"Network settings are not restored"_s));
+    const QPointer<QMessageBox> box(summary);
+    summary->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!box); // closed and deleted; nothing started
+    QVERIFY(view.findChild<QLabel *>(u"restoreStatus"_s)->text().isEmpty());
 }
 
 QTEST_MAIN(tst_RestoreView)
