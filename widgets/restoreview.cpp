@@ -16,6 +16,8 @@
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QEvent>
 #include <QFileIconProvider>
 #include <QFormLayout>
@@ -311,6 +313,9 @@ void RestoreView::createTargetBox()
         updateState();
     });
     connect(m_browse, &QPushButton::clicked, this, &RestoreView::browseTargetFolder);
+    m_targetBox->setAcceptDrops(true);
+    m_targetBox->installEventFilter(this);
+    m_folder->installEventFilter(this);
 }
 
 void RestoreView::selectServer(qint64 serverId)
@@ -539,6 +544,27 @@ bool RestoreView::eventFilter(QObject *watched, QEvent *event)
         if (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace) {
             removeSelectedItems();
             return true;
+        }
+    }
+    // Entries dropped on the target (the "Restore to" box or its folder field) are chosen as if
+    // dropped on the restore list; the folder field does not take them as text.
+    if (watched == m_targetBox || watched == m_folder) {
+        if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
+            auto *drag = static_cast<QDragMoveEvent *>(event);
+            if (drag->mimeData()->hasFormat(QString::fromLatin1(Models::RestoreMimeType)) && !m_system) {
+                drag->setDropAction(Qt::CopyAction);
+                drag->accept();
+                return true;
+            }
+        } else if (event->type() == QEvent::Drop) {
+            auto *drop = static_cast<QDropEvent *>(event);
+            if (drop->mimeData()->hasFormat(QString::fromLatin1(Models::RestoreMimeType))) {
+                if (!m_system && m_selection->dropMimeData(drop->mimeData(), Qt::CopyAction, -1, -1, {})) {
+                    drop->setDropAction(Qt::CopyAction);
+                    drop->accept();
+                }
+                return true;
+            }
         }
     }
     return QWidget::eventFilter(watched, event);

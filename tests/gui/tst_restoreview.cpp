@@ -99,21 +99,26 @@ T *waitForTopLevel(const QString &objectName)
     return found;
 }
 
-// Drags `mime` onto `view` the way a drop arrives from the tree: enter, move, drop.
-bool dropOnto(QAbstractItemView *view, const QMimeData *mime)
+// Drags `mime` onto `target` the way a drop arrives from the tree: enter, move, drop.
+bool dropOnto(QWidget *target, const QMimeData *mime)
 {
-    const QPoint at = view->viewport()->rect().center();
+    const QPoint at = target->rect().center();
     QDragEnterEvent enter(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(view->viewport(), &enter);
+    QApplication::sendEvent(target, &enter);
     if (!enter.isAccepted())
         return false;
     QDragMoveEvent move(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(view->viewport(), &move);
+    QApplication::sendEvent(target, &move);
     if (!move.isAccepted())
         return false;
     QDropEvent drop(QPointF(at), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(view->viewport(), &drop);
+    QApplication::sendEvent(target, &drop);
     return drop.isAccepted();
+}
+
+bool dropOnto(QAbstractItemView *view, const QMimeData *mime)
+{
+    return dropOnto(view->viewport(), mime);
 }
 } // namespace
 
@@ -226,6 +231,18 @@ void tst_RestoreView::restoreTwoFilesChosenByDragIntoAnotherFolder()
     QCOMPARE(Qt::CheckState(tree->indexOf(source + u"/alpha.txt"_s).data(Qt::CheckStateRole).toInt()), Qt::Checked);
     QCOMPARE(Qt::CheckState(tree->indexOf(source + u"/data"_s).data(Qt::CheckStateRole).toInt()), Qt::Checked);
     QCOMPARE(Qt::CheckState(tree->indexOf(source).data(Qt::CheckStateRole).toInt()), Qt::PartiallyChecked);
+
+    // Dropped on the target folder field instead, entries are chosen too (not typed as text).
+    const QModelIndex gamma = proxy->mapFromSource(tree->indexOf(source + u"/gamma.txt"_s));
+    std::unique_ptr<QMimeData> third(proxy->mimeData({ gamma }));
+    auto *folderField = view->findChild<QLineEdit *>(u"restoreFolder"_s);
+    QVERIFY(dropOnto(folderField, third.get()));
+    QCOMPARE(view->selection()->rowCount(), 3);
+    QVERIFY(folderField->text().isEmpty());
+    view->restoreList()->selectRow(2);
+    QTest::keyClick(view->restoreList(), Qt::Key_Delete);
+    QCOMPARE(view->selection()->paths(), (QStringList { source + u"/alpha.txt"_s, source + u"/data/beta.bin"_s }));
+    QCOMPARE(Qt::CheckState(tree->indexOf(source + u"/gamma.txt"_s).data(Qt::CheckStateRole).toInt()), Qt::Unchecked);
 
     // The search keeps the matches of the loaded folders.
     view->searchField()->setText(u"beta"_s);
