@@ -121,7 +121,7 @@ void AgentHub::disconnectAgent(qint64 tenantId, qint64 serverId, const QString &
             connections << s->connection;
     for (const QPointer<Protocol::Connection> &connection : std::as_const(connections))
         if (connection)
-            connection->close(Error(ErrorCode::NotFound, reason));
+            connection->close(Error(ErrorCode::Unauthorized, reason)); // the agent stops for good
 }
 
 bool AgentHub::isConnected(qint64 tenantId, qint64 serverId) const

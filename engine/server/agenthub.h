@@ -66,8 +66,8 @@ public:
     using BrowseCallback = std::function<void(Result<Protocol::BrowseReply>)>;
     // Asks the server's agent for a folder's entries; the callback runs in this thread.
     void browse(qint64 tenantId, qint64 serverId, const QString &path, int maxEntries, BrowseCallback callback);
-    // Closes every session of the server's agent (its record was deleted); its streams end as
-    // on a lost connection, with `reason`.
+    // Closes every session of the server's agent (its record was deleted) with Unauthorized, so
+    // that the agent stops instead of reconnecting; its streams end as on a lost connection.
     void disconnectAgent(qint64 tenantId, qint64 serverId, const QString &reason);
 
 signals:
