@@ -303,6 +303,8 @@ void RestoreView::createTargetBox()
     m_targetForm->addRow(m_overwriteLabel, m_overwrite);
     m_targetForm->addRow(m_deviceLabel, m_device);
     m_targetForm->addRow(QString(), m_systemNote);
+    m_targetForm->setRowVisible(m_deviceLabel, false); // until a system generation is chosen
+    m_targetForm->setRowVisible(m_systemNote, false);
     connect(m_device, &QLineEdit::textChanged, this, &RestoreView::updateState);
 
     connect(m_target, &QComboBox::currentIndexChanged, this, &RestoreView::updateState);

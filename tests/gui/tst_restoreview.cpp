@@ -306,6 +306,7 @@ void tst_RestoreView::refusedTargetsAreShownDisabledWithTheirReason()
     Widgets::RestoreView view(&session);
     view.resize(1100, 700);
     view.show();
+    QVERIFY(!view.findChild<QLineEdit *>(u"restoreDevice"_s)->isVisibleTo(&view)); // files until told otherwise
     view.selectServer(web);
     QTRY_VERIFY(view.generationId() != 0);
     QTRY_COMPARE(view.targets()->rowCount(), 4);
