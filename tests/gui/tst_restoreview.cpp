@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCryptographicHash>
+#include <QDialog>
 #include <QDropEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -252,6 +253,22 @@ void tst_RestoreView::restoreTwoFilesChosenByDragIntoAnotherFolder()
 
     // Another folder as the target; the summary names what, from where, to where.
     const QString target = m_dir.filePath(u"restored"_s);
+    QVERIFY(QDir().mkpath(target));
+    // Browse... lists the target's own folders through its agent; the chosen one is the place.
+    view->findChild<QPushButton *>(u"restoreBrowse"_s)->click();
+    auto *picker = waitForTopLevel<QDialog>(u"restoreFolderDialog"_s);
+    QVERIFY(picker);
+    auto *folders = picker->findChild<QTreeView *>(u"folderTree"_s)->model();
+    QTRY_VERIFY_WITH_TIMEOUT(folders->rowCount() > 0
+                                 && !folders->index(0, 0).data(Models::RestoreTreeModel::LoadingRole).toBool(), 10000);
+    QStringList topFolders;
+    for (int row = 0; row < folders->rowCount(); ++row)
+        topFolders << folders->index(row, 0).data().toString();
+    QVERIFY2(topFolders.contains(target.section(u'/', 1, 1)), qPrintable(topFolders.join(u", "_s)));
+    picker->findChild<QLineEdit *>(u"folderPath"_s)->setText(target);
+    picker->accept();
+    QCOMPARE(view->findChild<QLineEdit *>(u"restoreFolder"_s)->text(), target);
+    QVERIFY(view->findChild<QRadioButton *>(u"restoreOtherFolder"_s)->isChecked());
     view->setTargetFolder(target);
     view->setOverwrite(Widgets::RestoreView::Overwrite::Skip);
     auto *start = view->findChild<QPushButton *>(u"restoreStart"_s);
