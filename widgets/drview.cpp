@@ -80,6 +80,12 @@ DrView::DrView(Models::Session *session, QWidget *parent)
     layout->addWidget(m_toolBar);
     layout->addLayout(page, 1);
     connect(session, &Models::Session::stateChanged, this, [this](Models::Session::State state) {
+        if (state == Models::Session::State::Disconnected) {
+            // Another server may be next: nothing of this one's state stays on the page.
+            m_status.reset();
+            m_error.clear();
+            updateTexts();
+        }
         if (state == Models::Session::State::Connected && isVisible())
             refresh();
     });
@@ -131,7 +137,8 @@ void DrView::updateTexts()
         return;
     }
     if (!m_status) {
-        m_state->setText(tr("Loading the state of disaster recovery..."));
+        const bool connected = m_session->state() == Models::Session::State::Connected;
+        m_state->setText(connected ? tr("Loading the state of disaster recovery...") : QString());
         m_details->clear();
         return;
     }

@@ -212,6 +212,11 @@ void tst_UsageView::disasterRecoverySaysNotConfigured()
     QCOMPARE(dr->steps()->model()->index(1, 1).data().toString(), u"Pending"_s);
     const QString details = dr->findChild<QLabel *>(u"drDetails"_s)->text();
     QVERIFY2(details.contains(u"(2 h 00 min ago)"_s), qPrintable(details));
+
+    // Logging out forgets the server's state.
+    m_console->session()->logout();
+    QVERIFY(dr->stateText().isEmpty());
+    QVERIFY(!dr->steps()->isVisible());
 }
 
 void tst_UsageView::jobProgressArrivesWithoutPolling()
