@@ -2109,9 +2109,9 @@ Reason (kept in the region&apos;s history):</source>
     </message>
     <message numerus="yes">
         <source>&quot;%1&quot; is deleted with %n generation(s); its agent must enroll again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&quot;%1&quot; is deleted with %n generation; its agent must enroll again.</numerusform>
+            <numerusform>&quot;%1&quot; is deleted with %n generations; its agent must enroll again.</numerusform>
         </translation>
     </message>
     <message>
@@ -2120,9 +2120,9 @@ Reason (kept in the region&apos;s history):</source>
     </message>
     <message numerus="yes">
         <source>Deleting &quot;%1&quot; removes the server from the list and deletes all its backup data: %n generation(s), %2. This cannot be undone. Its agent must enroll again with a new token to return.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Deleting &quot;%1&quot; removes the server from the list and deletes all its backup data: %n generation, %2. This cannot be undone. Its agent must enroll again with a new token to return.</numerusform>
+            <numerusform>Deleting &quot;%1&quot; removes the server from the list and deletes all its backup data: %n generations, %2. This cannot be undone. Its agent must enroll again with a new token to return.</numerusform>
         </translation>
     </message>
     <message>

@@ -693,139 +693,139 @@
     <name>Kura::Widgets::ApiKeysPanel</name>
     <message>
         <source>Never</source>
-        <translation type="unfinished">なし</translation>
+        <translation>未使用</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>失効</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>有効</translation>
     </message>
     <message>
         <source>Its user&apos;s role</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザーのロールのまま</translation>
     </message>
     <message>
         <source>Create API Key</source>
-        <translation type="unfinished"></translation>
+        <translation>API キーの作成</translation>
     </message>
     <message>
         <source>For example: nightly CI job</source>
-        <translation type="unfinished"></translation>
+        <translation>例: 夜間の CI ジョブ</translation>
     </message>
     <message>
         <source>The key acts as you, but never does more than its role allows: viewers read, operators also run and stop backups and restores, administrators may do everything.</source>
-        <translation type="unfinished"></translation>
+        <translation>キーはあなたとして動作しますが、ロールで許される以上のことはできません。閲覧者は参照のみ、オペレーターはバックアップとリストアの実行と停止も、管理者はすべての操作ができます。</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名前(&amp;N):</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>ロール(&amp;R):</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>作成</translation>
     </message>
     <message>
         <source>API Key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>API キー「%1」</translation>
     </message>
     <message>
         <source>Copy the key now: it is shown only this once. Use it as the bearer token (kuractl --token, or the Authorization header).</source>
-        <translation type="unfinished"></translation>
+        <translation>今すぐキーをコピーしてください。表示されるのはこの一度だけです。ベアラートークンとして使います (kuractl --token または Authorization ヘッダー)。</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>コピー(&amp;C)</translation>
     </message>
     <message>
         <source>The API key is copied to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>API キーをクリップボードにコピーしました。</translation>
     </message>
     <message>
         <source>Revoke API Key</source>
-        <translation type="unfinished"></translation>
+        <translation>API キーの失効</translation>
     </message>
     <message>
         <source>Revoke the API key &quot;%1&quot;? Everything that uses it stops working at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>API キー「%1」を失効させますか? このキーを使っているものはすべて直ちに動作しなくなります。</translation>
     </message>
     <message>
         <source>Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>失効させる</translation>
     </message>
     <message>
         <source>The API key &quot;%1&quot; is revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>API キー「%1」を失効させました。</translation>
     </message>
     <message>
         <source>Only administrators manage API keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>API キーを管理できるのは管理者だけです。</translation>
     </message>
     <message>
         <source>Connect to a server to manage its API keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>API キーを管理するにはサーバーに接続してください。</translation>
     </message>
     <message>
         <source>API Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>API キー</translation>
     </message>
     <message>
         <source>API keys let scripts and other programs use this server&apos;s API without a password. Each key acts as the administrator who made it, limited to its role.</source>
-        <translation type="unfinished"></translation>
+        <translation>API キーを使うと、スクリプトや他のプログラムがパスワードなしでこのサーバーの API を利用できます。各キーは作成した管理者として、そのキーのロールの範囲内で動作します。</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名前</translation>
+        <translation>名前</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>ロール</translation>
     </message>
     <message>
         <source>Made By</source>
-        <translation type="unfinished"></translation>
+        <translation>作成者</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>作成日時</translation>
     </message>
     <message>
         <source>Last Used</source>
-        <translation type="unfinished"></translation>
+        <translation>最終使用</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状態</translation>
+        <translation>状態</translation>
     </message>
     <message>
         <source>&amp;New Key...</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいキー(&amp;N)...</translation>
     </message>
     <message>
         <source>Create an API key; its secret is shown once</source>
-        <translation type="unfinished"></translation>
+        <translation>API キーを作成します。秘密の値は一度だけ表示されます</translation>
     </message>
     <message>
         <source>Re&amp;voke...</source>
-        <translation type="unfinished"></translation>
+        <translation>失効(&amp;V)...</translation>
     </message>
     <message>
         <source>Revoke the selected key; it stops working at once</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したキーを失効させます。直ちに使えなくなります</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>更新(&amp;F)</translation>
     </message>
     <message>
         <source>Load the API keys from the server again</source>
-        <translation type="unfinished"></translation>
+        <translation>API キーをサーバーから再読み込みします</translation>
     </message>
 </context>
 <context>
@@ -982,140 +982,141 @@
     <name>Kura::Widgets::EnrollmentDialog</name>
     <message>
         <source>Save Agent Package</source>
-        <translation type="unfinished"></translation>
+        <translation>エージェントパッケージの保存</translation>
     </message>
     <message>
         <source>Agent packages (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>エージェントパッケージ (*.zip)</translation>
     </message>
     <message>
         <source>The agent package cannot be saved to &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>エージェントパッケージを「%1」に保存できません: %2</translation>
     </message>
     <message>
         <source>Saved to &quot;%1&quot;. Copy it to the new server and run there:
 kura-agent enroll --package %2</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」に保存しました。新しいサーバーにコピーし、そこで次を実行してください:
+kura-agent enroll --package %2</translation>
     </message>
     <message>
         <source>Revoke Enrollment Token</source>
-        <translation type="unfinished"></translation>
+        <translation>登録トークンの失効</translation>
     </message>
     <message>
         <source>Revoke enrollment token %1? No agent can enroll with it afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>登録トークン %1 を失効させますか? 以後、このトークンではどのエージェントも登録できません。</translation>
     </message>
     <message>
         <source>Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>失効させる</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>有効</translation>
     </message>
     <message>
         <source>Used</source>
-        <translation type="unfinished"></translation>
+        <translation>使用済み</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>期限切れ</translation>
     </message>
     <message>
         <source>Enroll a Server</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーの登録</translation>
     </message>
     <message>
         <source>A new server joins with a one-time enrollment token. Create a token for the server&apos;s region, save the agent package and run the agent&apos;s enrollment with it on the new server; it then appears in the server list as unprotected.</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいサーバーは一回限りの登録トークンで参加します。サーバーのリージョン用にトークンを作成してエージェントパッケージを保存し、新しいサーバーでそのパッケージを使ってエージェントの登録を実行してください。登録されると、サーバー一覧に未保護として表示されます。</translation>
     </message>
     <message>
         <source>&amp;Region:</source>
-        <translation type="unfinished"></translation>
+        <translation>リージョン(&amp;R):</translation>
     </message>
     <message>
         <source>The region the new server is in; only regions with backup service are offered</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいサーバーがあるリージョンです。バックアップサービスのあるリージョンだけを選べます</translation>
     </message>
     <message>
         <source>&amp;Valid for:</source>
-        <translation type="unfinished"></translation>
+        <translation>有効期間(&amp;V):</translation>
     </message>
     <message>
         <source> hours</source>
-        <translation type="unfinished"></translation>
+        <translation> 時間</translation>
     </message>
     <message>
         <source>How long the token works (1 to 720 hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>トークンが使える期間 (1～720 時間)</translation>
     </message>
     <message>
         <source>&amp;Create Token</source>
-        <translation type="unfinished"></translation>
+        <translation>トークンを作成(&amp;C)</translation>
     </message>
     <message>
         <source>Create a one-time enrollment token and its agent package</source>
-        <translation type="unfinished"></translation>
+        <translation>一回限りの登録トークンとそのエージェントパッケージを作成します</translation>
     </message>
     <message>
         <source>New token</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいトークン</translation>
     </message>
     <message>
         <source>Token %1 for region %2 works until %3. It is shown only now: save the agent package before closing this dialog.</source>
-        <translation type="unfinished"></translation>
+        <translation>リージョン %2 のトークン %1 は %3 まで使えます。表示されるのは今だけです。このダイアログを閉じる前にエージェントパッケージを保存してください。</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>トークン(&amp;T):</translation>
     </message>
     <message>
         <source>&amp;Save Package...</source>
-        <translation type="unfinished"></translation>
+        <translation>パッケージを保存(&amp;S)...</translation>
     </message>
     <message>
         <source>Save the agent package (a ZIP with the server&apos;s addresses, its certificate fingerprint and the token)</source>
-        <translation type="unfinished"></translation>
+        <translation>エージェントパッケージ (サーバーのアドレス、証明書のフィンガープリント、トークンを含む ZIP) を保存します</translation>
     </message>
     <message>
         <source>On the new server, run: kura-agent enroll --package FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいサーバーで次を実行してください: kura-agent enroll --package ファイル</translation>
     </message>
     <message>
         <source>Enrollment tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>登録トークン</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished">リージョン</translation>
+        <translation>リージョン</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状態</translation>
+        <translation>状態</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>作成日時</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>有効期限</translation>
     </message>
     <message>
         <source>Enrolled Server</source>
-        <translation type="unfinished"></translation>
+        <translation>登録されたサーバー</translation>
     </message>
     <message>
         <source>Re&amp;voke...</source>
-        <translation type="unfinished"></translation>
+        <translation>失効(&amp;V)...</translation>
     </message>
     <message>
         <source>Revoke the selected unused token</source>
-        <translation type="unfinished"></translation>
+        <translation>選択した未使用のトークンを失効させます</translation>
     </message>
 </context>
 <context>
@@ -1525,51 +1526,55 @@ kura-agent enroll --package %2</source>
     </message>
     <message>
         <source>Mark Region %1 Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>リージョン %1 を障害としてマーク</translation>
     </message>
     <message>
         <source>Mark Region %1 Recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>リージョン %1 を復旧としてマーク</translation>
     </message>
     <message>
         <source>Mark the storage of region %1 as failed? Every tenant with servers there gets an alert, and restores of its servers may use the remote copies.
 
 Reason (kept in the region&apos;s history):</source>
-        <translation type="unfinished"></translation>
+        <translation>リージョン %1 のストレージを障害としてマークしますか? このリージョンにサーバーを持つすべてのテナントにアラートが出され、そのサーバーのリストアにはリモートのコピーを使えるようになります。
+
+理由 (リージョンの履歴に残ります):</translation>
     </message>
     <message>
         <source>Mark the storage of region %1 as recovered? The region alerts of every tenant are resolved.
 
 Reason (kept in the region&apos;s history):</source>
-        <translation type="unfinished"></translation>
+        <translation>リージョン %1 のストレージを復旧としてマークしますか? すべてのテナントのリージョンのアラートが解決済みになります。
+
+理由 (リージョンの履歴に残ります):</translation>
     </message>
     <message>
         <source>Mark Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>障害としてマーク</translation>
     </message>
     <message>
         <source>Mark Recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>復旧としてマーク</translation>
     </message>
     <message>
         <source>Region %1 is now marked %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>リージョン %1 を「%2」としてマークしました。</translation>
     </message>
     <message>
         <source>Mark &amp;Failed...</source>
-        <translation type="unfinished"></translation>
+        <translation>障害としてマーク(&amp;F)...</translation>
     </message>
     <message>
         <source>Mark the selected region&apos;s storage as failed (administrators)</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したリージョンのストレージを障害としてマークします (管理者)</translation>
     </message>
     <message>
         <source>Mark Re&amp;covered...</source>
-        <translation type="unfinished"></translation>
+        <translation>復旧としてマーク(&amp;C)...</translation>
     </message>
     <message>
         <source>Mark the selected region&apos;s storage as working again (administrators)</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したリージョンのストレージが再び動作していることをマークします (管理者)</translation>
     </message>
 </context>
 <context>
@@ -2097,39 +2102,39 @@ Reason (kept in the region&apos;s history):</source>
     </message>
     <message numerus="yes">
         <source>&quot;%1&quot; is deleted with %n generation(s); its agent must enroll again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>「%1」を %n 世代とともに削除しました。エージェントは登録し直す必要があります。</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete Client &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>クライアント「%1」の削除</translation>
     </message>
     <message numerus="yes">
         <source>Deleting &quot;%1&quot; removes the server from the list and deletes all its backup data: %n generation(s), %2. This cannot be undone. Its agent must enroll again with a new token to return.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>「%1」を削除すると、サーバーが一覧から消え、すべてのバックアップデータ (%n 世代、%2) が削除されます。この操作は元に戻せません。再び使うには、エージェントを新しいトークンで登録し直す必要があります。</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete Client</source>
-        <translation type="unfinished"></translation>
+        <translation>クライアントを削除</translation>
     </message>
     <message>
         <source>E&amp;nroll Server...</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーを登録(&amp;N)...</translation>
     </message>
     <message>
         <source>Create an enrollment token and agent package for a new server</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいサーバー用の登録トークンとエージェントパッケージを作成します</translation>
     </message>
     <message>
         <source>&amp;Delete Client...</source>
-        <translation type="unfinished"></translation>
+        <translation>クライアントを削除(&amp;D)...</translation>
     </message>
     <message>
         <source>Remove the selected server and all its backup data; its agent must enroll again</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したサーバーとそのすべてのバックアップデータを削除します。エージェントは登録し直す必要があります</translation>
     </message>
     <message>
         <source>&amp;Restore...</source>
