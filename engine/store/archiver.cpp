@@ -110,6 +110,7 @@ private:
     QSemaphore m_budget; // KiB of chunk data in flight
     std::atomic<bool> m_failed { false };
     std::atomic<bool> m_walkDone { false };
+    QByteArray m_readBuffer; // the walking thread's read buffer (backupFile)
     std::atomic<qint64> m_smallBytesReached { 0 }; // bytes of files the scan may read ahead that the walk reached
 
     QMutex m_mutex;
@@ -324,12 +325,13 @@ void BackupRun::backupFile(const QByteArray &path, const std::shared_ptr<DirStat
             length -= piece;
         }
     };
-    QByteArray buffer;
+    // One read buffer for the whole walk (only the walking thread reads), kept at its capacity.
+    QByteArray &buffer = m_readBuffer;
     for (const Fs::Extent &extent : std::as_const(*extents)) {
         addHole(extent.offset - position);
         qint64 readPos = extent.offset;
         const qint64 end = extent.offset + extent.length;
-        buffer.clear();
+        buffer.truncate(0);
         qsizetype start = 0;
         while (!stopped()) {
             if (buffer.size() - start < chunker.params().maxSize && readPos < end) {
@@ -356,7 +358,10 @@ void BackupRun::backupFile(const QByteArray &path, const std::shared_ptr<DirStat
                                                   available, readPos >= end);
             if (cut == 0)
                 continue;
-            submitChunk(file, buffer.mid(start, cut));
+            // A copy of exactly the chunk: mid() would share the whole read buffer when the chunk
+            // spans all of it, and chunks in flight would then hold far more memory than the
+            // in-flight budget counts.
+            submitChunk(file, QByteArray(buffer.constData() + start, cut));
             start += cut;
         }
         position = readPos;
