@@ -7,8 +7,10 @@
 #include <console.h>
 #include <languagemanager.h>
 #include <logindialog.h>
+#include <serversmodel.h>
 #include <session.h>
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QSettings>
 #include <QStandardPaths>
@@ -32,6 +34,31 @@ inline bool logIn(Models::Session &session, DemoServer &server, const QString &u
     session.login(server.url(), QStringLiteral("acme"), user, QStringLiteral("pw-") + user);
     return QTest::qWaitFor([&session] { return session.state() == Models::Session::State::Connected; },
                            10000);
+}
+
+// The visible top-level widget named `objectName` (a dialog a page opened), waiting up to 5 s
+// for it; nullptr when none appeared.
+template<class T>
+T *waitForTopLevel(const QString &objectName)
+{
+    T *found = nullptr;
+    (void)QTest::qWaitFor([&] {
+        for (QWidget *widget : QApplication::topLevelWidgets())
+            if (widget->objectName() == objectName && widget->isVisible())
+                found = qobject_cast<T *>(widget);
+        return found != nullptr;
+    }, 5000);
+    return found;
+}
+
+// The id of the server named `name` in the session's server list, 0 when it is not there.
+inline qint64 serverIdByName(const Models::Session &session, const QString &name)
+{
+    const auto *servers = session.servers();
+    for (int row = 0; row < servers->rowCount(); ++row)
+        if (servers->serverAt(row).name == name)
+            return servers->idAt(row);
+    return 0;
 }
 
 } // namespace Kura::Test

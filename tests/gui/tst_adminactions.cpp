@@ -55,11 +55,8 @@ private slots:
     void nonAdminsCannotAdminister();
 
 private:
-    qint64 serverId(const QString &name) const;
     QAction *serversAction(const QString &name) const;
     QAction *regionsAction(const QString &name) const;
-    template<class T>
-    T *waitForTopLevel(const QString &objectName) const;
 
     Widgets::LanguageManager *m_languages = nullptr;
     std::unique_ptr<Test::DemoServer> m_server;
@@ -92,16 +89,6 @@ void tst_AdminActions::cleanup()
     m_server.reset();
 }
 
-qint64 tst_AdminActions::serverId(const QString &name) const
-{
-    const auto *servers = m_console->session()->servers();
-    for (int row = 0; row < servers->rowCount(); ++row) {
-        if (servers->serverAt(row).name == name)
-            return servers->idAt(row);
-    }
-    return 0;
-}
-
 QAction *tst_AdminActions::serversAction(const QString &name) const
 {
     return m_console->serversView()->findChild<QAction *>(name);
@@ -112,27 +99,13 @@ QAction *tst_AdminActions::regionsAction(const QString &name) const
     return m_console->regionsView()->findChild<QAction *>(name);
 }
 
-template<class T>
-T *tst_AdminActions::waitForTopLevel(const QString &objectName) const
-{
-    T *found = nullptr;
-    (void)QTest::qWaitFor([&] {
-        for (QWidget *widget : QApplication::topLevelWidgets()) {
-            if (widget->objectName() == objectName && widget->isVisible())
-                found = qobject_cast<T *>(widget);
-        }
-        return found != nullptr;
-    }, 5000);
-    return found;
-}
-
 void tst_AdminActions::enrollmentDialogCreatesATokenAndSavesItsPackage()
 {
     QVERIFY(Test::logIn(*m_console->session(), *m_server, u"admin"_s));
     QTRY_COMPARE(m_console->session()->servers()->rowCount(), 6);
     QTRY_VERIFY(serversAction(u"enrollAction"_s)->isEnabled());
     serversAction(u"enrollAction"_s)->trigger();
-    QPointer<Widgets::EnrollmentDialog> dialog = waitForTopLevel<Widgets::EnrollmentDialog>(u"enrollmentDialog"_s);
+    QPointer<Widgets::EnrollmentDialog> dialog = Test::waitForTopLevel<Widgets::EnrollmentDialog>(u"enrollmentDialog"_s);
     QVERIFY(dialog);
     auto *region = dialog->findChild<QComboBox *>(u"enrollRegion"_s);
     // Regions with backup service only: AU1 has none.
@@ -180,7 +153,7 @@ void tst_AdminActions::enrollmentDialogRevokesAnUnusedToken()
     QVERIFY(Catalog::EnrollmentStore(m_server->db()).create(m_server->tenant(), u"JP1"_s, m_server->clock.nowMs(), 3600000));
     QTRY_VERIFY(serversAction(u"enrollAction"_s)->isEnabled());
     serversAction(u"enrollAction"_s)->trigger();
-    auto *dialog = waitForTopLevel<Widgets::EnrollmentDialog>(u"enrollmentDialog"_s);
+    auto *dialog = Test::waitForTopLevel<Widgets::EnrollmentDialog>(u"enrollmentDialog"_s);
     QVERIFY(dialog);
     auto *tokens = dialog->findChild<QTableWidget *>(u"enrollTokens"_s);
     QTRY_COMPARE(tokens->rowCount(), 1);
@@ -189,7 +162,7 @@ void tst_AdminActions::enrollmentDialogRevokesAnUnusedToken()
     tokens->selectRow(0);
     QVERIFY(revoke->isEnabled());
     QTest::mouseClick(revoke, Qt::LeftButton);
-    auto *box = waitForTopLevel<QMessageBox>(u"confirmBox"_s);
+    auto *box = Test::waitForTopLevel<QMessageBox>(u"confirmBox"_s);
     QVERIFY(box);
     QTest::mouseClick(box->findChild<QPushButton *>(u"confirmYes"_s), Qt::LeftButton);
     QTRY_COMPARE(tokens->rowCount(), 0);
@@ -201,11 +174,11 @@ void tst_AdminActions::deleteClientAsksWithTheAmountThenRemovesTheRow()
 {
     QVERIFY(Test::logIn(*m_console->session(), *m_server, u"admin"_s));
     QTRY_COMPARE(m_console->session()->servers()->rowCount(), 6);
-    const qint64 build = serverId(u"build-05"_s);
+    const qint64 build = Test::serverIdByName(*m_console->session(), u"build-05"_s);
     m_console->serversView()->selectServer(build);
     QTRY_VERIFY(serversAction(u"deleteServerAction"_s)->isEnabled());
     serversAction(u"deleteServerAction"_s)->trigger();
-    auto *box = waitForTopLevel<QMessageBox>(u"confirmBox"_s);
+    auto *box = Test::waitForTopLevel<QMessageBox>(u"confirmBox"_s);
     QVERIFY(box);
     QCOMPARE(box->windowTitle(), u"Delete Client \"build-05\""_s);
     QVERIFY2(box->text().contains(u"\"build-05\""_s) && box->text().contains(u"0 generations, 0 bytes"_s),
@@ -221,15 +194,15 @@ void tst_AdminActions::deleteClientInsideRetentionShowsTheReason()
 {
     QVERIFY(Test::logIn(*m_console->session(), *m_server, u"admin"_s));
     QTRY_COMPARE(m_console->session()->servers()->rowCount(), 6);
-    const qint64 web = serverId(u"web-01"_s);
+    const qint64 web = Test::serverIdByName(*m_console->session(), u"web-01"_s);
     m_console->serversView()->selectServer(web);
     QTRY_VERIFY(serversAction(u"deleteServerAction"_s)->isEnabled());
     serversAction(u"deleteServerAction"_s)->trigger();
-    auto *box = waitForTopLevel<QMessageBox>(u"confirmBox"_s);
+    auto *box = Test::waitForTopLevel<QMessageBox>(u"confirmBox"_s);
     QVERIFY(box);
     QVERIFY2(box->text().contains(u"generations"_s), qPrintable(box->text()));
     QTest::mouseClick(box->findChild<QPushButton *>(u"confirmYes"_s), Qt::LeftButton);
-    auto *error = waitForTopLevel<QMessageBox>(u"errorBox"_s);
+    auto *error = Test::waitForTopLevel<QMessageBox>(u"errorBox"_s);
     QVERIFY(error);
     QCOMPARE(error->windowTitle(), u"Delete Client \"web-01\""_s);
     error->close();
@@ -250,7 +223,7 @@ void tst_AdminActions::markRegionFailedAndRecovered()
     QTRY_VERIFY(regionsAction(u"markRegionFailedAction"_s)->isEnabled());
     QVERIFY(!regionsAction(u"markRegionRecoveredAction"_s)->isEnabled());
     regionsAction(u"markRegionFailedAction"_s)->trigger();
-    auto *ask = waitForTopLevel<QInputDialog>(u"regionStateDialog"_s);
+    auto *ask = Test::waitForTopLevel<QInputDialog>(u"regionStateDialog"_s);
     QVERIFY(ask);
     QVERIFY2(ask->labelText().contains(u"US1"_s), qPrintable(ask->labelText()));
     // Cancel changes nothing.
@@ -259,7 +232,7 @@ void tst_AdminActions::markRegionFailedAndRecovered()
     QCOMPARE(Catalog::RegionStore(m_server->db()).region(u"US1"_s)->state, Catalog::RegionState::Ok);
 
     regionsAction(u"markRegionFailedAction"_s)->trigger();
-    ask = waitForTopLevel<QInputDialog>(u"regionStateDialog"_s);
+    ask = Test::waitForTopLevel<QInputDialog>(u"regionStateDialog"_s);
     QVERIFY(ask);
     ask->setTextValue(u"storage array lost power"_s);
     ask->accept();
@@ -275,7 +248,7 @@ void tst_AdminActions::markRegionFailedAndRecovered()
     QVERIFY(!regionsAction(u"markRegionFailedAction"_s)->isEnabled());
 
     regionsAction(u"markRegionRecoveredAction"_s)->trigger();
-    ask = waitForTopLevel<QInputDialog>(u"regionStateDialog"_s);
+    ask = Test::waitForTopLevel<QInputDialog>(u"regionStateDialog"_s);
     QVERIFY(ask);
     ask->accept();
     QTRY_COMPARE(regions->region(u"US1"_s)->state, u"ok"_s);
@@ -290,7 +263,7 @@ void tst_AdminActions::apiKeyCreatedWithItsSecretShownOnceThenRevoked()
     QTRY_VERIFY(panel->table()->isVisible());
     auto *create = panel->findChild<QPushButton *>(u"createApiKey"_s);
     QTest::mouseClick(create, Qt::LeftButton);
-    auto *ask = waitForTopLevel<QDialog>(u"apiKeyCreateDialog"_s);
+    auto *ask = Test::waitForTopLevel<QDialog>(u"apiKeyCreateDialog"_s);
     QVERIFY(ask);
     auto *ok = ask->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     QVERIFY(!ok->isEnabled()); // a name is needed
@@ -299,7 +272,7 @@ void tst_AdminActions::apiKeyCreatedWithItsSecretShownOnceThenRevoked()
     role->setCurrentIndex(role->findData(u"operator"_s));
     QTest::mouseClick(ok, Qt::LeftButton);
 
-    auto *secretDialog = waitForTopLevel<QDialog>(u"apiKeySecretDialog"_s);
+    auto *secretDialog = Test::waitForTopLevel<QDialog>(u"apiKeySecretDialog"_s);
     QVERIFY(secretDialog);
     const QString secret = secretDialog->findChild<QLineEdit *>(u"apiKeySecret"_s)->text();
     QVERIFY(secret.startsWith(QString::number(m_server->tenant()) + u'.'));
@@ -320,7 +293,7 @@ void tst_AdminActions::apiKeyCreatedWithItsSecretShownOnceThenRevoked()
     auto *revoke = panel->findChild<QPushButton *>(u"revokeApiKey"_s);
     QVERIFY(revoke->isEnabled());
     QTest::mouseClick(revoke, Qt::LeftButton);
-    auto *box = waitForTopLevel<QMessageBox>(u"confirmBox"_s);
+    auto *box = Test::waitForTopLevel<QMessageBox>(u"confirmBox"_s);
     QVERIFY(box);
     QVERIFY(box->text().contains(u"nightly ci"_s));
     QTest::mouseClick(box->findChild<QPushButton *>(u"confirmYes"_s), Qt::LeftButton);
@@ -335,7 +308,7 @@ void tst_AdminActions::nonAdminsCannotAdminister()
 {
     QVERIFY(Test::logIn(*m_console->session(), *m_server, u"operator"_s));
     QTRY_COMPARE(m_console->session()->servers()->rowCount(), 6);
-    m_console->serversView()->selectServer(serverId(u"build-05"_s));
+    m_console->serversView()->selectServer(Test::serverIdByName(*m_console->session(), u"build-05"_s));
     QVERIFY(!serversAction(u"enrollAction"_s)->isEnabled());
     QVERIFY(!serversAction(u"deleteServerAction"_s)->isEnabled());
     m_console->session()->refreshRegions();

@@ -87,19 +87,6 @@ std::optional<JobInfo> waitForJob(ApiClient *client, qint64 jobId, int ms)
     return last;
 }
 
-template<class T>
-T *waitForTopLevel(const QString &objectName)
-{
-    T *found = nullptr;
-    (void)QTest::qWaitFor([&] {
-        for (QWidget *widget : QApplication::topLevelWidgets())
-            if (widget->objectName() == objectName && widget->isVisible())
-                found = qobject_cast<T *>(widget);
-        return found != nullptr;
-    }, 5000);
-    return found;
-}
-
 // Drags `mime` onto `target` the way a drop arrives from the tree: enter, move, drop.
 bool dropOnto(QWidget *target, const QMimeData *mime)
 {
@@ -256,7 +243,7 @@ void tst_RestoreView::restoreTwoFilesChosenByDragIntoAnotherFolder()
     QVERIFY(QDir().mkpath(target));
     // Browse... lists the target's own folders through its agent; the chosen one is the place.
     view->findChild<QPushButton *>(u"restoreBrowse"_s)->click();
-    auto *picker = waitForTopLevel<QDialog>(u"restoreFolderDialog"_s);
+    auto *picker = Test::waitForTopLevel<QDialog>(u"restoreFolderDialog"_s);
     QVERIFY(picker);
     auto *folders = picker->findChild<QTreeView *>(u"folderTree"_s)->model();
     QTRY_VERIFY_WITH_TIMEOUT(folders->rowCount() > 0
@@ -274,7 +261,7 @@ void tst_RestoreView::restoreTwoFilesChosenByDragIntoAnotherFolder()
     auto *start = view->findChild<QPushButton *>(u"restoreStart"_s);
     QVERIFY2(start->isEnabled(), qPrintable(view->findChild<QLabel *>(u"restoreBlocker"_s)->text()));
     QTest::mouseClick(start, Qt::LeftButton);
-    auto *summary = waitForTopLevel<QMessageBox>(u"restoreSummary"_s);
+    auto *summary = Test::waitForTopLevel<QMessageBox>(u"restoreSummary"_s);
     QVERIFY(summary);
     QVERIFY(summary->text().contains(u"alpha.txt"_s));
     QVERIFY(summary->text().contains(target));
@@ -355,12 +342,12 @@ void tst_RestoreView::refusedTargetsAreShownDisabledWithTheirReason()
     auto *start = view.findChild<QPushButton *>(u"restoreStart"_s);
     QVERIFY(start->isEnabled());
     QTest::mouseClick(start, Qt::LeftButton);
-    auto *summary = waitForTopLevel<QMessageBox>(u"restoreSummary"_s);
+    auto *summary = Test::waitForTopLevel<QMessageBox>(u"restoreSummary"_s);
     QVERIFY(summary);
     QVERIFY(summary->text().contains(u"web-02"_s));
     QVERIFY(summary->text().contains(u"original location"_s));
     QTest::mouseClick(summary->findChild<QPushButton *>(u"restoreSummaryStart"_s), Qt::LeftButton);
-    auto *error = waitForTopLevel<QMessageBox>(u"errorBox"_s);
+    auto *error = Test::waitForTopLevel<QMessageBox>(u"errorBox"_s);
     QVERIFY(error);
     QVERIFY2(error->text().contains(u"The restore cannot start now"_s), qPrintable(error->text()));
     QVERIFY(error->text().contains(u"no agent sessions"_s));
@@ -402,7 +389,7 @@ void tst_RestoreView::systemGenerationIsWrittenToADevice()
     view.setTargetDevice(u"/dev/vdb"_s);
     QVERIFY(start->isEnabled());
     QTest::mouseClick(start, Qt::LeftButton);
-    auto *summary = waitForTopLevel<QMessageBox>(u"restoreSummary"_s);
+    auto *summary = Test::waitForTopLevel<QMessageBox>(u"restoreSummary"_s);
     QVERIFY(summary);
     QVERIFY(summary->text().contains(u"/dev/vdb"_s));
     QVERIFY(summary->text().contains(u"db-spare"_s));

@@ -41,10 +41,7 @@ private slots:
     void acknowledgeAnOpenAlert();
 
 private:
-    qint64 serverId(const QString &name) const;
     QAction *action(const QString &name) const;
-    template<class T>
-    T *waitForTopLevel(const QString &objectName) const;
 
     Widgets::LanguageManager *m_languages = nullptr;
     std::unique_ptr<Test::DemoServer> m_server;
@@ -74,33 +71,9 @@ void tst_ServersView::cleanup()
     m_server.reset();
 }
 
-qint64 tst_ServersView::serverId(const QString &name) const
-{
-    const auto *servers = m_console->session()->servers();
-    for (int row = 0; row < servers->rowCount(); ++row) {
-        if (servers->serverAt(row).name == name)
-            return servers->idAt(row);
-    }
-    return 0;
-}
-
 QAction *tst_ServersView::action(const QString &name) const
 {
     return m_console->serversView()->findChild<QAction *>(name);
-}
-
-template<class T>
-T *tst_ServersView::waitForTopLevel(const QString &objectName) const
-{
-    T *found = nullptr;
-    (void)QTest::qWaitFor([&] {
-        for (QWidget *widget : QApplication::topLevelWidgets()) {
-            if (widget->objectName() == objectName && widget->isVisible())
-                found = qobject_cast<T *>(widget);
-        }
-        return found != nullptr;
-    }, 5000);
-    return found;
 }
 
 void tst_ServersView::protectThroughThePlanDialog()
@@ -108,13 +81,13 @@ void tst_ServersView::protectThroughThePlanDialog()
     QVERIFY(Test::logIn(*m_console->session(), *m_server, u"admin"_s));
     QTRY_COMPARE(m_console->session()->servers()->rowCount(), 6);
     m_console->session()->refreshRegions();
-    const qint64 build = serverId(u"build-05"_s);
+    const qint64 build = Test::serverIdByName(*m_console->session(), u"build-05"_s);
     m_console->serversView()->selectServer(build);
     QVERIFY(action(u"protectAction"_s)->isEnabled());
     QVERIFY(!action(u"editPlanAction"_s)->isEnabled());
     QVERIFY(!action(u"backUpAction"_s)->isEnabled());
     action(u"protectAction"_s)->trigger();
-    QPointer<Widgets::PlanDialog> dialog = waitForTopLevel<Widgets::PlanDialog>(u"planDialog"_s);
+    QPointer<Widgets::PlanDialog> dialog = Test::waitForTopLevel<Widgets::PlanDialog>(u"planDialog"_s);
     QVERIFY(dialog);
     QCOMPARE(dialog->windowTitle(), u"Protect \"build-05\""_s);
     // JP4 has no pair: double storage cannot be chosen.
@@ -134,7 +107,7 @@ void tst_ServersView::backUpNowAndStop()
 {
     QVERIFY(Test::logIn(*m_console->session(), *m_server, u"operator"_s));
     QTRY_COMPARE(m_console->session()->servers()->rowCount(), 6);
-    const qint64 web = serverId(u"web-01"_s);
+    const qint64 web = Test::serverIdByName(*m_console->session(), u"web-01"_s);
     m_console->serversView()->selectServer(web);
     QVERIFY(!action(u"protectAction"_s)->isEnabled()); // operators cannot change plans
     QVERIFY(action(u"backUpAction"_s)->isEnabled());
@@ -155,7 +128,7 @@ void tst_ServersView::unprotectAsksWithTheAmountFirst()
     QVERIFY(Test::logIn(*m_console->session(), *m_server, u"admin"_s));
     QTRY_COMPARE(m_console->session()->servers()->rowCount(), 6);
     // A server without generations in their minimum retention: protect it fresh first.
-    const qint64 edge = serverId(u"edge-sg-04"_s);
+    const qint64 edge = Test::serverIdByName(*m_console->session(), u"edge-sg-04"_s);
     QVERIFY(Catalog::ServerStore(m_server->db()).protect(m_server->tenant(), edge,
                                                          Test::demoPlan(Policy::Timing::Immediate, Policy::Storage::Local, 7),
                                                          m_server->clock.nowMs()));
@@ -164,7 +137,7 @@ void tst_ServersView::unprotectAsksWithTheAmountFirst()
     m_console->serversView()->selectServer(edge);
     QVERIFY(action(u"unprotectAction"_s)->isEnabled());
     action(u"unprotectAction"_s)->trigger();
-    auto *box = waitForTopLevel<QMessageBox>(u"confirmBox"_s);
+    auto *box = Test::waitForTopLevel<QMessageBox>(u"confirmBox"_s);
     QVERIFY(box);
     QVERIFY2(box->text().contains(u"0 generations, 0 bytes"_s), qPrintable(box->text()));
     QVERIFY(Catalog::ServerStore(m_server->db()).server(m_server->tenant(), edge)->isProtected);
@@ -177,11 +150,11 @@ void tst_ServersView::offlineServerBackupShowsTheReason()
 {
     QVERIFY(Test::logIn(*m_console->session(), *m_server, u"admin"_s));
     QTRY_COMPARE(m_console->session()->servers()->rowCount(), 6);
-    const qint64 web = serverId(u"web-01"_s);
+    const qint64 web = Test::serverIdByName(*m_console->session(), u"web-01"_s);
     m_server->dispatcher.offline.insert(web);
     m_console->serversView()->selectServer(web);
     action(u"backUpAction"_s)->trigger();
-    auto *box = waitForTopLevel<QMessageBox>(u"errorBox"_s);
+    auto *box = Test::waitForTopLevel<QMessageBox>(u"errorBox"_s);
     QVERIFY(box);
     QCOMPARE(box->windowTitle(), u"Back Up \"web-01\""_s);
     QVERIFY2(box->text().startsWith(u"The server cannot do this now: "_s), qPrintable(box->text()));
@@ -193,7 +166,7 @@ void tst_ServersView::viewerCannotChangeAnything()
     QVERIFY(Test::logIn(*m_console->session(), *m_server, u"viewer"_s));
     QTRY_COMPARE(m_console->session()->servers()->rowCount(), 6);
     for (const QString &name : { u"web-01"_s, u"build-05"_s }) {
-        m_console->serversView()->selectServer(serverId(name));
+        m_console->serversView()->selectServer(Test::serverIdByName(*m_console->session(), name));
         for (const QString &act : { u"protectAction"_s, u"editPlanAction"_s, u"unprotectAction"_s,
                                     u"backUpAction"_s, u"stopAction"_s })
             QVERIFY2(!action(act)->isEnabled(), qPrintable(name + u' ' + act));
