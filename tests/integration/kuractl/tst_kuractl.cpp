@@ -12,6 +12,8 @@
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include "kuractlprocess.h"
+
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -23,54 +25,6 @@ using namespace Kura;
 using namespace Kura::Test;
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return u"exit %1\nstdout: %2\nstderr: %3"_s.arg(exitCode).arg(
-            QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
-
-// kuractl in its own process with a clean environment (no KURA_* variables but `extra`).
-class Kuractl {
-public:
-    explicit Kuractl(const QStringList &arguments, const QProcessEnvironment &extra = {},
-        const QByteArray &input = {})
-    {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        for (const QString &key : environment.keys())
-            if (key.startsWith(u"KURA_"_s))
-                environment.remove(key);
-        environment.insert(extra);
-        m_process.setProcessEnvironment(environment);
-        m_process.start(QStringLiteral(KURACTL_BINARY), arguments);
-        m_process.write(input);
-        m_process.closeWriteChannel();
-    }
-
-    // Waits (running the event loop, so the API in this process answers) for the end.
-    Run finish(int timeoutMs = 20000)
-    {
-        const bool ended = QTest::qWaitFor(
-            [this] { return m_process.state() == QProcess::NotRunning; }, timeoutMs);
-        Run run;
-        if (ended && m_process.exitStatus() == QProcess::NormalExit)
-            run.exitCode = m_process.exitCode();
-        else
-            m_process.kill();
-        m_process.waitForFinished(1000);
-        run.out = m_process.readAllStandardOutput();
-        run.err = m_process.readAllStandardError();
-        return run;
-    }
-
-private:
-    QProcess m_process;
-};
 
 } // namespace
 

@@ -9,6 +9,8 @@
 #include <catalog/serverstore.h>
 
 #include <QJsonDocument>
+#include "kuractlprocess.h"
+
 #include <QProcess>
 
 using namespace Qt::StringLiterals;
@@ -16,17 +18,6 @@ using namespace Kura;
 using namespace Kura::Test;
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return u"exit %1\nstdout: %2\nstderr: %3"_s.arg(exitCode).arg(
-            QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
 
 constexpr qint64 DayMs = 86400000ll;
 
@@ -73,27 +64,9 @@ void tst_KuractlAdmin::init()
 // the API in this process answers.
 Run tst_KuractlAdmin::kuractl(const QString &token, const QStringList &command)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString &key : environment.keys())
-        if (key.startsWith(u"KURA_"_s))
-            environment.remove(key);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(KURACTL_BINARY),
-        QStringList { u"--server"_s, f->url({}).toString(QUrl::RemovePath), u"--token"_s, token }
-            + command);
-    process.closeWriteChannel();
-    const bool ended
-        = QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 20000);
-    Run run;
-    if (ended && process.exitStatus() == QProcess::NormalExit)
-        run.exitCode = process.exitCode();
-    else
-        process.kill();
-    process.waitForFinished(1000);
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return Kuractl(QStringList { u"--server"_s, f->url({}).toString(QUrl::RemovePath), u"--token"_s, token }
+                   + command)
+        .finish();
 }
 
 void tst_KuractlAdmin::deleteServerAsksThenDeletes()

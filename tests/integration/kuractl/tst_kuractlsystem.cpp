@@ -8,6 +8,8 @@
 
 #include <QDir>
 #include <QJsonDocument>
+#include "kuractlprocess.h"
+
 #include <QProcess>
 #include <QTest>
 
@@ -15,17 +17,6 @@ using namespace Qt::StringLiterals;
 using namespace Kura::Test;
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return u"exit %1\nstdout: %2\nstderr: %3"_s.arg(exitCode).arg(
-            QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
 
 } // namespace
 
@@ -67,24 +58,10 @@ void tst_KuractlSystem::cleanupTestCase()
 
 Run tst_KuractlSystem::kuractl(const QStringList &arguments, int timeoutMs)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment environment;
     environment.insert(u"KURA_SERVER"_s, u"http://127.0.0.1:%1"_s.arg(f->apiPort()));
     environment.insert(u"KURA_TOKEN"_s, f->token());
-    environment.remove(u"KURA_FINGERPRINT"_s);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(KURACTL_BINARY), arguments);
-    Run run;
-    const bool ended = QTest::qWaitFor(
-        [&process] { return process.state() == QProcess::NotRunning; }, timeoutMs);
-    if (ended && process.exitStatus() == QProcess::NormalExit)
-        run.exitCode = process.exitCode();
-    else
-        process.kill();
-    process.waitForFinished(1000);
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return Kuractl(arguments, environment).finish(timeoutMs);
 }
 
 void tst_KuractlSystem::enrollsAnAgentWithAPackageFromKuractl()
