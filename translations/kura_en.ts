@@ -1512,6 +1512,22 @@ kura-agent enroll --package %2</source>
             <numerusform>Keeps at most %n generations: %1 backups in 24 hours for %2.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The folders of &quot;%1&quot; as its agent sees them now. The chosen folder is added to the include paths.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add F&amp;older...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder on &quot;%1&quot; as its agent sees it and add it to the include paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is offline: type the paths</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::RegionsView</name>

@@ -1509,6 +1509,22 @@ kura-agent enroll --package %2</translation>
             <numerusform>最大 %n 世代を保持します: 24 時間に %1 回のバックアップを %2。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The folders of &quot;%1&quot; as its agent sees them now. The chosen folder is added to the include paths.</source>
+        <translation>エージェントが現在見ている「%1」のフォルダーです。選んだフォルダーが対象パスに追加されます。</translation>
+    </message>
+    <message>
+        <source>Add F&amp;older...</source>
+        <translation>フォルダーを追加(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Choose a folder on &quot;%1&quot; as its agent sees it and add it to the include paths</source>
+        <translation>エージェントから見た「%1」のフォルダーを選び、対象パスに追加します</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is offline: type the paths</source>
+        <translation>「%1」はオフラインです。パスを入力してください</translation>
+    </message>
 </context>
 <context>
     <name>Kura::Widgets::RegionsView</name>

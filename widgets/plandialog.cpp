@@ -1,4 +1,5 @@
 #include "plandialog.h"
+#include "restorefolderdialog.h"
 
 #include "icons.h"
 
@@ -226,7 +227,14 @@ QWidget *PlanDialog::createContentGroup()
     auto *filesPage = new QWidget(m_contentGroup);
     auto *filesLayout = new QVBoxLayout(filesPage);
     filesLayout->setContentsMargins(0, 0, 0, 0);
-    filesLayout->addWidget(m_includeLabel);
+    m_addFolder = new QPushButton(m_contentGroup);
+    m_addFolder->setObjectName(u"addIncludeFolder"_s);
+    m_addFolder->setEnabled(false);
+    connect(m_addFolder, &QPushButton::clicked, this, &PlanDialog::browseFolder);
+    auto *includeRow = new QHBoxLayout;
+    includeRow->addWidget(m_includeLabel, 1);
+    includeRow->addWidget(m_addFolder);
+    filesLayout->addLayout(includeRow);
     filesLayout->addWidget(m_include);
     filesLayout->addWidget(m_excludeLabel);
     filesLayout->addWidget(m_exclude);
@@ -355,6 +363,32 @@ void PlanDialog::changeEvent(QEvent *event)
     QDialog::changeEvent(event);
 }
 
+void PlanDialog::setFolderBrowser(Api::Client::ApiClient *client)
+{
+    m_client = client;
+    m_addFolder->setEnabled(m_client && m_server.online);
+}
+
+void PlanDialog::browseFolder()
+{
+    if (!m_client)
+        return;
+    auto *dialog = new RestoreFolderDialog(m_client, m_server.id, m_server.name, u"/"_s, this);
+    dialog->setIntro(tr("The folders of \"%1\" as its agent sees them now. The chosen folder is "
+                        "added to the include paths.").arg(m_server.name));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString path = dialog->path();
+        if (path.isEmpty() || lines(m_include).contains(path))
+            return;
+        QString text = m_include->toPlainText();
+        if (!text.isEmpty() && !text.endsWith(u'\n'))
+            text += u'\n';
+        m_include->setPlainText(text + path);
+    });
+    dialog->open();
+}
+
 void PlanDialog::retranslateUi()
 {
     setWindowTitle(m_server.isProtected ? tr("Edit Plan of \"%1\"").arg(m_server.name)
@@ -381,6 +415,11 @@ void PlanDialog::retranslateUi()
     m_files->setText(tr("&Files"));
     m_system->setText(tr("S&ystem image"));
     m_includeLabel->setText(tr("&Include paths (one per line; empty: everything):"));
+    m_addFolder->setText(tr("Add F&older..."));
+    m_addFolder->setToolTip(m_server.online
+                                ? tr("Choose a folder on \"%1\" as its agent sees it and add it to the include paths")
+                                      .arg(m_server.name)
+                                : tr("\"%1\" is offline: type the paths").arg(m_server.name));
     m_excludeLabel->setText(tr("E&xclude patterns (one per line, for example *.tmp):"));
     m_deviceLabel->setText(tr("&Boot volume (block device or image file):"));
     m_device->setPlaceholderText(u"/dev/sda"_s);

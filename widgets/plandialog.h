@@ -14,8 +14,13 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 class QRadioButton;
 class QStackedWidget;
+
+namespace Kura::Api::Client {
+class ApiClient;
+}
 
 namespace Kura::Widgets {
 
@@ -42,6 +47,10 @@ public:
     // Why double storage cannot be chosen; empty when it can.
     QString doubleUnavailableReason() const;
 
+    // Lets "Add Folder..." browse the server's file system through its agent (GET
+    // /servers/{id}/files); without a client, or while the server is offline, paths are typed.
+    void setFolderBrowser(Api::Client::ApiClient *client);
+
     void setBusy(bool busy);
     void showError(const QString &message);
 
@@ -57,6 +66,7 @@ private:
     QWidget *createRetentionGroup();
     QWidget *createContentGroup();
     void load(const Api::Client::PlanInfo &plan);
+    void browseFolder();
     void retranslateUi();
     void fillWindowTexts();
     void updateState();
@@ -95,6 +105,8 @@ private:
     QStackedWidget *m_contentPages = nullptr;
     QLabel *m_includeLabel = nullptr;
     QPlainTextEdit *m_include = nullptr;
+    QPushButton *m_addFolder = nullptr;
+    Api::Client::ApiClient *m_client = nullptr;
     QLabel *m_excludeLabel = nullptr;
     QPlainTextEdit *m_exclude = nullptr;
     QLabel *m_deviceLabel = nullptr;

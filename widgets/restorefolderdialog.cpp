@@ -102,6 +102,11 @@ QString RestoreFolderDialog::path() const
     return m_path->text().trimmed();
 }
 
+void RestoreFolderDialog::setIntro(const QString &text)
+{
+    m_intro->setText(text);
+}
+
 void RestoreFolderDialog::updateOk()
 {
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(path().startsWith(u'/'));

@@ -28,6 +28,8 @@ public:
                         const QString &path, QWidget *parent = nullptr);
 
     QString path() const;
+    // Replaces the explanation above the tree (the default speaks of a restore target).
+    void setIntro(const QString &text);
     QTreeView *tree() const { return m_tree; }
 
 private:

@@ -280,6 +280,7 @@ void ServersView::openPlanDialog(bool protect)
     if (!server)
         return;
     auto *dialog = new PlanDialog(*server, m_session->regions()->region(server->region), this);
+    dialog->setFolderBrowser(m_session->client());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 id = server->id;
     connect(dialog, &PlanDialog::submitted, this, [this, dialog, id, protect] { submitPlan(dialog, id, protect); });

@@ -185,6 +185,7 @@ bool shootLanguage(Widgets::LanguageManager &languages, Widgets::Language langua
     const auto web = console.session()->servers()->serverById(1);
     if (web) {
         Widgets::PlanDialog dialog(*web, console.session()->regions()->region(web->region), console.window());
+        dialog.setFolderBrowser(console.session()->client());
         dialog.show();
         if (QTest::qWaitForWindowExposed(&dialog))
             ok = save(&dialog, dir + u"/09-plan-dialog.png"_s) && ok;

@@ -5,6 +5,8 @@
 // refuses are listed disabled with their reasons.
 #include "guisupport.h"
 
+#include <plandialog.h>
+
 #include <generationsmodel.h>
 #include <jobsmodel.h>
 #include <mainwindow.h>
@@ -153,30 +155,50 @@ void tst_RestoreView::restoreTwoFilesChosenByDragIntoAnotherFolder()
     const qint64 local = servers->serverAt(0).id;
     ApiClient *client = console.session()->client();
 
-    // Protect the folder and back it up through the API.
-    PlanInfo plan;
-    plan.includePaths = { source };
-    bool protectedOk = false;
-    client->protect(local, plan, false, client, [&](ApiResult<ServerInfo> result) {
-        QVERIFY2(result, result ? "" : qPrintable(result.error().toString()));
-        protectedOk = true;
-    });
-    QTRY_VERIFY_WITH_TIMEOUT(protectedOk, 10000);
-    qint64 backupJob = 0;
-    client->startBackup(local, u"files"_s, client, [&](ApiResult<JobInfo> result) {
-        QVERIFY2(result, result ? "" : qPrintable(result.error().toString()));
-        backupJob = result->id;
-    });
-    QTRY_VERIFY_WITH_TIMEOUT(backupJob != 0, 10000);
-    const auto backup = waitForJob(client, backupJob, 60000);
-    QVERIFY(backup);
-    QCOMPARE(backup->state, JobState::Succeeded);
-    console.session()->refreshServers();
-    QTRY_VERIFY_WITH_TIMEOUT(servers->serverAt(0).isProtected, 10000);
-
-    // The Servers page's "Restore..." opens the page with the server chosen.
+    // Protect the local machine from the Servers page: the plan dialog's "Add Folder..." browses
+    // the machine through its agent and adds the chosen folder to the include paths.
     Widgets::MainWindow *window = console.window();
     auto *serversView = console.serversView();
+    console.session()->refreshRegions();
+    serversView->selectServer(local);
+    auto *protectAction = serversView->findChild<QAction *>(u"protectAction"_s);
+    QTRY_VERIFY(protectAction && protectAction->isEnabled());
+    protectAction->trigger();
+    QPointer<Widgets::PlanDialog> planDialog = Test::waitForTopLevel<Widgets::PlanDialog>(u"planDialog"_s);
+    QVERIFY(planDialog);
+    auto *addFolder = planDialog->findChild<QPushButton *>(u"addIncludeFolder"_s);
+    QVERIFY(addFolder && addFolder->isEnabled());
+    addFolder->click();
+    auto *includePicker = Test::waitForTopLevel<QDialog>(u"restoreFolderDialog"_s);
+    QVERIFY(includePicker);
+    auto *includeFolders = includePicker->findChild<QTreeView *>(u"folderTree"_s)->model();
+    QTRY_VERIFY_WITH_TIMEOUT(includeFolders->rowCount() > 0
+                                 && !includeFolders->index(0, 0).data(Models::RestoreTreeModel::LoadingRole).toBool(), 10000);
+    includePicker->findChild<QLineEdit *>(u"folderPath"_s)->setText(source);
+    includePicker->accept();
+    QCOMPARE(planDialog->plan().includePaths, QStringList { source });
+    auto *planOk = planDialog->findChild<QPushButton *>(u"planOk"_s);
+    QVERIFY2(planOk->isEnabled(), qPrintable(planDialog->validationProblem()));
+    QTest::mouseClick(planOk, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(servers->serverAt(0).isProtected, 10000);
+    QTRY_VERIFY(!planDialog);
+
+    // Back Up Now, and the Jobs page's model follows the job live up to 100 %.
+    auto *backUpAction = serversView->findChild<QAction *>(u"backUpAction"_s);
+    QTRY_VERIFY(backUpAction->isEnabled());
+    backUpAction->trigger();
+    auto *jobs = console.session()->jobs();
+    qint64 backupJob = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((backupJob = jobs->rowCount() > 0 ? jobs->idAt(0) : 0) != 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(jobs->jobById(backupJob) && jobs->jobById(backupJob)->state == JobState::Succeeded,
+                             60000);
+    const auto finished = *jobs->jobById(backupJob);
+    QVERIFY(finished.progress.fraction());
+    QCOMPARE(*finished.progress.fraction(), 1.0);
+    QVERIFY(finished.progress.sourceBytes >= 300 * 1024);
+    console.session()->refreshServers();
+
+    // The Servers page's "Restore..." opens the page with the server chosen.
     serversView->selectServer(local);
     auto *restoreAction = serversView->findChild<QAction *>(u"restoreAction"_s);
     QVERIFY(restoreAction && restoreAction->isEnabled());
