@@ -1122,6 +1122,25 @@ kura-agent enroll --package %2</source>
     </message>
 </context>
 <context>
+    <name>Kura::Widgets::JobDetailsDialog</name>
+    <message>
+        <source>Job %1 has no log entries yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the log...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Kura::Widgets::JobsView</name>
     <message>
         <source>Stop Job %1</source>
@@ -1169,10 +1188,6 @@ kura-agent enroll --package %2</source>
     </message>
     <message>
         <source>&amp;Log of the selected job:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Job %1 has no log entries yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1120,6 +1120,25 @@ kura-agent enroll --package %2</translation>
     </message>
 </context>
 <context>
+    <name>Kura::Widgets::JobDetailsDialog</name>
+    <message>
+        <source>Job %1 has no log entries yet.</source>
+        <translation>ジョブ %1 のログはまだありません。</translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation>ジョブ %1</translation>
+    </message>
+    <message>
+        <source>Loading the log...</source>
+        <translation>ログを読み込んでいます...</translation>
+    </message>
+    <message>
+        <source>&amp;Log:</source>
+        <translation>ログ(&amp;L):</translation>
+    </message>
+</context>
+<context>
     <name>Kura::Widgets::JobsView</name>
     <message>
         <source>Stop Job %1</source>
@@ -1168,10 +1187,6 @@ kura-agent enroll --package %2</translation>
     <message>
         <source>&amp;Log of the selected job:</source>
         <translation>選択したジョブのログ(&amp;L):</translation>
-    </message>
-    <message>
-        <source>Job %1 has no log entries yet.</source>
-        <translation>ジョブ %1 のログはまだありません。</translation>
     </message>
 </context>
 <context>

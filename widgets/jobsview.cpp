@@ -1,4 +1,5 @@
 #include "jobsview.h"
+#include "jobdetailsdialog.h"
 
 #include "icons.h"
 #include "messages.h"
@@ -136,14 +137,7 @@ void JobsView::loadEvents()
             m_events->setPlainText(Models::errorText(result.error()));
             return;
         }
-        QStringList lines;
-        for (const JobEvent &event : result->events)
-            lines << u"%1  %2  %3"_s.arg(Models::dateTimeText(event.time), Models::eventLevelText(event.level), event.text);
-        if (!result->reason.isEmpty())
-            lines << result->reason;
-        if (lines.isEmpty())
-            lines << tr("Job %1 has no log entries yet.").arg(id);
-        m_events->setPlainText(lines.join(u'\n'));
+        m_events->setPlainText(jobLogText(*result));
     });
 }
 

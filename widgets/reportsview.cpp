@@ -1,4 +1,5 @@
 #include "reportsview.h"
+#include "jobdetailsdialog.h"
 
 #include "icons.h"
 #include "messages.h"
@@ -133,6 +134,8 @@ ReportsView::ReportsView(Models::Session *session, QWidget *parent)
     auto *support = new TableSupport(m_table, u"reportsView"_s);
     if (!support->restore())
         m_table->sortByColumn(ReportModel::Start, Qt::DescendingOrder);
+    // Double-click or Enter: the job in full, with its log.
+    connect(m_table, &QTableView::activated, this, &ReportsView::showDetails);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_toolBar);
@@ -276,6 +279,15 @@ void ReportsView::failExport(const QString &reason)
     m_export->setEnabled(true);
     showError(this, tr("Export Report"), reason);
     emit exportFailed(reason);
+}
+
+void ReportsView::showDetails(const QModelIndex &index)
+{
+    const qint64 jobId = index.data(Models::KeyedTableModel::IdRole).toLongLong();
+    if (jobId == 0)
+        return;
+    auto *dialog = new JobDetailsDialog(m_session->client(), jobId, m_filter, index.row(), this);
+    dialog->open();
 }
 
 void ReportsView::changeEvent(QEvent *event)

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QModelIndex;
+
 class QAction;
 class QComboBox;
 class QDateEdit;
@@ -44,6 +46,7 @@ protected:
 
 private:
     void retranslateUi();
+    void showDetails(const QModelIndex &index);
     void applyFilter();
     void fillServers();
     void updateCount();

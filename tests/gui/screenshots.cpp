@@ -11,6 +11,8 @@
 #include <plandialog.h>
 #include <generationsmodel.h>
 #include <regionsmodel.h>
+#include <reportmodel.h>
+#include <reportsview.h>
 #include <restoreselectionmodel.h>
 #include <restoretargetsmodel.h>
 #include <restoretreemodel.h>
@@ -202,6 +204,31 @@ bool shootLanguage(Widgets::LanguageManager &languages, Widgets::Language langua
         QTest::qWait(300);
         if (QTest::qWaitForWindowExposed(&dialog))
             ok = save(&dialog, dir + u"/10-enrollment-dialog.png"_s) && ok;
+    }
+    // A failed job of the report in full, with its log.
+    {
+        console.window()->showPage(Widgets::Page::Reports);
+        auto *table = console.reportsView()->findChild<QTableView *>(u"reportTable"_s);
+        const QAbstractItemModel *model = table->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, Models::ReportModel::Result).data(Models::ReportModel::ResultRole).toInt()
+                != int(Api::Client::JobState::Failed))
+                continue;
+            emit table->activated(model->index(row, 0));
+            QWidget *dialog = nullptr;
+            (void)QTest::qWaitFor([&] {
+                for (QWidget *widget : QApplication::topLevelWidgets())
+                    if (widget->objectName() == u"jobDetailsDialog"_s && widget->isVisible())
+                        dialog = widget;
+                return dialog != nullptr;
+            }, 5000);
+            if (dialog && QTest::qWaitForWindowExposed(dialog)) {
+                QTest::qWait(300);
+                ok = save(dialog, dir + u"/11-job-details.png"_s) && ok;
+                dialog->close();
+            }
+            break;
+        }
     }
     console.window()->close();
     return ok;

@@ -1,6 +1,10 @@
 // The Reports page against a real server: filters, and CSV export exactly as filtered, made of
 // the server's own CSV records.
 #include "guisupport.h"
+#include <mainwindow.h>
+#include <QTableView>
+#include <QPlainTextEdit>
+#include <QLabel>
 
 #include <reportmodel.h>
 #include <reportsview.h>
@@ -27,6 +31,7 @@ private slots:
     void filtersNarrowTheRows();
     void exportWritesTheFilteredRowsOfTheServersCsv();
     void unfilteredExportIsTheServersDocument();
+    void doubleClickShowsTheJobWithItsLog();
 
 private:
     QByteArray serverCsv();
@@ -62,6 +67,39 @@ void tst_ReportsView::cleanup()
 {
     m_console.reset();
     m_server.reset();
+}
+
+// Activating a row (double-click, Enter) opens the job in full: its report columns and its log
+// from GET /jobs/{id}.
+void tst_ReportsView::doubleClickShowsTheJobWithItsLog()
+{
+    m_console->window()->showPage(Widgets::Page::Reports);
+    auto *table = m_console->reportsView()->findChild<QTableView *>(u"reportTable"_s);
+    QVERIFY(table);
+    // A failed job, so that its reason shows as well.
+    const QAbstractItemModel *model = table->model();
+    int failed = -1;
+    for (int row = 0; row < model->rowCount() && failed < 0; ++row)
+        if (model->index(row, Models::ReportModel::Result).data(Models::ReportModel::ResultRole).toInt()
+            == int(Api::Client::JobState::Failed))
+            failed = row;
+    QVERIFY(failed >= 0);
+    const QModelIndex index = model->index(failed, Models::ReportModel::Server);
+    const QString server = index.data().toString();
+    const QString reason = model->index(failed, Models::ReportModel::Reason).data().toString();
+    QVERIFY(!reason.isEmpty());
+    emit table->activated(index);
+    auto *dialog = Test::waitForTopLevel<QDialog>(u"jobDetailsDialog"_s);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->windowTitle(), u"Job %1"_s.arg(index.data(Models::KeyedTableModel::IdRole).toLongLong()));
+    QStringList labels;
+    for (QLabel *label : dialog->findChildren<QLabel *>())
+        labels << label->text();
+    QVERIFY2(labels.contains(server) && labels.contains(reason), qPrintable(labels.join(u" | "_s)));
+    auto *log = dialog->findChild<QPlainTextEdit *>(u"jobDetailsLog"_s);
+    QTRY_VERIFY(log->toPlainText().contains(u"Backup started by the schedule"_s));
+    QVERIFY(log->toPlainText().contains(reason));
+    dialog->close();
 }
 
 QByteArray tst_ReportsView::serverCsv()
