@@ -16,6 +16,8 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <memory>
+
 namespace Kura::Test {
 
 // Call in initTestCase(): settings go to a test location of their own (the application name
@@ -26,6 +28,29 @@ inline void isolateSettings()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("KuraTest"));
     QSettings().clear();
+}
+
+// Call in initTestCase() of a console test: isolated settings and the console in English.
+// Returns the language manager (owned by `owner`), or nullptr when English could not be loaded.
+inline Widgets::LanguageManager *startInEnglish(QObject *owner)
+{
+    isolateSettings();
+    auto *languages = new Widgets::LanguageManager(owner);
+    return languages->setLanguage(Widgets::Language::English) ? languages : nullptr;
+}
+
+// The demo server with its fleet of six servers, and a console started without connecting
+// (its login dialog dismissed). False when the server could not start or be seeded.
+inline bool startDemoConsole(std::unique_ptr<DemoServer> &server, std::unique_ptr<Widgets::Console> &console,
+                             Widgets::LanguageManager *languages)
+{
+    server = std::make_unique<DemoServer>();
+    if (!server->ok() || !server->seedDemoFleet())
+        return false;
+    console = std::make_unique<Widgets::Console>(languages);
+    console->start({});
+    console->loginDialog()->reject();
+    return true;
 }
 
 // Logs `session` in as `user` of the demo tenant; false when that did not happen within 10 s.

@@ -129,9 +129,8 @@ private:
 
 void tst_RestoreView::initTestCase()
 {
-    Test::isolateSettings();
-    m_languages = new Widgets::LanguageManager(this);
-    QVERIFY(m_languages->setLanguage(Widgets::Language::English));
+    m_languages = Test::startInEnglish(this);
+    QVERIFY(m_languages);
     QVERIFY(m_dir.isValid());
 }
 

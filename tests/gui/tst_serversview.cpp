@@ -50,19 +50,13 @@ private:
 
 void tst_ServersView::initTestCase()
 {
-    Test::isolateSettings();
-    m_languages = new Widgets::LanguageManager(this);
-    QVERIFY(m_languages->setLanguage(Widgets::Language::English));
+    m_languages = Test::startInEnglish(this);
+    QVERIFY(m_languages);
 }
 
 void tst_ServersView::init()
 {
-    m_server = std::make_unique<Test::DemoServer>();
-    QVERIFY(m_server->ok());
-    QVERIFY(m_server->seedDemoFleet());
-    m_console = std::make_unique<Widgets::Console>(m_languages);
-    m_console->start({});
-    m_console->loginDialog()->reject();
+    QVERIFY(Test::startDemoConsole(m_server, m_console, m_languages));
 }
 
 void tst_ServersView::cleanup()

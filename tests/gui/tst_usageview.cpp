@@ -57,20 +57,14 @@ private:
 
 void tst_UsageView::initTestCase()
 {
-    Test::isolateSettings();
-    m_languages = new Widgets::LanguageManager(this);
-    QVERIFY(m_languages->setLanguage(Widgets::Language::English));
+    m_languages = Test::startInEnglish(this);
+    QVERIFY(m_languages);
 }
 
 void tst_UsageView::init()
 {
-    m_server = std::make_unique<Test::DemoServer>();
-    QVERIFY(m_server->ok());
+    QVERIFY(Test::startDemoConsole(m_server, m_console, m_languages));
     QVERIFY(m_server->prices); // resources/prices.json
-    QVERIFY(m_server->seedDemoFleet());
-    m_console = std::make_unique<Widgets::Console>(m_languages);
-    m_console->start({});
-    m_console->loginDialog()->reject();
     QVERIFY(Test::logIn(*m_console->session(), *m_server, u"viewer"_s));
     QTRY_COMPARE(m_console->session()->servers()->rowCount(), 6);
 }
