@@ -16,6 +16,9 @@
 #include <session.h>
 
 #include <QAction>
+
+#include <optional>
+#include <utility>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -39,6 +42,17 @@ using Models::ServersFilterModel;
 using Models::ServersModel;
 
 namespace {
+
+// Unprotect and delete client without confirmation: the server refuses with the amount that
+// would be deleted (generations, stored bytes), which the confirmation names.
+std::optional<std::pair<qint64, qint64>> amountToConfirm(const Api::Client::ApiError &error, bool confirmed)
+{
+    if (confirmed || error.field() != u"confirm"_s)
+        return std::nullopt;
+    return std::make_pair(error.details.value(u"generations"_s).toInteger(),
+                          error.details.value(u"storedBytes"_s).toInteger());
+}
+
 QAction *makeAction(QWidget *owner, Icon which, const QString &name, const QKeySequence &shortcut = {})
 {
     auto *action = new QAction(icon(which), QString(), owner);
@@ -324,10 +338,8 @@ void ServersView::unprotect(qint64 serverId, bool confirmed)
             return;
         }
         const ApiError &error = result.error();
-        // Without confirmation the server answers with the amount that would be deleted.
-        if (!confirmed && error.field() == u"confirm"_s) {
-            const qint64 generations = error.details.value(u"generations"_s).toInteger();
-            const qint64 bytes = error.details.value(u"storedBytes"_s).toInteger();
+        if (const auto amount = amountToConfirm(error, confirmed)) {
+            const auto [generations, bytes] = *amount;
             confirm(this, tr("Unprotect \"%1\"").arg(name),
                     tr("Unprotecting \"%1\" deletes all its backup data: %n generation(s), %2. "
                        "This cannot be undone. The server stays in the list and can be protected "
@@ -367,10 +379,8 @@ void ServersView::deleteServer(qint64 serverId, bool confirmed)
                 return;
             }
             const ApiError &error = result.error();
-            // Without confirmation the server answers with the amount that would be deleted.
-            if (!confirmed && error.field() == u"confirm"_s) {
-                const qint64 generations = error.details.value(u"generations"_s).toInteger();
-                const qint64 bytes = error.details.value(u"storedBytes"_s).toInteger();
+            if (const auto amount = amountToConfirm(error, confirmed)) {
+                const auto [generations, bytes] = *amount;
                 confirm(this, tr("Delete Client \"%1\"").arg(name),
                         tr("Deleting \"%1\" removes the server from the list and deletes all its "
                            "backup data: %n generation(s), %2. This cannot be undone. Its agent "
