@@ -349,6 +349,10 @@ Status Scheduler::jobFinished(qint64 tenantId, qint64 jobId, const FinishedJob &
                                                        outcome.snapshotId }));
         KURA_TRY(generations.setCopy(tenantId, *id, { server->region, Catalog::CopyState::Complete, now }));
         generationId = *id;
+        // The job's figures become the final totals: a short backup may end before the agent ever
+        // reported its estimate, and a finished job shows what it did, not its last progress event.
+        KURA_TRY(jobs.updateProgress(tenantId, jobId, { outcome.sourceBytes, outcome.files, outcome.sourceBytes,
+                                                        outcome.files, outcome.newBytes }));
     }
     // A failed job raises its job_failed alert inside JobStore::finish.
     return jobs.finish(tenantId, jobId, outcome.state, outcome.reason, now, generationId);

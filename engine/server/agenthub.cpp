@@ -326,6 +326,10 @@ void AgentHub::finishJob(qint64 tenantId, qint64 jobId, const Scheduler::Finishe
             recordUsage(tenantId, jobId, outcome.sourceBytes);
     } else {
         Catalog::JobStore jobs(m_db);
+        // A restore that succeeded shows its final totals, whatever its last progress event said.
+        if (outcome.state == Policy::JobState::Succeeded)
+            (void)jobs.updateProgress(tenantId, jobId,
+                                      { outcome.sourceBytes, outcome.files, outcome.sourceBytes, outcome.files, 0 });
         (void)jobs.finish(tenantId, jobId, outcome.state, outcome.reason, m_clock.nowMs());
     }
     emit jobChanged(tenantId, jobId);

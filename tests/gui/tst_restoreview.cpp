@@ -298,6 +298,10 @@ void tst_RestoreView::restoreTwoFilesChosenByDragIntoAnotherFolder()
     QVERIFY2(restore->state == JobState::Succeeded, qPrintable(restore->reason));
     QCOMPARE(restore->targetServerId, local);
     QCOMPARE(restore->targetPath, target);
+    // The finished restore shows its final totals: the two files chosen, all of them done.
+    QCOMPARE(restore->progress.files, 2);
+    QCOMPARE(restore->progress.fraction().value_or(0.0), 1.0);
+    QVERIFY(restore->progress.sourceBytes >= 300 * 1024);
 
     // Byte for byte, each under its original path below the target; the rest is not there.
     QCOMPARE(fileBytes(target + source + u"/alpha.txt"_s), fileBytes(source + u"/alpha.txt"_s));

@@ -550,7 +550,8 @@ void tst_Scheduler::succeededBackupBecomesGeneration()
     m_f->clock.setNowMs(utcMs(2, 9));
     const qint64 jobId = m_f->runImmediate(server);
     QVERIFY(jobId > 0);
-    QVERIFY_RESULT(m_f->scheduler->jobProgress(m_f->tenant(), jobId, { 5000, 50, 2500, 25, 1200 }));
+    // The last progress event still had the estimate (4800 bytes) and not everything done.
+    QVERIFY_RESULT(m_f->scheduler->jobProgress(m_f->tenant(), jobId, { 4800, 48, 2500, 25, 1100 }));
     QCOMPARE(m_f->job(jobId).figures.bytesDone, 2500);
     m_f->clock.advanceMs(40 * Policy::MsPerMinute);
     Scheduler::FinishedJob outcome;
@@ -562,6 +563,12 @@ void tst_Scheduler::succeededBackupBecomesGeneration()
 
     const Catalog::JobRecord job = m_f->job(jobId);
     QCOMPARE(job.state, JobState::Succeeded);
+    // The finished job's figures are the final totals, all of them done.
+    QCOMPARE(job.figures.sourceBytes, 5000);
+    QCOMPARE(job.figures.files, 50);
+    QCOMPARE(job.figures.bytesDone, 5000);
+    QCOMPARE(job.figures.filesDone, 50);
+    QCOMPARE(job.figures.transferredBytes, 1200);
     QCOMPARE(job.endMs, m_f->clock.nowMs());
     QVERIFY(job.generationId);
     Catalog::GenerationStore generations(m_f->db());
