@@ -193,6 +193,17 @@ Status JobStore::updateProgress(qint64 tenantId, qint64 jobId, const JobProgress
         u"job %1"_s.arg(jobId));
 }
 
+Status JobStore::setQueuedReason(qint64 tenantId, qint64 jobId, const QString &reason)
+{
+    auto changed = Sql::run(m_db, u"UPDATE jobs SET reason = ? WHERE tenant_id = ? AND id = ? AND state = 'queued'"_s,
+        { reason, tenantId, jobId });
+    if (!changed)
+        return fail(changed.error());
+    if (changed->numRowsAffected() == 1)
+        return {};
+    return fail(ErrorCode::Conflict, u"job %1 is not queued"_s.arg(jobId));
+}
+
 Status JobStore::recordBackupSuccess(qint64 tenantId, qint64 jobId, qint64 endMs)
 {
     auto done = Sql::run(m_db,

@@ -93,6 +93,9 @@ public:
     // Opens its own write transaction, so do not call it inside another.
     Status finish(qint64 tenantId, qint64 jobId, Policy::JobState state, const QString &reason,
         qint64 endMs, std::optional<qint64> generationId = std::nullopt);
+    // Gives a queued job a new reason (the scheduler's "held: ..." marks). Conflict when the
+    // job is no longer queued.
+    Status setQueuedReason(qint64 tenantId, qint64 jobId, const QString &reason);
     // SPEC §12: marks every running job of the tenant interrupted. Returns how many.
     Result<int> interruptRunning(qint64 tenantId, const QString &reason, qint64 nowMs);
 

@@ -66,8 +66,40 @@ QString describeRefusal(const Policy::Admission &admission)
 }
 
 Scheduler::Scheduler(Catalog::Database &database, const Clock &clock, Dispatcher &dispatcher, DataRemover &remover)
-    : m_db(database), m_clock(clock), m_dispatcher(dispatcher), m_remover(remover)
+    : m_db(database), m_clock(clock), m_dispatcher(dispatcher), m_remover(remover), m_startedMs(clock.nowMs())
 {
+}
+
+Result<int> recoverUnfinishedJobs(Catalog::Database &database, qint64 nowMs)
+{
+    auto tenants = Catalog::TenantStore(database).list();
+    if (!tenants)
+        return fail(tenants.error());
+    Catalog::JobStore jobs(database);
+    int changed = 0;
+    for (const Catalog::TenantRecord &tenant : std::as_const(*tenants)) {
+        auto active = jobs.activeJobs(tenant.id);
+        if (!active)
+            return fail(active.error());
+        for (const Catalog::JobRecord &job : std::as_const(*active)) {
+            if (job.state == Policy::JobState::Running) {
+                KURA_TRY(jobs.finish(tenant.id, job.id, Policy::JobState::Failed,
+                                     QStringLiteral("the server stopped while the job was running; "
+                                                    "no generation was written"),
+                                     nowMs));
+            } else if (!Policy::isBackup(job.kind)) {
+                KURA_TRY(jobs.finish(tenant.id, job.id, Policy::JobState::Cancelled,
+                                     QStringLiteral("cancelled: the server stopped before the restore started"), nowMs));
+            } else if (!job.reason.startsWith(HeldPrefix)) {
+                KURA_TRY(jobs.setQueuedReason(tenant.id, job.id,
+                                              HeldPrefix + QStringLiteral("the server restarted before the job started")));
+            } else {
+                continue;
+            }
+            ++changed;
+        }
+    }
+    return changed;
 }
 
 Status Scheduler::tick()
@@ -229,6 +261,9 @@ Status Scheduler::releaseHeld(qint64 tenantId)
             continue;
         }
         if (!m_dispatcher.isConnected(tenantId, job.serverId)) {
+            // Just after a (re)start, agents are still connecting: the job waits for its agent.
+            if (now - m_startedMs < ReconnectGraceMs)
+                continue;
             // It never ran, so it is cancelled (a queued job cannot fail), with an alert.
             const QString reason = QStringLiteral("cancelled: ") + offlineReason(*server);
             KURA_TRY(jobs.finish(tenantId, job.id, Policy::JobState::Cancelled, reason, now));

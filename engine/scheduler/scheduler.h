@@ -60,6 +60,9 @@ public:
     Status requestStop(qint64 tenantId, qint64 jobId);
 
     void setSuppressed(bool suppressed, const QString &reason);
+    // How long held jobs wait for their agent after the scheduler starts before an agent that
+    // is still away has them cancelled: agents reconnect within a minute of a server restart.
+    static constexpr qint64 ReconnectGraceMs = 5 * 60 * 1000;
     bool isSuppressed() const { return m_suppressed; }
 
     // Reports from the dispatcher.
@@ -82,6 +85,7 @@ private:
     const Clock &m_clock;
     Dispatcher &m_dispatcher;
     DataRemover &m_remover;
+    const qint64 m_startedMs;
     bool m_suppressed = false;
     QString m_suppressionReason;
     QHash<qint64, QDate> m_lastSweep; // tenant -> UTC day of its last retention sweep
@@ -98,5 +102,17 @@ private:
 QList<Policy::JobRecord> toPolicyHistory(const QList<Catalog::JobRecord> &jobs);
 // An English sentence for a refusal, with the time it lifts (API message, logs).
 QString describeRefusal(const Policy::Admission &admission);
+
+// What a server that starts does with the jobs its previous process left unfinished (no agent
+// is connected yet, and none can report on those jobs any more), for every tenant:
+// - running jobs fail: "the server stopped while the job was running; no generation was written"
+//   (the chunks they uploaded are reused by the next backup);
+// - queued backups that never started are held ("held: the server restarted before the job
+//   started") and run when their agent is back: Scheduler::tick releases them, or cancels them
+//   with an alert when the agent is still away after Scheduler::ReconnectGraceMs;
+// - queued restores are cancelled ("cancelled: the server stopped before the restore started");
+//   the administrator starts them again, maybe to another target.
+// Jobs already held (suppression) stay held. Returns how many jobs were changed.
+Result<int> recoverUnfinishedJobs(Catalog::Database &database, qint64 nowMs);
 
 } // namespace Kura::Scheduler

@@ -77,21 +77,12 @@ Status ServerHost::init(const ServerConfig &config, const std::optional<InitialA
             return fail(user.error());
     }
 
-    // Jobs that a previous process left queued or running cannot be finished by anyone now:
-    // they failed (no generation was written; the data they uploaded is reused next time).
-    Catalog::JobStore jobs(*m_db);
+    // Jobs that a previous process left running failed; queued backups wait for their agent.
+    if (auto recovered = Scheduler::recoverUnfinishedJobs(*m_db, m_clock->nowMs()); !recovered)
+        return fail(recovered.error());
     auto all = tenants.list();
     if (all) {
         for (const Catalog::TenantRecord &t : std::as_const(*all)) {
-            auto active = jobs.activeJobs(t.id);
-            if (!active)
-                return fail(active.error());
-            for (const Catalog::JobRecord &job : std::as_const(*active))
-                KURA_TRY(jobs.finish(t.id, job.id, Policy::JobState::Failed,
-                                     job.state == Policy::JobState::Running
-                                         ? u"the server stopped while the job was running; no generation was written"_s
-                                         : u"the server stopped before the job started"_s,
-                                     m_clock->nowMs()));
             // No agent is connected to a server that just started.
             Catalog::ServerStore servers(*m_db);
             auto list = servers.list(t.id);

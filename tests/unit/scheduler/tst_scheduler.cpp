@@ -37,6 +37,8 @@ private slots:
     void succeededBackupBecomesGeneration();
     void failedJobRaisesAlert();
     void successReportForJobThatNeverStartedIsRefused();
+    void restartFailsRunningJobsAndHoldsQueuedBackupsForTheirAgents();
+    void restartCancelsHeldBackupOfAgentStillAwayAfterGrace();
 
 private:
     // Ticks once per `stepMs` from the current time until `endMs`; every job dispatched on the
@@ -646,6 +648,99 @@ void tst_Scheduler::successReportForJobThatNeverStartedIsRefused()
     generations = Catalog::GenerationStore(m_f->db()).listForServer(m_f->tenant(), server);
     QVERIFY_RESULT(generations);
     QCOMPARE(generations->size(), 1);
+}
+
+void tst_Scheduler::restartFailsRunningJobsAndHoldsQueuedBackupsForTheirAgents()
+{
+    const qint64 running = m_f->addServer(u"running"_s, Test::SchedulerFixture::immediatePlan());
+    const qint64 queued = m_f->addServer(u"queued"_s, Test::SchedulerFixture::immediatePlan());
+    const qint64 restoring = m_f->addServer(u"restoring"_s, Test::SchedulerFixture::immediatePlan());
+    m_f->clock.setNowMs(utcMs(3, 10));
+    const qint64 runningJob = m_f->runImmediate(running);
+    QVERIFY(runningJob > 0);
+    // Dispatched, but the server stopped before the agent reported the start.
+    auto request = m_f->scheduler->requestImmediate(m_f->tenant(), queued, Policy::JobKind::FileBackup);
+    QVERIFY_RESULT(request);
+    const qint64 queuedJob = request->jobId;
+    QVERIFY(queuedJob > 0);
+    Catalog::NewJob restore;
+    restore.serverId = restoring;
+    restore.kind = Policy::JobKind::FileRestore;
+    restore.queuedMs = m_f->clock.nowMs();
+    restore.targetServerId = restoring;
+    restore.targetPath = u"/srv/restored"_s;
+    auto restoreJob = Catalog::JobStore(m_f->db()).create(m_f->tenant(), restore);
+    QVERIFY_RESULT(restoreJob);
+
+    // The server process is gone; a new one starts 3 minutes later with no agent connected.
+    m_f->scheduler.reset();
+    m_f->dispatcher.dispatched.clear();
+    m_f->clock.advanceMs(3 * Policy::MsPerMinute);
+    auto recovered = Scheduler::recoverUnfinishedJobs(m_f->db(), m_f->clock.nowMs());
+    QVERIFY_RESULT(recovered);
+    QCOMPARE(*recovered, 3);
+    QCOMPARE(m_f->job(runningJob).state, JobState::Failed);
+    QCOMPARE(m_f->job(runningJob).reason,
+             u"the server stopped while the job was running; no generation was written"_s);
+    QCOMPARE(m_f->job(queuedJob).state, JobState::Queued);
+    QCOMPARE(m_f->job(queuedJob).reason, u"held: the server restarted before the job started"_s);
+    QCOMPARE(m_f->job(*restoreJob).state, JobState::Cancelled);
+    QCOMPARE(m_f->job(*restoreJob).reason, u"cancelled: the server stopped before the restore started"_s);
+    // Recovering twice changes nothing more.
+    recovered = Scheduler::recoverUnfinishedJobs(m_f->db(), m_f->clock.nowMs());
+    QVERIFY_RESULT(recovered);
+    QCOMPARE(*recovered, 0);
+
+    m_f->scheduler = std::make_unique<Scheduler::Scheduler>(m_f->db(), m_f->clock, m_f->dispatcher, m_f->remover);
+    m_f->dispatcher.setConnected(queued, false);
+    // While the agent is reconnecting, the held backup waits and nothing else is started for it.
+    QVERIFY_RESULT(m_f->scheduler->tick());
+    m_f->clock.advanceMs(40 * 1000);
+    QVERIFY_RESULT(m_f->scheduler->tick());
+    QVERIFY(m_f->dispatcher.dispatched.isEmpty());
+    QCOMPARE(m_f->job(queuedJob).state, JobState::Queued);
+    auto second = m_f->scheduler->requestImmediate(m_f->tenant(), queued, Policy::JobKind::FileBackup);
+    QVERIFY_RESULT(second);
+    QVERIFY(!second->admission.allowed);
+
+    // The agent is back: the same job is handed out, once, and runs to the end.
+    m_f->dispatcher.setConnected(queued, true);
+    QVERIFY_RESULT(m_f->scheduler->tick());
+    QVERIFY_RESULT(m_f->scheduler->tick());
+    QCOMPARE(m_f->dispatcher.dispatched.size(), 1);
+    QCOMPARE(m_f->dispatcher.dispatched.first().request.jobId, queuedJob);
+    QCOMPARE(m_f->dispatcher.dispatched.first().request.serverId, queued);
+    QVERIFY(m_f->start(queuedJob));
+    QVERIFY(m_f->finish(queuedJob, JobState::Succeeded, QString(), u"cafe"_s));
+    QCOMPARE(m_f->job(queuedJob).state, JobState::Succeeded);
+    QVERIFY(m_f->job(queuedJob).generationId);
+}
+
+void tst_Scheduler::restartCancelsHeldBackupOfAgentStillAwayAfterGrace()
+{
+    const qint64 server = m_f->addServer(u"away"_s, Test::SchedulerFixture::immediatePlan());
+    m_f->clock.setNowMs(utcMs(3, 10));
+    auto request = m_f->scheduler->requestImmediate(m_f->tenant(), server, Policy::JobKind::FileBackup);
+    QVERIFY_RESULT(request);
+    QVERIFY_RESULT(Catalog::ServerStore(m_f->db()).setOnline(m_f->tenant(), server, false, m_f->clock.nowMs()));
+
+    m_f->clock.advanceMs(Policy::MsPerMinute);
+    QVERIFY_RESULT(Scheduler::recoverUnfinishedJobs(m_f->db(), m_f->clock.nowMs()));
+    m_f->scheduler = std::make_unique<Scheduler::Scheduler>(m_f->db(), m_f->clock, m_f->dispatcher, m_f->remover);
+    m_f->dispatcher.dispatched.clear();
+    m_f->dispatcher.setConnected(server, false);
+    m_f->clock.advanceMs(Scheduler::Scheduler::ReconnectGraceMs - 1000);
+    QVERIFY_RESULT(m_f->scheduler->tick());
+    QCOMPARE(m_f->job(request->jobId).state, JobState::Queued);
+    QVERIFY(activeAlerts(Catalog::AlertKind::JobFailed).isEmpty());
+
+    m_f->clock.advanceMs(1000);
+    QVERIFY_RESULT(m_f->scheduler->tick());
+    const Catalog::JobRecord job = m_f->job(request->jobId);
+    QCOMPARE(job.state, JobState::Cancelled);
+    QCOMPARE(job.reason, u"cancelled: agent not connected since 2026-01-04T10:00:00Z"_s);
+    QCOMPARE(activeAlerts(Catalog::AlertKind::JobFailed).size(), 1);
+    QVERIFY(m_f->dispatcher.dispatched.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Scheduler)
