@@ -611,6 +611,55 @@
         <extracomment>An estimated charge: amount, currency code (&quot;12,345 JPY&quot;)</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n generation(s) waiting)</source>
+        <extracomment>Replication lag of a region: %1 is the age of the oldest copy still waiting, such as &quot;3 h 05 min&quot;</extracomment>
+        <translation>
+            <numerusform>%1 (%n generation waiting)</numerusform>
+            <numerusform>%1 (%n generations waiting)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No region keeps its double-storage copies in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every double-storage copy of this tenant from %1 has arrived in %2. Copies should arrive within %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Double-storage copies of this tenant from %1 into %2: %n generation(s) waiting; the oldest finished at %3 and is past the target of %4.</source>
+        <translation>
+            <numerusform>Double-storage copies of this tenant from %1 into %2: %n generation waiting; it finished at %3 and is past the target of %4.</numerusform>
+            <numerusform>Double-storage copies of this tenant from %1 into %2: %n generations waiting; the oldest finished at %3 and is past the target of %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Double-storage copies of this tenant from %1 into %2: %n generation(s) waiting; the oldest finished at %3. Copies should arrive within %4.</source>
+        <translation>
+            <numerusform>Double-storage copies of this tenant from %1 into %2: %n generation waiting; it finished at %3. Copies should arrive within %4.</numerusform>
+            <numerusform>Double-storage copies of this tenant from %1 into %2: %n generations waiting; the oldest finished at %3. Copies should arrive within %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>How long the oldest double-storage copy of your servers has been waiting to arrive in the region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication Lag</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Kura::Models::RestoreSelectionModel</name>
@@ -1555,10 +1604,6 @@ kura-agent enroll --package %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Backups of a server are stored in its region. Double storage also keeps a copy in the paired region, replicated within 24 hours. While a region&apos;s storage is marked failed, restores may use the remote copies.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mark Region %1 Failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1604,6 +1649,10 @@ Reason (kept in the region&apos;s history):</source>
     </message>
     <message>
         <source>Mark the selected region&apos;s storage as working again (administrators)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups of a server are stored in its region. Double storage also keeps a copy in the paired region, replicated within 24 hours; the replication lag shows how long the oldest of your copies has been waiting for a region. While a region&apos;s storage is marked failed, restores may use the remote copies.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -610,6 +610,51 @@
         <extracomment>An estimated charge: amount, currency code (&quot;12,345 JPY&quot;)</extracomment>
         <translation>%1 %2</translation>
     </message>
+    <message>
+        <source>Up to date</source>
+        <translation>最新</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n generation(s) waiting)</source>
+        <extracomment>Replication lag of a region: %1 is the age of the oldest copy still waiting, such as &quot;3 h 05 min&quot;</extracomment>
+        <translation>
+            <numerusform>%1 (%n 世代が待機中)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No region keeps its double-storage copies in %1.</source>
+        <translation>%1 にダブルストレージのコピーを保管するリージョンはありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 時間</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every double-storage copy of this tenant from %1 has arrived in %2. Copies should arrive within %3.</source>
+        <translation>このテナントの %1 からのダブルストレージのコピーは、すべて %2 に届いています。コピーは %3 以内に届くことが目標です。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Double-storage copies of this tenant from %1 into %2: %n generation(s) waiting; the oldest finished at %3 and is past the target of %4.</source>
+        <translation>
+            <numerusform>このテナントの %1 から %2 へのダブルストレージのコピー: %n 世代が待機中です。最も古い世代は %3 に完了し、目標の %4 を過ぎています。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Double-storage copies of this tenant from %1 into %2: %n generation(s) waiting; the oldest finished at %3. Copies should arrive within %4.</source>
+        <translation>
+            <numerusform>このテナントの %1 から %2 へのダブルストレージのコピー: %n 世代が待機中です。最も古い世代は %3 に完了しました。コピーは %4 以内に届くことが目標です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>How long the oldest double-storage copy of your servers has been waiting to arrive in the region</source>
+        <translation>サーバーのダブルストレージのコピーのうち、最も古いものがこのリージョンへの到着を待っている時間</translation>
+    </message>
+    <message>
+        <source>Replication Lag</source>
+        <translation>レプリケーション遅延</translation>
+    </message>
 </context>
 <context>
     <name>Kura::Models::RestoreSelectionModel</name>
@@ -1552,10 +1597,6 @@ kura-agent enroll --package %2</translation>
         <translation>リージョンとその状態をサーバーから再読み込みします</translation>
     </message>
     <message>
-        <source>Backups of a server are stored in its region. Double storage also keeps a copy in the paired region, replicated within 24 hours. While a region&apos;s storage is marked failed, restores may use the remote copies.</source>
-        <translation>サーバーのバックアップはそのリージョンに保存されます。ダブルストレージでは対のリージョンにもコピーを保持し、24 時間以内に複製します。リージョンのストレージが障害とされている間は、リストアにリモートのコピーを使用できます。</translation>
-    </message>
-    <message>
         <source>Mark Region %1 Failed</source>
         <translation>リージョン %1 を障害としてマーク</translation>
     </message>
@@ -1606,6 +1647,10 @@ Reason (kept in the region&apos;s history):</source>
     <message>
         <source>Mark the selected region&apos;s storage as working again (administrators)</source>
         <translation>選択したリージョンのストレージが再び動作していることをマークします (管理者)</translation>
+    </message>
+    <message>
+        <source>Backups of a server are stored in its region. Double storage also keeps a copy in the paired region, replicated within 24 hours; the replication lag shows how long the oldest of your copies has been waiting for a region. While a region&apos;s storage is marked failed, restores may use the remote copies.</source>
+        <translation>サーバーのバックアップはそのリージョンに保存されます。ダブルストレージでは対のリージョンにもコピーを保持し、24 時間以内に複製します。レプリケーション遅延は、お使いのコピーのうち最も古いものがリージョンへの到着を待っている時間です。リージョンのストレージが障害とされている間は、リストアにリモートのコピーを使用できます。</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,24 @@ using namespace Qt::StringLiterals;
 
 namespace Kura::Widgets {
 
+namespace {
+// Sorts on the model's raw values and marks a replication lag past its target with the
+// warning icon.
+class RegionsProxy : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::DecorationRole && index.column() == Models::RegionsModel::ReplicationLag
+            && index.data(Models::RegionsModel::ReplicationOverdueRole).toBool())
+            return icon(Icon::Warning);
+        return QSortFilterProxyModel::data(index, role);
+    }
+};
+} // namespace
+
 RegionsView::RegionsView(Models::Session *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
@@ -45,7 +63,7 @@ RegionsView::RegionsView(Models::Session *session, QWidget *parent)
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
 
-    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy = new RegionsProxy(this);
     m_proxy->setSourceModel(session->regions());
     m_proxy->setSortRole(Models::KeyedTableModel::SortRole);
     m_table = new QTableView(this);
@@ -159,8 +177,10 @@ void RegionsView::retranslateUi()
     m_markRecovered->setText(tr("Mark Re&covered..."));
     m_markRecovered->setToolTip(tr("Mark the selected region's storage as working again (administrators)"));
     m_intro->setText(tr("Backups of a server are stored in its region. Double storage also keeps "
-                        "a copy in the paired region, replicated within 24 hours. While a "
-                        "region's storage is marked failed, restores may use the remote copies."));
+                        "a copy in the paired region, replicated within 24 hours; the replication "
+                        "lag shows how long the oldest of your copies has been waiting for a "
+                        "region. While a region's storage is marked failed, restores may use the "
+                        "remote copies."));
     m_session->regions()->retranslate();
     updateActions();
 }

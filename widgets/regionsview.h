@@ -15,7 +15,8 @@ class Session;
 namespace Kura::Widgets {
 
 // The Regions page (SPEC §7): storage regions, their double-storage pairs, whether double
-// storage is offered and each region's storage health. Admins mark the selected region's
+// storage is offered, each region's storage health and its replication lag (how long the
+// tenant's oldest double-storage copy has waited for it). Admins mark the selected region's
 // storage failed or recovered, after a confirmation that asks for the reason.
 class RegionsView : public QWidget
 {

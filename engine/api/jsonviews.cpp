@@ -176,6 +176,15 @@ QJsonObject regionToJson(const Catalog::RegionRecord &region)
         { u"stateChanged"_s, isoUtcOrNull(region.stateChangedMs) } };
 }
 
+QJsonObject regionReplicationToJson(const Catalog::RegionReplication &replication, qint64 nowMs)
+{
+    return { { u"sourceRegions"_s, QJsonArray::fromStringList(replication.sourceRegions) },
+        { u"waitingGenerations"_s, double(replication.waitingGenerations) },
+        { u"oldestWaitingEnd"_s, isoUtcOrNull(replication.oldestWaitingEndMs) },
+        { u"lagMs"_s, double(replication.lagMs(nowMs)) },
+        { u"targetMs"_s, double(Catalog::DefaultReplicationTargetMs) } };
+}
+
 QJsonObject reportRowToJson(const Catalog::ReportRow &row)
 {
     return { { u"jobId"_s, double(row.jobId) }, { u"serverId"_s, double(row.serverId) },

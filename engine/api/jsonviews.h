@@ -6,6 +6,7 @@
 #include <catalog/generationstore.h>
 #include <catalog/jobstore.h>
 #include <catalog/regionstore.h>
+#include <catalog/replicationlag.h>
 #include <catalog/report.h>
 #include <catalog/serverstore.h>
 #include <policy/planrules.h>
@@ -34,6 +35,9 @@ QJsonObject generationToJson(
     const Catalog::GenerationRecord &generation, const QList<Catalog::GenerationCopy> &copies);
 QJsonObject alertToJson(const Catalog::AlertRecord &alert);
 QJsonObject regionToJson(const Catalog::RegionRecord &region);
+// The double-storage copies waiting for one region at `nowMs`: sourceRegions,
+// waitingGenerations, oldestWaitingEnd (null when none waits), lagMs and targetMs.
+QJsonObject regionReplicationToJson(const Catalog::RegionReplication &replication, qint64 nowMs);
 QJsonObject reportRowToJson(const Catalog::ReportRow &row);
 
 } // namespace Kura::Api

@@ -4,6 +4,7 @@
 
 #include <catalog/alertstore.h>
 #include <catalog/regionstore.h>
+#include <catalog/replicationlag.h>
 
 using namespace Qt::StringLiterals;
 
@@ -50,18 +51,28 @@ ApiResponse acknowledgeAlert(ApiContext &context, const RouteContext &route)
         ApiResponse::json(200, alertToJson(*alert)));
 }
 
-// Regions are installation-wide (no tenant data): their health from the catalog and what the
-// region matrix offers there.
-ApiResponse listRegions(ApiContext &context, const RouteContext &)
+// Regions are installation-wide: their health from the catalog and what the region matrix
+// offers there. The replication into each region is the caller's tenant's (null for a region
+// that receives no double-storage copies).
+ApiResponse listRegions(ApiContext &context, const RouteContext &route)
 {
     auto regions = Catalog::RegionStore(context.database).list();
     if (!regions)
         return ApiResponse::error(regions.error());
+    auto replication = Catalog::regionReplication(context.database, route.identity.tenantId);
+    if (!replication)
+        return ApiResponse::error(replication.error());
+    QHash<QString, QJsonObject> replicationOf;
+    const qint64 now = context.clock.nowMs();
+    for (const Catalog::RegionReplication &r : std::as_const(*replication))
+        replicationOf.insert(r.region, regionReplicationToJson(r, now));
     QJsonArray out;
     for (const Catalog::RegionRecord &region : std::as_const(*regions)) {
         QJsonObject object = regionToJson(region);
         object.insert(u"backupService"_s, context.regionMatrix.hasBackupService(region.name));
         object.insert(u"doubleAvailable"_s, context.regionMatrix.isDoubleAllowed(region.name));
+        const auto found = replicationOf.constFind(region.name);
+        object.insert(u"replication"_s, found == replicationOf.cend() ? QJsonValue() : QJsonValue(*found));
         out.append(object);
     }
     return ApiResponse::json(200, QJsonObject { { u"regions"_s, out } });

@@ -4,6 +4,8 @@
 #include "private/sql.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QMap>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -31,6 +33,20 @@ namespace {
         return out;
     }
 
+    // The regions that receive copies, each with the regions that send them.
+    Result<QMap<QString, QStringList>> pairedRegions(Database &database)
+    {
+        auto query = Sql::run(database,
+            u"SELECT remote_region, name FROM regions WHERE remote_region IS NOT NULL"
+            " AND remote_region <> '' ORDER BY remote_region, name"_s);
+        if (!query)
+            return fail(query.error());
+        QMap<QString, QStringList> out;
+        while (query->next())
+            out[query->value(0).toString()] << query->value(1).toString();
+        return out;
+    }
+
     QString describe(const LaggingServer &s)
     {
         return u"generation finished at %1 has no remote copy yet"_s.arg(
@@ -39,6 +55,44 @@ namespace {
     }
 
 } // namespace
+
+qint64 RegionReplication::lagMs(qint64 nowMs) const
+{
+    if (waitingGenerations == 0 || !oldestWaitingEndMs)
+        return 0;
+    return qMax<qint64>(0, nowMs - *oldestWaitingEndMs);
+}
+
+Result<QList<RegionReplication>> regionReplication(Database &database, qint64 tenantId)
+{
+    auto paired = pairedRegions(database);
+    if (!paired)
+        return fail(paired.error());
+    // Generations of a server whose region pairs with r.remote_region and that have no
+    // complete copy there yet.
+    auto query = Sql::run(database,
+        u"SELECT r.remote_region, COUNT(*), MIN(g.end_ms) FROM generations g"
+        " JOIN servers s ON s.tenant_id = g.tenant_id AND s.id = g.server_id"
+        " JOIN regions r ON r.name = s.region"
+        " WHERE g.tenant_id = ? AND g.status = 'complete' AND g.storage = 'double'"
+        " AND r.remote_region IS NOT NULL AND r.remote_region <> ''"
+        " AND NOT EXISTS (SELECT 1 FROM generation_copies c WHERE c.tenant_id = g.tenant_id"
+        "  AND c.generation_id = g.id AND c.region = r.remote_region AND c.state = 'complete')"
+        " GROUP BY r.remote_region"_s,
+        { tenantId });
+    if (!query)
+        return fail(query.error());
+    QHash<QString, QPair<qint64, std::optional<qint64>>> waiting;
+    while (query->next())
+        waiting.insert(query->value(0).toString(),
+            { query->value(1).toLongLong(), Sql::optionalInt(query->value(2)) });
+    QList<RegionReplication> out;
+    for (auto it = paired->cbegin(); it != paired->cend(); ++it) {
+        const auto found = waiting.value(it.key(), { 0, std::nullopt });
+        out << RegionReplication { it.key(), it.value(), found.first, found.second };
+    }
+    return out;
+}
 
 Result<QList<LaggingServer>> checkReplicationLag(
     Database &database, qint64 tenantId, qint64 nowMs, qint64 targetMs)

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -27,5 +28,24 @@ struct LaggingServer {
 // ordered by name.
 Result<QList<LaggingServer>> checkReplicationLag(Database &database, qint64 tenantId, qint64 nowMs,
     qint64 targetMs = DefaultReplicationTargetMs);
+
+// Replication into one region (SPEC §7, the console's Regions page): the tenant's complete
+// generations taken under a `double` plan by servers in a region that pairs with `region`
+// (its `remote_region`), which have no complete copy in `region` yet. A failed, pending or
+// copying copy is still waiting.
+struct RegionReplication {
+    QString region; // where the copies go
+    QStringList sourceRegions; // the regions whose double-storage copies go there, by name
+    qint64 waitingGenerations = 0;
+    std::optional<qint64> oldestWaitingEndMs; // end of the oldest waiting generation
+
+    // How far the copies in `region` are behind at `nowMs`: the age of the oldest waiting
+    // generation, 0 when nothing waits (and never negative).
+    qint64 lagMs(qint64 nowMs) const;
+};
+
+// One entry for every region that receives double-storage copies (some region's pair), by
+// name, also when nothing waits; regions that receive no copies are not listed.
+Result<QList<RegionReplication>> regionReplication(Database &database, qint64 tenantId);
 
 } // namespace Kura::Catalog

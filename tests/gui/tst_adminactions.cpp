@@ -1,12 +1,13 @@
 // The console's administration against a real server: enrolling a server (token and agent
 // package the agent's package reader reads back), deleting a client after the confirmation that
-// names the amount, marking a region failed and recovered, and API keys in Settings (create
-// with the secret shown once, revoke); role-dependent actions.
+// names the amount, marking a region failed and recovered, each region's replication lag, and
+// API keys in Settings (create with the secret shown once, revoke); role-dependent actions.
 #include "guisupport.h"
 
 #include <apikeyspanel.h>
 #include <enrollmentdialog.h>
 #include <mainwindow.h>
+#include <modeltext.h>
 #include <regionsmodel.h>
 #include <regionsview.h>
 #include <serversmodel.h>
@@ -14,6 +15,7 @@
 #include <settingsview.h>
 
 #include <catalog/enrollmentstore.h>
+#include <catalog/generationstore.h>
 #include <catalog/regionstore.h>
 #include <catalog/serverstore.h>
 #include <catalog/userstore.h>
@@ -51,6 +53,7 @@ private slots:
     void deleteClientAsksWithTheAmountThenRemovesTheRow();
     void deleteClientInsideRetentionShowsTheReason();
     void markRegionFailedAndRecovered();
+    void regionsShowTheReplicationLag();
     void apiKeyCreatedWithItsSecretShownOnceThenRevoked();
     void nonAdminsCannotAdminister();
 
@@ -247,6 +250,71 @@ void tst_AdminActions::markRegionFailedAndRecovered()
     ask->accept();
     QTRY_COMPARE(regions->region(u"US1"_s)->state, u"ok"_s);
     QCOMPARE(Catalog::RegionStore(m_server->db()).region(u"US1"_s)->state, Catalog::RegionState::Ok);
+}
+
+// The demo fleet's web-01 (JP1, double storage) has a generation of about an hour ago whose copy
+// in JP2 is still on its way; the page follows the server's clock, shows a failed older copy
+// past the 24-hour target, and "Up to date" once the copies have arrived.
+void tst_AdminActions::regionsShowTheReplicationLag()
+{
+    QVERIFY(Test::logIn(*m_console->session(), *m_server, u"viewer"_s));
+    m_console->window()->showPage(Widgets::Page::Regions);
+    auto *view = m_console->regionsView();
+    QTableView *table = view->table();
+    QVERIFY(!table->isColumnHidden(Models::RegionsModel::ReplicationLag));
+    QCOMPARE(table->model()->headerData(Models::RegionsModel::ReplicationLag, Qt::Horizontal).toString(),
+             u"Replication Lag"_s);
+    auto cell = [table](const QString &region) {
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            const QModelIndex index = table->model()->index(row, Models::RegionsModel::ReplicationLag);
+            if (index.data(Models::RegionsModel::NameRole).toString() == region)
+                return index;
+        }
+        return QModelIndex();
+    };
+    QTRY_VERIFY(cell(u"JP2"_s).isValid());
+
+    const qint64 web = Test::serverIdByName(*m_console->session(), u"web-01"_s);
+    auto generations = Catalog::GenerationStore(m_server->db()).listForServer(m_server->tenant(), web);
+    QVERIFY_RESULT(generations);
+    const Catalog::GenerationRecord newest = generations->first();
+    const qint64 lagMs = m_server->clock.nowMs() - *newest.endMs;
+    QCOMPARE(cell(u"JP2"_s).data(Models::RegionsModel::ReplicationLagRole).toLongLong(), lagMs);
+    QCOMPARE(cell(u"JP2"_s).data().toString(), Models::durationText(lagMs / 1000) + u" (1 generation waiting)"_s);
+    QVERIFY(cell(u"JP2"_s).data(Qt::DecorationRole).isNull());
+    const QString tip = cell(u"JP2"_s).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"from JP1 into JP2: 1 generation waiting"_s) && tip.contains(u"within 24 hours"_s),
+             qPrintable(tip));
+    QCOMPARE(cell(u"JP1"_s).data().toString(), u"Up to date"_s); // app-02 in JP2 stores locally
+    QCOMPARE(cell(u"US1"_s).data().toString(), QString());
+    QCOMPARE(cell(u"US1"_s).data(Qt::ToolTipRole).toString(), u"No region keeps its double-storage copies in US1."_s);
+
+    // The page follows the server's clock.
+    m_server->clock.advanceMs(2 * 3600 * 1000LL);
+    regionsAction(u"refreshRegionsAction"_s)->trigger();
+    QTRY_COMPARE(cell(u"JP2"_s).data(Models::RegionsModel::ReplicationLagRole).toLongLong(), lagMs + 2 * 3600 * 1000LL);
+    QVERIFY(!cell(u"JP2"_s).data(Models::RegionsModel::ReplicationOverdueRole).toBool());
+
+    // The copy of the day before failed: it waits again, past the target, and a warning icon
+    // and the tool tip say so.
+    const Catalog::GenerationRecord dayBefore = generations->at(1);
+    QVERIFY_RESULT(Catalog::GenerationStore(m_server->db())
+                       .setCopy(m_server->tenant(), dayBefore.id, { u"JP2"_s, Catalog::CopyState::Failed, std::nullopt }));
+    regionsAction(u"refreshRegionsAction"_s)->trigger();
+    QTRY_COMPARE(cell(u"JP2"_s).data(Models::RegionsModel::ReplicationLagRole).toLongLong(),
+                 m_server->clock.nowMs() - *dayBefore.endMs);
+    QVERIFY(cell(u"JP2"_s).data().toString().endsWith(u" (2 generations waiting)"_s));
+    QVERIFY(cell(u"JP2"_s).data(Models::RegionsModel::ReplicationOverdueRole).toBool());
+    QVERIFY(!cell(u"JP2"_s).data(Qt::DecorationRole).isNull());
+    QVERIFY(cell(u"JP2"_s).data(Qt::ToolTipRole).toString().contains(u"past the target of 24 hours"_s));
+
+    // Both copies arrive.
+    for (qint64 id : { newest.id, dayBefore.id })
+        QVERIFY_RESULT(Catalog::GenerationStore(m_server->db())
+                           .setCopy(m_server->tenant(), id, { u"JP2"_s, Catalog::CopyState::Complete, m_server->clock.nowMs() }));
+    regionsAction(u"refreshRegionsAction"_s)->trigger();
+    QTRY_COMPARE(cell(u"JP2"_s).data().toString(), u"Up to date"_s);
+    QVERIFY(cell(u"JP2"_s).data(Qt::DecorationRole).isNull());
 }
 
 void tst_AdminActions::apiKeyCreatedWithItsSecretShownOnceThenRevoked()

@@ -456,6 +456,22 @@ Result<AlertInfo> AlertInfo::fromJson(const QJsonObject &json)
     return fields.finish(out);
 }
 
+Result<RegionReplication> RegionReplication::fromJson(const QJsonObject &json)
+{
+    JsonReader fields(json);
+    RegionReplication out;
+    out.sourceRegions = fields.stringList(u"sourceRegions"_s);
+    out.waitingGenerations = fields.integer(u"waitingGenerations"_s, JsonReader::Required);
+    out.oldestWaitingEnd = fields.time(u"oldestWaitingEnd"_s);
+    out.lagMs = fields.integer(u"lagMs"_s, JsonReader::Required);
+    out.targetMs = fields.integer(u"targetMs"_s);
+    if (out.waitingGenerations < 0)
+        fields.fail(u"waitingGenerations"_s, u"must not be negative"_s);
+    if (out.lagMs < 0)
+        fields.fail(u"lagMs"_s, u"must not be negative"_s);
+    return fields.finish(out);
+}
+
 Result<RegionInfo> RegionInfo::fromJson(const QJsonObject &json)
 {
     JsonReader fields(json);
@@ -468,6 +484,8 @@ Result<RegionInfo> RegionInfo::fromJson(const QJsonObject &json)
     out.state = fields.string(u"state"_s, JsonReader::Required);
     out.stateChangedBy = fields.string(u"stateChangedBy"_s);
     out.stateChanged = fields.time(u"stateChanged"_s);
+    if (fields.has(u"replication"_s))
+        out.replication = readNested<RegionReplication>(fields, u"replication"_s);
     return fields.finish(out);
 }
 

@@ -319,6 +319,17 @@ struct AlertInfo {
     static Result<AlertInfo> fromJson(const QJsonObject &json);
 };
 
+// GET /regions: the caller's tenant's double-storage copies waiting for one region (SPEC §7).
+struct RegionReplication {
+    QStringList sourceRegions; // the regions whose copies go there
+    qint64 waitingGenerations = 0; // complete generations whose copy has not arrived
+    QDateTime oldestWaitingEnd; // end of the oldest of them; invalid when none waits
+    qint64 lagMs = 0; // its age when the server answered; 0 when none waits
+    qint64 targetMs = 0; // the replication target (24 hours)
+
+    static Result<RegionReplication> fromJson(const QJsonObject &json);
+};
+
 // GET /regions (SPEC §7).
 struct RegionInfo {
     QString name;
@@ -329,6 +340,8 @@ struct RegionInfo {
     QString state; // "ok" or "failed"
     QString stateChangedBy;
     QDateTime stateChanged;
+    // Absent for a region that receives no double-storage copies.
+    std::optional<RegionReplication> replication;
 
     static Result<RegionInfo> fromJson(const QJsonObject &json);
 };

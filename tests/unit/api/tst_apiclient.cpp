@@ -5,6 +5,7 @@
 #include "apifixture.h"
 #include "clientwait.h"
 
+#include <catalog/generationstore.h>
 #include <catalog/jobstore.h>
 #include <catalog/regionstore.h>
 #include <catalog/report.h>
@@ -488,7 +489,19 @@ void tst_ApiClient::listsRegions()
 {
     Catalog::RegionStore store(f->db());
     QVERIFY_RESULT(store.upsert(u"JP1"_s, u"JP2"_s, true));
+    QVERIFY_RESULT(store.upsert(u"JP2"_s, u"JP1"_s, true));
     QVERIFY_RESULT(store.upsert(u"AU1"_s, QString(), false));
+    // A double-storage generation of a server in JP1 that ended two hours ago waits for JP2.
+    Policy::Plan plan = Test::ApiFixture::immediatePlan();
+    plan.storage = Policy::Storage::Double;
+    const qint64 server = f->addServer(f->alpha, u"paired"_s, plan);
+    QVERIFY(server);
+    Catalog::GenerationStore generations(f->db());
+    auto generation = generations.create(f->alpha, { server, std::nullopt, Policy::JobKind::FileBackup, plan,
+                                                     f->clock.nowMs() - 3 * 3600 * 1000 });
+    QVERIFY_RESULT(generation);
+    const qint64 end = f->clock.nowMs() - 2 * 3600 * 1000;
+    QVERIFY_RESULT(generations.complete(f->alpha, *generation, { end, 1, 1, 1, u"snap"_s }));
     auto regions = await<QList<RegionInfo>>([&](auto done) { client->regions(this, done); });
     QVERIFY_API(regions);
     QVERIFY(!regions->isEmpty());
@@ -499,11 +512,23 @@ void tst_ApiClient::listsRegions()
     QVERIFY(jp1->doubleAvailable);
     QVERIFY(jp1->backupService);
     QCOMPARE(jp1->state, u"ok"_s);
+    QVERIFY(jp1->replication);
+    QCOMPARE(jp1->replication->sourceRegions, QStringList { u"JP2"_s });
+    QCOMPARE(jp1->replication->waitingGenerations, 0);
+    QVERIFY(!jp1->replication->oldestWaitingEnd.isValid());
+    const auto jp2 = std::find_if(regions->cbegin(), regions->cend(),
+        [](const RegionInfo &region) { return region.name == u"JP2"_s; });
+    QVERIFY(jp2 != regions->cend() && jp2->replication);
+    QCOMPARE(jp2->replication->waitingGenerations, 1);
+    QCOMPARE(jp2->replication->oldestWaitingEnd, QDateTime::fromMSecsSinceEpoch(end, Qt::UTC));
+    QCOMPARE(jp2->replication->lagMs, 2 * 3600 * 1000);
+    QCOMPARE(jp2->replication->targetMs, 24 * 3600 * 1000);
     const auto au1 = std::find_if(regions->cbegin(), regions->cend(),
         [](const RegionInfo &region) { return region.name == u"AU1"_s; });
     QVERIFY(au1 != regions->cend());
     QVERIFY(!au1->backupService);
     QVERIFY(au1->remoteRegion.isEmpty());
+    QVERIFY(!au1->replication);
 }
 
 void tst_ApiClient::managesEnrollmentTokens()

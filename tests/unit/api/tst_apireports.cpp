@@ -3,6 +3,7 @@
 
 #include <catalog/alertstore.h>
 #include <catalog/auditlog.h>
+#include <catalog/generationstore.h>
 #include <catalog/regionstore.h>
 #include <catalog/report.h>
 
@@ -23,6 +24,7 @@ private slots:
     void listsAndAcknowledgesAlerts();
     void alertsOfAnotherTenantAreNotFound();
     void listsRegions();
+    void regionsShowTheTenantsReplicationLag();
 
 private:
     // A failed backup of `server` (raises a job_failed alert); the job id or 0.
@@ -161,6 +163,63 @@ void tst_ApiReports::listsRegions()
     QCOMPARE(byName.value(u"JP1"_s).value(u"remoteRegion"_s).toString(), u"JP2"_s);
     QCOMPARE(byName.value(u"JP1"_s).value(u"doubleAvailable"_s).toBool(), true);
     QCOMPARE(byName.value(u"AU1"_s).value(u"backupService"_s).toBool(), false);
+}
+
+// The replication into each region follows the fake clock: the age of the oldest generation
+// whose double-storage copy has not arrived yet, for the caller's tenant only.
+void tst_ApiReports::regionsShowTheTenantsReplicationLag()
+{
+    Catalog::RegionStore regions(f->db());
+    QVERIFY_RESULT(regions.upsert(u"JP1"_s, u"JP2"_s, true));
+    QVERIFY_RESULT(regions.upsert(u"JP2"_s, u"JP1"_s, true));
+    QVERIFY_RESULT(regions.upsert(u"US1"_s, QString(), true));
+    Policy::Plan plan = ApiFixture::immediatePlan();
+    plan.storage = Policy::Storage::Double;
+    const qint64 paired = f->addServer(f->alpha, u"paired"_s, plan); // in JP1
+    QVERIFY(paired);
+    Catalog::GenerationStore generations(f->db());
+    Catalog::NewGeneration g;
+    g.serverId = paired;
+    g.plan = plan;
+    g.startMs = f->clock.nowMs() - 600000;
+    auto id = generations.create(f->alpha, g);
+    QVERIFY_RESULT(id);
+    const qint64 end = f->clock.nowMs();
+    QVERIFY_RESULT(generations.complete(f->alpha, *id, { end, 1, 1, 1, u"snap"_s }));
+    QVERIFY_RESULT(generations.setCopy(f->alpha, *id, { u"JP1"_s, Catalog::CopyState::Complete, end }));
+    f->clock.advanceMs(3 * 3600 * 1000);
+
+    auto replicationOf = [&](const QString &token) {
+        const Reply reply = f->get(u"/api/v1/regions"_s, token);
+        QHash<QString, QJsonValue> out;
+        for (const QJsonValue &region : reply.json.value(u"regions"_s).toArray())
+            out.insert(region.toObject().value(u"name"_s).toString(), region.toObject().value(u"replication"_s));
+        return out;
+    };
+    auto byName = replicationOf(viewer);
+    QCOMPARE(byName.size(), 3);
+    QVERIFY(byName.value(u"US1"_s).isNull()); // nothing copies into US1
+    const QJsonObject jp1 = byName.value(u"JP1"_s).toObject();
+    QCOMPARE(jp1.value(u"sourceRegions"_s).toArray(), QJsonArray { u"JP2"_s });
+    QCOMPARE(jp1.value(u"waitingGenerations"_s).toInteger(), 0);
+    QCOMPARE(jp1.value(u"lagMs"_s).toInteger(), 0);
+    QVERIFY(jp1.value(u"oldestWaitingEnd"_s).isNull());
+    const QJsonObject jp2 = byName.value(u"JP2"_s).toObject();
+    QCOMPARE(jp2.value(u"sourceRegions"_s).toArray(), QJsonArray { u"JP1"_s });
+    QCOMPARE(jp2.value(u"waitingGenerations"_s).toInteger(), 1);
+    QCOMPARE(jp2.value(u"lagMs"_s).toInteger(), 3 * 3600 * 1000);
+    QCOMPARE(jp2.value(u"targetMs"_s).toInteger(), 24 * 3600 * 1000);
+    QCOMPARE(jp2.value(u"oldestWaitingEnd"_s).toString(),
+             QDateTime::fromMSecsSinceEpoch(end, Qt::UTC).toString(Qt::ISODateWithMs));
+    // Another tenant sees the regions but none of alpha's copies.
+    const QJsonObject beta = replicationOf(f->login(u"beta"_s, u"admin"_s)).value(u"JP2"_s).toObject();
+    QCOMPARE(beta.value(u"waitingGenerations"_s).toInteger(), 0);
+    // The copy arrives: JP2 is up to date.
+    f->clock.advanceMs(3600 * 1000);
+    QVERIFY_RESULT(generations.setCopy(f->alpha, *id, { u"JP2"_s, Catalog::CopyState::Complete, f->clock.nowMs() }));
+    const QJsonObject caughtUp = replicationOf(viewer).value(u"JP2"_s).toObject();
+    QCOMPARE(caughtUp.value(u"waitingGenerations"_s).toInteger(), 0);
+    QCOMPARE(caughtUp.value(u"lagMs"_s).toInteger(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_ApiReports)

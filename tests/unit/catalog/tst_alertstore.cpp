@@ -3,6 +3,7 @@
 #include <catalog/alertstore.h>
 #include <catalog/generationstore.h>
 #include <catalog/overdue.h>
+#include <catalog/regionstore.h>
 #include <catalog/replicationlag.h>
 #include <catalog/serverstore.h>
 #include <testsupport.h>
@@ -38,6 +39,7 @@ private slots:
     void failedJobRaisesOneAlertPerServer();
     void replicationLag_data();
     void replicationLag();
+    void regionReplicationCountsTheCopiesWaitingForEachRegion();
 
 private:
     std::unique_ptr<Test::CatalogFixture> m_f;
@@ -310,6 +312,74 @@ void tst_AlertStore::replicationLag()
         generations.setCopy(m_f->alpha(), *id, { u"JP2"_s, CopyState::Complete, now + 1 }));
     QCOMPARE(checkReplicationLag(m_f->db(), m_f->alpha(), now + 2)->size(), 0);
     QCOMPARE(AlertStore(m_f->db()).listActive(m_f->alpha())->size(), 0);
+}
+
+void tst_AlertStore::regionReplicationCountsTheCopiesWaitingForEachRegion()
+{
+    RegionStore regions(m_f->db());
+    QVERIFY_RESULT(regions.upsert(u"JP1"_s, u"JP2"_s, true));
+    QVERIFY_RESULT(regions.upsert(u"JP2"_s, u"JP1"_s, true));
+    QVERIFY_RESULT(regions.upsert(u"US1"_s, QString(), true));
+    const qint64 now = T0 + 10 * DayMs;
+    GenerationStore generations(m_f->db());
+    // A generation of m_server (region JP1) that ended `endAgoMs` before now, with its copies.
+    auto add = [&](qint64 tenant, qint64 server, Policy::Storage storage, qint64 endAgoMs,
+                   const QList<GenerationCopy> &copies) -> qint64 {
+        NewGeneration g;
+        g.serverId = server;
+        g.plan = Test::CatalogFixture::plan(Policy::Timing::Daily);
+        g.plan.storage = storage;
+        g.startMs = now - endAgoMs - HourMs;
+        auto id = generations.create(tenant, g);
+        if (!id || !generations.complete(tenant, *id, { now - endAgoMs, 1, 1, 1, u"s"_s }))
+            return 0;
+        for (const GenerationCopy &copy : copies)
+            if (!generations.setCopy(tenant, *id, copy))
+                return 0;
+        return *id;
+    };
+    const GenerationCopy local { u"JP1"_s, CopyState::Complete, now };
+    QVERIFY(add(m_f->alpha(), m_server, Policy::Storage::Double, 30 * HourMs,
+                { local, { u"JP2"_s, CopyState::Complete, now - 20 * HourMs } }));
+    const qint64 copying = add(m_f->alpha(), m_server, Policy::Storage::Double, 5 * HourMs,
+                               { local, { u"JP2"_s, CopyState::Copying, std::nullopt } });
+    QVERIFY(copying);
+    QVERIFY(add(m_f->alpha(), m_server, Policy::Storage::Double, HourMs, { local }));
+    QVERIFY(add(m_f->alpha(), m_server, Policy::Storage::Local, 50 * HourMs, { local }));
+    // Neither a running generation nor another tenant's waits.
+    NewGeneration running;
+    running.serverId = m_server;
+    running.plan.storage = Policy::Storage::Double;
+    running.startMs = now - 80 * HourMs;
+    QVERIFY_RESULT(generations.create(m_f->alpha(), running));
+    const qint64 intruder = m_f->addServer(m_f->beta(), u"beta-web"_s);
+    QVERIFY(add(m_f->beta(), intruder, Policy::Storage::Double, 70 * HourMs, { local }));
+
+    auto found = regionReplication(m_f->db(), m_f->alpha());
+    QVERIFY_RESULT(found);
+    QCOMPARE(found->size(), 2); // US1 pairs with nothing and receives nothing
+    QCOMPARE(found->at(0).region, u"JP1"_s);
+    QCOMPARE(found->at(0).sourceRegions, QStringList { u"JP2"_s });
+    QCOMPARE(found->at(0).waitingGenerations, 0);
+    QCOMPARE(found->at(0).oldestWaitingEndMs, std::nullopt);
+    QCOMPARE(found->at(0).lagMs(now), 0);
+    const RegionReplication jp2 = found->at(1);
+    QCOMPARE(jp2.region, u"JP2"_s);
+    QCOMPARE(jp2.sourceRegions, QStringList { u"JP1"_s });
+    QCOMPARE(jp2.waitingGenerations, 2); // the copying one and the one without a remote copy
+    QCOMPARE(jp2.oldestWaitingEndMs, std::optional<qint64>(now - 5 * HourMs));
+    QCOMPARE(jp2.lagMs(now), 5 * HourMs);
+    QCOMPARE(jp2.lagMs(now + HourMs), 6 * HourMs);
+    QCOMPARE(jp2.lagMs(now - 6 * HourMs), 0); // a clock behind the catalog is no negative lag
+
+    // The copy arrives: only the newest generation waits; a failed copy still waits.
+    QVERIFY_RESULT(generations.setCopy(m_f->alpha(), copying, { u"JP2"_s, CopyState::Complete, now }));
+    auto later = regionReplication(m_f->db(), m_f->alpha());
+    QVERIFY_RESULT(later);
+    QCOMPARE(later->at(1).waitingGenerations, 1);
+    QCOMPARE(later->at(1).lagMs(now), HourMs);
+    QVERIFY_RESULT(generations.setCopy(m_f->alpha(), copying, { u"JP2"_s, CopyState::Failed, now }));
+    QCOMPARE(regionReplication(m_f->db(), m_f->alpha())->at(1).lagMs(now), 5 * HourMs);
 }
 
 QTEST_GUILESS_MAIN(tst_AlertStore)

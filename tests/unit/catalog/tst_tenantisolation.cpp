@@ -9,6 +9,7 @@
 #include <catalog/generationstore.h>
 #include <catalog/jobstore.h>
 #include <catalog/overdue.h>
+#include <catalog/regionstore.h>
 #include <catalog/replicationlag.h>
 #include <catalog/report.h>
 #include <catalog/serverstore.h>
@@ -122,6 +123,8 @@ Alpha populateAlpha(Test::CatalogFixture &f)
     a.generation = GenerationStore(f.db()).create(t, g).value_or(0);
     (void)GenerationStore(f.db()).complete(t, a.generation, { Now, 1, 1, 1, u"snap"_s });
     (void)GenerationStore(f.db()).setCopy(t, a.generation, { u"JP1"_s, CopyState::Complete, Now });
+    // Installation-wide: alpha's double-storage generation waits for its copy in JP2.
+    (void)RegionStore(f.db()).upsert(u"JP1"_s, u"JP2"_s, true);
     a.alert = AlertStore(f.db())
                   .raise(t, { AlertKind::JobFailed, a.server, serverSubject(a.server), {}, Now })
                   ->id;
@@ -298,6 +301,15 @@ void tst_TenantIsolation::otherTenantSeesAndChangesNothing_data()
         [](const Context &c) { return expectEmpty(AlertStore(c.db()).listAll(c.beta(), 100)); });
     row("checkReplicationLag", [](const Context &c) {
         return expectEmpty(checkReplicationLag(c.db(), c.beta(), Now + 3 * 86400000ll));
+    });
+    row("regionReplication", [](const Context &c) -> QString {
+        auto regions = regionReplication(c.db(), c.beta());
+        if (!regions)
+            return regions.error().toString();
+        for (const RegionReplication &r : std::as_const(*regions))
+            if (r.waitingGenerations != 0 || r.oldestWaitingEndMs)
+                return u"%1 generation(s) of alpha wait for %2"_s.arg(r.waitingGenerations).arg(r.region);
+        return regions->isEmpty() ? u"the region JP2 is not listed"_s : QString();
     });
     row("checkOverdue",
         [](const Context &c) { return expectEmpty(checkOverdue(c.db(), c.beta(), Now)); });

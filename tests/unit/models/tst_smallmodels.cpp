@@ -64,6 +64,7 @@ private slots:
     void init() { QTest::failOnWarning(QRegularExpression(u".*"_s)); }
     void alertsShowKindStateAndServer();
     void regionsKeyedByName();
+    void regionsShowTheReplicationLag();
     void generationsShowCopiesAndLag();
     void generationsOfAnotherServerReset();
 };
@@ -106,6 +107,45 @@ void tst_SmallModels::regionsKeyedByName()
     QCOMPARE(removed.count(), 1);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(model.index(1, Models::RegionsModel::State).data().toString(), u"Healthy"_s);
+}
+
+void tst_SmallModels::regionsShowTheReplicationLag()
+{
+    Models::RegionsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    constexpr qint64 HourMs = 3600 * 1000;
+    RegionInfo jp1 = region(u"JP1"_s, u"JP2"_s, true, u"ok"_s);
+    jp1.replication = RegionReplication { { u"JP2"_s }, 0, {}, 0, 24 * HourMs };
+    RegionInfo jp2 = region(u"JP2"_s, u"JP1"_s, true, u"ok"_s);
+    jp2.replication = RegionReplication { { u"JP1"_s }, 2, Test::utc(10, 2), 3 * HourMs + 5 * 60000, 24 * HourMs };
+    const RegionInfo us1 = region(u"US1"_s, {}, true, u"ok"_s);
+    model.setRegions({ jp1, jp2, us1 });
+    const int column = Models::RegionsModel::ReplicationLag;
+    QCOMPARE(model.headerData(column, Qt::Horizontal, Qt::DisplayRole).toString(), u"Replication Lag"_s);
+    QVERIFY(!model.headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+    QCOMPARE(model.index(0, column).data().toString(), u"Up to date"_s);
+    QCOMPARE(model.index(0, column).data(Models::RegionsModel::ReplicationLagRole).toLongLong(), 0);
+    // Source texts; the console's English translation gives the plural forms.
+    QCOMPARE(model.index(1, column).data().toString(), u"3 h 05 min (2 generation(s) waiting)"_s);
+    QCOMPARE(model.index(1, column).data(Models::KeyedTableModel::SortRole).toLongLong(), 3 * HourMs + 5 * 60000);
+    QVERIFY(!model.index(1, column).data(Models::RegionsModel::ReplicationOverdueRole).toBool());
+    const QString tip = model.index(1, column).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"from JP1 into JP2"_s) && tip.contains(u"2 generation(s) waiting"_s)
+                 && tip.contains(u"24 hour(s)"_s),
+             qPrintable(tip));
+    QCOMPARE(model.index(2, column).data().toString(), QString()); // nothing copies into US1
+    QCOMPARE(model.index(2, column).data(Models::RegionsModel::ReplicationLagRole).toLongLong(), -1);
+    QVERIFY(model.index(2, column).data(Qt::ToolTipRole).toString().contains(u"US1"_s));
+
+    // Past the target: one row changes, flagged overdue.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    jp2.replication->waitingGenerations = 1;
+    jp2.replication->lagMs = 30 * HourMs;
+    model.setRegions({ jp1, jp2, us1 });
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.index(1, column).data().toString(), u"30 h 00 min (1 generation(s) waiting)"_s);
+    QVERIFY(model.index(1, column).data(Models::RegionsModel::ReplicationOverdueRole).toBool());
+    QVERIFY(model.index(1, column).data(Qt::ToolTipRole).toString().contains(u"past the target"_s));
 }
 
 void tst_SmallModels::generationsShowCopiesAndLag()
