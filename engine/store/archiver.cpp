@@ -4,8 +4,10 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QMutex>
 #include <QSemaphore>
+#include <QSet>
 #include <QThreadPool>
 #include <QWaitCondition>
 
@@ -98,6 +100,12 @@ private:
     void fileDone(const std::shared_ptr<FileState> &file);
     void childDone(const std::shared_ptr<DirState> &dir);
     void scanAhead();
+    // The scan's listing of `path` for the walk, if it made one; otherwise the scan is told that
+    // the walk lists `path` itself. Only while the scan runs.
+    std::optional<QList<Fs::ListedEntry>> takeListing(const QByteArray &path);
+    // The scan hands a listing to the walk, waiting while the cache is full.
+    void offerListing(const QByteArray &path, QList<Fs::ListedEntry> listing);
+    bool walkedAlready(const QByteArray &path);
 
     BlobSink &m_repo;
     Fs::FileSystem &m_fs;
@@ -112,6 +120,15 @@ private:
     std::atomic<bool> m_walkDone { false };
     QByteArray m_readBuffer; // the walking thread's read buffer (backupFile)
     std::atomic<qint64> m_smallBytesReached { 0 }; // bytes of files the scan may read ahead that the walk reached
+
+    // Directory listings (with each entry's statBasic) the scan made ahead of the walk, so that
+    // the walk does not list and stat them a second time.
+    std::atomic<bool> m_scanning { false };
+    QMutex m_listingMutex;
+    QWaitCondition m_listingRoom;
+    QHash<QByteArray, QList<Fs::ListedEntry>> m_listings; // guarded by m_listingMutex
+    QSet<QByteArray> m_walked;     // listed by the walk itself; guarded by m_listingMutex
+    qsizetype m_listedEntries = 0; // in m_listings; guarded by m_listingMutex
 
     QMutex m_mutex;
     std::optional<Error> m_error; // guarded by m_mutex
@@ -389,25 +406,69 @@ void BackupRun::visitNode(const QByteArray &path, const std::shared_ptr<DirState
     }
 }
 
+std::optional<QList<Fs::ListedEntry>> BackupRun::takeListing(const QByteArray &path)
+{
+    if (!m_scanning.load())
+        return std::nullopt;
+    QMutexLocker lock(&m_listingMutex);
+    const auto it = m_listings.find(path);
+    if (it == m_listings.end()) {
+        m_walked.insert(path);
+        return std::nullopt;
+    }
+    QList<Fs::ListedEntry> listing = std::move(*it);
+    m_listings.erase(it);
+    m_listedEntries -= listing.size();
+    m_listingRoom.wakeAll();
+    return listing;
+}
+
+void BackupRun::offerListing(const QByteArray &path, QList<Fs::ListedEntry> listing)
+{
+    QMutexLocker lock(&m_listingMutex);
+    // A listing larger than the whole cache is still handed over once the cache is empty.
+    while (m_listedEntries > 0 && m_listedEntries + listing.size() > m_options.listingCacheEntries && !m_walkDone.load()
+           && !stopped())
+        m_listingRoom.wait(&m_listingMutex, 100);
+    if (m_walkDone.load() || stopped() || m_walked.contains(path))
+        return;
+    m_listedEntries += listing.size();
+    m_listings.insert(path, std::move(listing));
+}
+
+bool BackupRun::walkedAlready(const QByteArray &path)
+{
+    QMutexLocker lock(&m_listingMutex);
+    return m_walked.contains(path);
+}
+
 void BackupRun::walkDirectory(const QByteArray &path, const std::shared_ptr<DirState> &dir, const Tree *parent)
 {
-    auto names = m_fs.listDirectory(path);
-    if (!names) {
-        warn(QStringLiteral("cannot list \"%1\": %2").arg(QString::fromUtf8(path), names.error().message()));
+    auto listed = takeListing(path);
+    auto entries = listed ? Result<QList<Fs::ListedEntry>>(std::move(*listed)) : m_fs.listDirectoryStat(path);
+    if (!entries) {
+        warn(QStringLiteral("cannot list \"%1\": %2").arg(QString::fromUtf8(path), entries.error().message()));
         return;
     }
     std::vector<QByteArray> paths;
-    for (const QByteArray &name : std::as_const(*names)) {
-        const QByteArray full = joinPath(path, name);
+    for (const Fs::ListedEntry &entry : std::as_const(*entries)) {
+        const QByteArray full = joinPath(path, entry.name);
         if (excluded(full))
             continue;
-        const Node *previous = findNode(parent, name);
-        auto metadata = previous ? m_fs.statSince(full, metadataFromNode(*previous)) : m_fs.stat(full);
+        if (!entry.metadata) {
+            warn(QStringLiteral("skipped \"%1\": %2").arg(QString::fromUtf8(full), entry.metadata.error().message()));
+            continue;
+        }
+        const Node *previous = findNode(parent, entry.name);
+        std::optional<Fs::Metadata> before;
+        if (previous)
+            before = metadataFromNode(*previous);
+        auto metadata = m_fs.completeMetadata(full, *entry.metadata, before ? &*before : nullptr);
         if (!metadata) {
             warn(QStringLiteral("skipped \"%1\": %2").arg(QString::fromUtf8(full), metadata.error().message()));
             continue;
         }
-        dir->nodes.push_back(nodeFromMetadata(name, *metadata));
+        dir->nodes.push_back(nodeFromMetadata(entry.name, *metadata));
         paths.push_back(full);
     }
     for (size_t i = 0; i < paths.size() && !stopped(); ++i)
@@ -488,12 +549,17 @@ void BackupRun::scanAhead()
             lock.unlock();
             std::vector<QByteArray> subdirectories;
             qint64 bytes = 0, files = 0;
-            if (auto names = m_fs.listDirectory(path)) {
-                for (const QByteArray &name : std::as_const(*names)) {
-                    const QByteArray full = joinPath(path, name);
+            // The walk got here first and lists this folder itself. Unless totals are counted,
+            // the scan has nothing to add below it and goes on with what lies ahead of the walk.
+            const bool behind = !m_options.estimateTotals && walkedAlready(path);
+            auto listing = behind ? Result<QList<Fs::ListedEntry>>(fail(ErrorCode::Cancelled, QString()))
+                                  : m_fs.listDirectoryStat(path);
+            if (listing) {
+                for (const Fs::ListedEntry &entry : std::as_const(*listing)) {
+                    const QByteArray full = joinPath(path, entry.name);
                     if (excluded(full))
                         continue;
-                    auto metadata = m_fs.statBasic(full);
+                    const auto &metadata = entry.metadata;
                     if (!metadata)
                         continue;
                     if (metadata->type == Fs::NodeType::Directory) {
@@ -514,6 +580,7 @@ void BackupRun::scanAhead()
                         }
                     }
                 }
+                offerListing(path, std::move(*listing));
             }
             if (m_options.estimateTotals) {
                 m_progress->addBytesTotal(bytes);
@@ -569,15 +636,21 @@ Result<BackupResult> BackupRun::run()
             warn(QStringLiteral("parent snapshot not usable, reading everything: %1").arg(tree.error().message()));
     }
     std::thread scanner;
-    if (m_options.scanThreads > 0 && (m_options.estimateTotals || m_options.kind == SnapshotKind::Files))
+    if (m_options.scanThreads > 0 && (m_options.estimateTotals || m_options.kind == SnapshotKind::Files)) {
+        m_scanning = true;
         scanner = std::thread([this] { scanAhead(); });
+    }
     auto root = newDir(nullptr, -1);
     walkVirtual(rootPaths, "/", root, parentRoot ? &*parentRoot : nullptr);
     childDone(root);
     m_walkDone = true;
+    m_listingRoom.wakeAll();
     m_pool.waitForDone();
     if (scanner.joinable())
         scanner.join();
+    m_scanning = false;
+    m_listings.clear();
+    m_walked.clear();
     const Status flushed = m_repo.flush(); // store what was uploaded even when stopping
     if (m_error)
         return fail(*m_error);

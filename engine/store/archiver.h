@@ -31,7 +31,10 @@ struct BackupOptions
     // Threads that walk the tree ahead of the backup: they count the totals and bring the
     // metadata into the cache, so that a walk over a cold cache waits for several reads at once
     // instead of one at a time. 0: no scan (and no totals).
-    int scanThreads = 8;
+    int scanThreads = 16;
+    // Entries of folder listings the scan may hold for the walk (about 250 bytes each), so that
+    // the walk does not list and stat those folders again.
+    qsizetype listingCacheEntries = 32 * 1024;
 };
 
 struct BackupResult

@@ -23,6 +23,21 @@ Result<QByteArray> FileReader::readBytesAt(qint64 offset, qint64 maxBytes)
     return buffer;
 }
 
+Result<QList<ListedEntry>> FileSystem::listDirectoryStat(const QByteArray &path)
+{
+    auto names = listDirectory(path);
+    if (!names)
+        return fail(names.error());
+    QList<ListedEntry> entries;
+    entries.reserve(names->size());
+    const QByteArray prefix = path.endsWith('/') ? path : path + '/';
+    for (QByteArray &name : *names) {
+        auto metadata = statBasic(prefix + name);
+        entries.append({ std::move(name), std::move(metadata) });
+    }
+    return entries;
+}
+
 Result<bool> FileReader::changedSinceOpen()
 {
     const Result<Metadata> now = restat();

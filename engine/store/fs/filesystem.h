@@ -128,6 +128,13 @@ struct ApplyOptions
 // path: ErrorCode::NotFound when the node does not exist (a file that vanished between a
 // listing and its stat is NotFound, so a walker can skip it with a warning), Forbidden for
 // EACCES/EPERM, Io otherwise. Implementations are thread-safe.
+// One entry of FileSystem::listDirectoryStat.
+struct ListedEntry
+{
+    QByteArray name;
+    Result<Metadata> metadata; // statBasic() of the entry, or why it could not be read
+};
+
 class FileSystem
 {
 public:
@@ -159,6 +166,18 @@ public:
     }
     // Names in directory `path`, sorted bytewise, without "." and "..".
     virtual Result<QList<QByteArray>> listDirectory(const QByteArray &path) = 0;
+    // listDirectory() with statBasic() of each entry (an entry that vanished or cannot be
+    // stat'ed carries its error). Implementations may stat relative to the open directory,
+    // which spares a path lookup per entry.
+    virtual Result<QList<ListedEntry>> listDirectoryStat(const QByteArray &path);
+    // What stat() / statSince() add to `basic` (statBasic() of the same `path`): names of
+    // uid/gid, symlink target and xattrs, the latter two taken from `previous` when the node's
+    // type, inode and ctime are unchanged. The default stats again.
+    virtual Result<Metadata> completeMetadata(const QByteArray &path, const Metadata &basic, const Metadata *previous)
+    {
+        Q_UNUSED(basic);
+        return previous ? statSince(path, *previous) : stat(path);
+    }
     // Opens a regular file or block device for reading, never following a symlink and without
     // updating its atime where permitted. InvalidArgument for other node types.
     virtual Result<std::unique_ptr<FileReader>> openForRead(const QByteArray &path) = 0;

@@ -32,6 +32,8 @@ public:
     Result<Metadata> statSince(const QByteArray &path, const Metadata &previous) override;
     void prefetch(const QByteArray &path, qint64 bytes) override;
     Result<QList<QByteArray>> listDirectory(const QByteArray &path) override;
+    Result<QList<ListedEntry>> listDirectoryStat(const QByteArray &path) override;
+    Result<Metadata> completeMetadata(const QByteArray &path, const Metadata &basic, const Metadata *previous) override;
     Result<std::unique_ptr<FileReader>> openForRead(const QByteArray &path) override;
     Result<bool> isMounted(const QByteArray &path) override;
 
@@ -50,6 +52,7 @@ public:
 
 private:
     Result<Metadata> statReusing(const QByteArray &path, const Metadata *previous);
+    Result<QList<ListedEntry>> listEntries(const QByteArray &path, bool withMetadata);
     // Sets uid/gid as applyMetadata() describes; returns a warning instead of failing.
     std::optional<Error> applyOwner(const QByteArray &path, const Metadata &metadata,
                                     const struct stat &current);

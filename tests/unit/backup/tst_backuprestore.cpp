@@ -28,6 +28,7 @@ private slots:
     void appliesOverwritePolicy();
     void reportsProgressTotals();
     void countsTotalsOfAWideTreeWithParallelScan();
+    void walkTakingTheScansListingsStoresTheSameTrees();
     void cancelledBackupWritesNoSnapshotButKeepsData();
     void refusesRelativePathsAndMissingSources();
 
@@ -306,6 +307,109 @@ void tst_BackupRestore::countsTotalsOfAWideTreeWithParallelScan()
     QCOMPARE(progress.filesTotal(), 121);
     QCOMPARE(progress.bytesTotal(), bytes);
     QCOMPARE(backup->snapshot.stats.sourceBytes, bytes);
+}
+
+// The first node that differs between two stored trees below `source`, as "path: fields", or
+// empty. The folders above `source` (the temporary folder's parents) may change in between.
+static QString treeDifference(Repository &repo, const BlobId &a, const BlobId &b, const QByteArray &source,
+                              const QByteArray &path = "/")
+{
+    if (a == b)
+        return {};
+    auto left = repo.loadTree(a);
+    auto right = repo.loadTree(b);
+    if (!left || !right)
+        return QStringLiteral("%1: tree not readable").arg(QString::fromUtf8(path));
+    if (left->nodes.size() != right->nodes.size())
+        return QStringLiteral("%1: %2 entries against %3").arg(QString::fromUtf8(path)).arg(left->nodes.size()).arg(right->nodes.size());
+    for (qsizetype i = 0; i < left->nodes.size(); ++i) {
+        const Node &l = left->nodes[i];
+        const Node &r = right->nodes[i];
+        const QByteArray here = path + l.name;
+        if (l.type == NodeType::Directory && r.type == NodeType::Directory) {
+            const QString below = treeDifference(repo, l.subtree, r.subtree, source, here + '/');
+            if (!below.isEmpty())
+                return below;
+            Node lc = l, rc = r;
+            lc.subtree = rc.subtree = BlobId();
+            if (lc == rc || source.startsWith(here + '/'))
+                continue;
+        } else if (l == r) {
+            continue;
+        }
+        return QStringLiteral("%1: differs (mtime %2/%3 atime %4/%5 ctime %6/%7 size %8/%9 name %10)")
+            .arg(QString::fromUtf8(here)).arg(l.mtimeNs).arg(r.mtimeNs).arg(l.atimeNs).arg(r.atimeNs)
+            .arg(l.ctimeNs).arg(r.ctimeNs).arg(l.size).arg(r.size).arg(QString::fromUtf8(r.name));
+    }
+    return {};
+}
+
+// The walk takes the folder listings (with each entry's lstat) that the scan made ahead of it;
+// with a cache so small that the scan keeps waiting and the walk overtakes it, and without any
+// scan, the snapshots hold the same trees, and an incremental run over the cached listings
+// still sees a change.
+void tst_BackupRestore::walkTakingTheScansListingsStoresTheSameTrees()
+{
+    RepoFixture f;
+    QVERIFY(f.init());
+    const QByteArray src = makeTree(f);
+    for (int d = 0; d < 150; ++d) {
+        const QByteArray folder = src + "/wide/d" + QByteArray::number(d);
+        for (int n = 0; n < 4; ++n)
+            write(folder + "/sub" + QByteArray::number(n % 2) + "/f" + QByteArray::number(n), QByteArray::number(d * n));
+        ::symlink("sub0/f0", (folder + "/link").constData());
+    }
+    write(src + "/wide/skip.tmp", "excluded");
+    Archiver archiver(*f.repo, f.fs);
+    auto run = [&](int scanThreads, qsizetype cacheEntries, bool totals, const QString &parent) {
+        BackupOptions options;
+        options.paths = { src };
+        options.excludes = { "*.tmp" };
+        options.scanThreads = scanThreads;
+        options.listingCacheEntries = cacheEntries;
+        options.estimateTotals = totals;
+        options.parent = parent;
+        return archiver.run(options);
+    };
+    // Listing a folder or reading a symlink moves its atime while the atime is not after the
+    // mtime (relatime); the runs compared come after one such read, a clock tick later.
+    QTest::qWait(20);
+    QVERIFY_RESULT(run(0, 0, false, QStringLiteral("none")));
+    auto alone = run(0, 0, false, QStringLiteral("none"));
+    QVERIFY_RESULT(alone);
+    QVERIFY(alone->warnings.isEmpty());
+    for (const qsizetype cacheEntries : { qsizetype(32 * 1024), qsizetype(7) }) {
+        for (const bool totals : { false, true }) {
+            auto scanned = run(16, cacheEntries, totals, QStringLiteral("none"));
+            QVERIFY_RESULT(scanned);
+            const QString difference = treeDifference(*f.repo, alone->snapshot.tree, scanned->snapshot.tree, src);
+            QVERIFY2(difference.isEmpty(), qPrintable(difference));
+            QCOMPARE(scanned->snapshot.stats.files, alone->snapshot.stats.files);
+            QVERIFY(scanned->warnings.isEmpty());
+        }
+    }
+    auto incremental = run(16, 7, false, QString());
+    QVERIFY_RESULT(incremental);
+    const QString incrementalDifference = treeDifference(*f.repo, alone->snapshot.tree, incremental->snapshot.tree, src);
+    QVERIFY2(incrementalDifference.isEmpty(), qPrintable(incrementalDifference));
+    QCOMPARE(incremental->snapshot.stats.readBytes, 0);
+
+    QTest::qWait(20);
+    write(src + "/wide/d140/sub1/f3", "changed deep down");
+    auto changed = run(16, 7, false, QString());
+    QVERIFY_RESULT(changed);
+    QVERIFY(changed->snapshot.tree != alone->snapshot.tree);
+    QCOMPARE(changed->snapshot.stats.readBytes, qint64(strlen("changed deep down")));
+    auto restored = f.restore(changed->snapshot, f.path("out"));
+    QVERIFY_RESULT(restored);
+    // The excluded file is not in the backup: remove it, keeping its folder's times.
+    struct stat wide = {};
+    QVERIFY(::lstat((src + "/wide").constData(), &wide) == 0);
+    QVERIFY(::unlink((src + "/wide/skip.tmp").constData()) == 0);
+    const struct timespec times[2] = { wide.st_atim, wide.st_mtim };
+    QVERIFY(::utimensat(AT_FDCWD, (src + "/wide").constData(), times, AT_SYMLINK_NOFOLLOW) == 0);
+    const QString difference = Kura::Test::compareTrees(src, f.path("out") + src);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }
 
 void tst_BackupRestore::cancelledBackupWritesNoSnapshotButKeepsData()

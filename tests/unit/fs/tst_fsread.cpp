@@ -34,6 +34,7 @@ private slots:
     void listsAndStatsAnyName_data();
     void listsAndStatsAnyName();
     void listsEmptyDirectorySorted();
+    void listsLargeDirectoryWithMetadataOfEachEntry();
     void statsSymlinksWithoutFollowing_data();
     void statsSymlinksWithoutFollowing();
     void detectsHardLinksByDeviceAndInode();
@@ -124,6 +125,71 @@ void tst_FsRead::listsEmptyDirectorySorted()
     // Byte order: uppercase before lowercase, "a" before "a\n", UTF-8 after ASCII.
     const QList<QByteArray> expected { "B", "a", "a\n", "b", "empty", "\xc3\xa9" };
     QCOMPARE(*names, expected);
+}
+
+// More names than one getdents64 buffer (32 KiB) holds; each entry's metadata is what
+// statBasic() gives, and completeMetadata() turns it into what stat() gives.
+void tst_FsRead::listsLargeDirectoryWithMetadataOfEachEntry()
+{
+    QList<QByteArray> expected;
+    for (int i = 0; i < 1500; ++i) {
+        const QByteArray name = "entry-" + QByteArray::number(i * 7919 % 1500).rightJustified(4, '0')
+                                + QByteArray(40, 'x') + "\n";
+        QVERIFY(writeRaw(path(name), QByteArray::number(i)));
+        expected.append(name);
+    }
+    QVERIFY(::mkdir(path("sub").constData(), 0700) == 0);
+    QVERIFY(::symlink("sub", path("link").constData()) == 0);
+    const bool xattrs = ::lsetxattr(path("sub").constData(), "user.k", "v", 1, 0) == 0;
+    expected << "link" << "sub";
+    std::sort(expected.begin(), expected.end());
+
+    const auto names = m_fs.listDirectory(rawPath(*m_dir));
+    QVERIFY_RESULT(names);
+    QCOMPARE(*names, expected);
+    const auto entries = m_fs.listDirectoryStat(rawPath(*m_dir));
+    QVERIFY_RESULT(entries);
+    QCOMPARE(entries->size(), expected.size());
+    for (qsizetype i = 0; i < entries->size(); ++i) {
+        const ListedEntry &entry = entries->at(i);
+        QCOMPARE(entry.name, expected.at(i));
+        QVERIFY_RESULT(entry.metadata);
+        const auto basic = m_fs.statBasic(path(entry.name));
+        QVERIFY_RESULT(basic);
+        QVERIFY2(*entry.metadata == *basic, entry.name.constData());
+        const auto full = m_fs.completeMetadata(path(entry.name), *entry.metadata, nullptr);
+        QVERIFY_RESULT(full);
+        auto stat = m_fs.stat(path(entry.name));
+        QVERIFY_RESULT(stat);
+        // Reading a symlink's target moves its atime in between; the rest is the same.
+        stat->atimeNs = full->atimeNs;
+        QVERIFY2(*full == *stat, entry.name.constData());
+    }
+    const auto link = std::find_if(entries->cbegin(), entries->cend(), [](const ListedEntry &e) { return e.name == "link"; });
+    QCOMPARE(link->metadata->type, NodeType::Symlink);
+    const auto linkFull = m_fs.completeMetadata(path("link"), *link->metadata, nullptr);
+    QVERIFY_RESULT(linkFull);
+    QCOMPARE(linkFull->symlinkTarget, QByteArray("sub"));
+    if (xattrs) {
+        const auto sub = m_fs.stat(path("sub"));
+        QVERIFY_RESULT(sub);
+        QCOMPARE(sub->xattrs.size(), 1);
+        // Unchanged since `previous`: its xattrs are taken, not read (a marker proves it).
+        Metadata previous = *sub;
+        previous.xattrs = { Xattr { "user.previous", "kept" } };
+        const auto basic = m_fs.statBasic(path("sub"));
+        QVERIFY_RESULT(basic);
+        const auto reused = m_fs.completeMetadata(path("sub"), *basic, &previous);
+        QVERIFY_RESULT(reused);
+        QCOMPARE(reused->xattrs, previous.xattrs);
+    }
+
+    const auto missing = m_fs.listDirectoryStat(path("missing"));
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code(), ErrorCode::NotFound);
+    const auto notDirectory = m_fs.listDirectoryStat(path("link"));
+    QVERIFY(!notDirectory);
+    QCOMPARE(notDirectory.error().code(), ErrorCode::InvalidArgument);
 }
 
 void tst_FsRead::statsSymlinksWithoutFollowing_data()
