@@ -662,6 +662,29 @@
     </message>
 </context>
 <context>
+    <name>Kura::Models::RestoreSearchModel</name>
+    <message>
+        <source>The folder %1 with everything in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Kura::Models::RestoreSelectionModel</name>
     <message>
         <source>The folder %1 with everything in it</source>
@@ -1777,6 +1800,35 @@ Reason (kept in the region&apos;s history):</source>
     </message>
 </context>
 <context>
+    <name>Kura::Widgets::RestoreSearchPanel</name>
+    <message>
+        <source>Searching every folder of the generation for &quot;%1&quot;...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No entry of the generation has &quot;%1&quot; in its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n entry(ies) with &quot;%1&quot; in the name are shown; the generation has more. Search for more of the name to narrow the list.</source>
+        <translation>
+            <numerusform>The first entry with &quot;%1&quot; in the name is shown; the generation has more. Search for more of the name to narrow the list.</numerusform>
+            <numerusform>The first %n entries with &quot;%1&quot; in the name are shown; the generation has more. Search for more of the name to narrow the list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) of the generation have &quot;%1&quot; in the name.</source>
+        <translation>
+            <numerusform>%n entry of the generation has &quot;%1&quot; in the name.</numerusform>
+            <numerusform>%n entries of the generation have &quot;%1&quot; in the name.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The search for &quot;%1&quot; failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Kura::Widgets::RestoreView</name>
     <message>
         <source>%1 could not be listed: %2</source>
@@ -1923,18 +1975,6 @@ Reason (kept in the region&apos;s history):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search the loaded folders by name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filters the folders opened so far; open a folder to search inside it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The search covers only folders that are loaded (opened at least once).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Restore &amp;list:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2036,6 +2076,22 @@ Reason (kept in the region&apos;s history):</source>
     </message>
     <message>
         <source>A system restore replaces everything on the device. Network settings are not restored; set them up after the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is restored with the folder %2; take the folder off the restore list instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the whole generation by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server looks through every folder of the generation, also those not opened here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the entries found, or drag them onto the restore list; clear the search to see the tree again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

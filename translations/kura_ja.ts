@@ -657,6 +657,29 @@
     </message>
 </context>
 <context>
+    <name>Kura::Models::RestoreSearchModel</name>
+    <message>
+        <source>The folder %1 with everything in it</source>
+        <translation>フォルダー %1 とその中身すべて</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>パス</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>更新日時</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+</context>
+<context>
     <name>Kura::Models::RestoreSelectionModel</name>
     <message>
         <source>The folder %1 with everything in it</source>
@@ -1772,6 +1795,33 @@ Reason (kept in the region&apos;s history):</source>
     </message>
 </context>
 <context>
+    <name>Kura::Widgets::RestoreSearchPanel</name>
+    <message>
+        <source>Searching every folder of the generation for &quot;%1&quot;...</source>
+        <translation>世代のすべてのフォルダーから「%1」を検索しています...</translation>
+    </message>
+    <message>
+        <source>No entry of the generation has &quot;%1&quot; in its name.</source>
+        <translation>名前に「%1」を含む項目はこの世代にありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n entry(ies) with &quot;%1&quot; in the name are shown; the generation has more. Search for more of the name to narrow the list.</source>
+        <translation>
+            <numerusform>名前に「%1」を含む項目のうち、最初の %n 項目を表示しています。この世代にはさらにあります。名前をもっと詳しく入力して絞り込んでください。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) of the generation have &quot;%1&quot; in the name.</source>
+        <translation>
+            <numerusform>この世代で名前に「%1」を含む項目は %n 件です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The search for &quot;%1&quot; failed: %2</source>
+        <translation>「%1」の検索に失敗しました: %2</translation>
+    </message>
+</context>
+<context>
     <name>Kura::Widgets::RestoreView</name>
     <message>
         <source>%1 could not be listed: %2</source>
@@ -1914,18 +1964,6 @@ Reason (kept in the region&apos;s history):</source>
         <translation>世代 (ローカルとリモートのコピー)(&amp;G):</translation>
     </message>
     <message>
-        <source>Search the loaded folders by name</source>
-        <translation>読み込み済みのフォルダーを名前で検索</translation>
-    </message>
-    <message>
-        <source>Filters the folders opened so far; open a folder to search inside it</source>
-        <translation>これまでに開いたフォルダーを絞り込みます。フォルダーの中を検索するには、そのフォルダーを開いてください</translation>
-    </message>
-    <message>
-        <source>The search covers only folders that are loaded (opened at least once).</source>
-        <translation>検索の対象は読み込み済み (一度でも開いた) フォルダーだけです。</translation>
-    </message>
-    <message>
         <source>Restore &amp;list:</source>
         <translation>リストア一覧(&amp;L):</translation>
     </message>
@@ -2028,6 +2066,22 @@ Reason (kept in the region&apos;s history):</source>
     <message>
         <source>A system restore replaces everything on the device. Network settings are not restored; set them up after the restore.</source>
         <translation>システムリストアはデバイスの内容をすべて置き換えます。ネットワーク設定はリストアされないため、リストア後に設定してください。</translation>
+    </message>
+    <message>
+        <source>%1 is restored with the folder %2; take the folder off the restore list instead.</source>
+        <translation>%1 はフォルダー %2 と一緒にリストアされます。外すには、そのフォルダーをリストア一覧から外してください。</translation>
+    </message>
+    <message>
+        <source>Search the whole generation by name</source>
+        <translation>世代全体を名前で検索</translation>
+    </message>
+    <message>
+        <source>The server looks through every folder of the generation, also those not opened here</source>
+        <translation>サーバーが世代のすべてのフォルダーを検索します。ここで開いていないフォルダーも対象です</translation>
+    </message>
+    <message>
+        <source>Check the entries found, or drag them onto the restore list; clear the search to see the tree again.</source>
+        <translation>見つかった項目にチェックを付けるか、リストア一覧へドラッグしてください。検索を消すとツリーに戻ります。</translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,13 @@
 #include "icons.h"
 #include "messages.h"
 #include "restorefolderdialog.h"
+#include "restoresearchpanel.h"
 #include "tablesupport.h"
 
 #include <generationsmodel.h>
 #include <jobsmodel.h>
 #include <modeltext.h>
+#include <restoresearchmodel.h>
 #include <restoreselectionmodel.h>
 #include <restoretargetsmodel.h>
 #include <restoretreemodel.h>
@@ -33,6 +35,7 @@
 #include <QShowEvent>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -46,19 +49,11 @@ using Models::GenerationsModel;
 using Models::RestoreTreeModel;
 
 namespace {
-// The search over the loaded part of the tree: an entry stays when its name contains the text,
-// with the folders that lead to it and everything under it; folder and file icons.
-class TreeFilter : public QSortFilterProxyModel
+// Folder and file icons for the tree.
+class TreeIcons : public QSortFilterProxyModel
 {
 public:
-    explicit TreeFilter(QObject *parent)
-        : QSortFilterProxyModel(parent)
-    {
-        setRecursiveFilteringEnabled(true);
-        setAutoAcceptChildRows(true);
-        setFilterCaseSensitivity(Qt::CaseInsensitive);
-        setFilterKeyColumn(RestoreTreeModel::Name);
-    }
+    using QSortFilterProxyModel::QSortFilterProxyModel;
 
     QVariant data(const QModelIndex &index, int role) const override
     {
@@ -84,9 +79,10 @@ RestoreView::RestoreView(Models::Session *session, QWidget *parent)
     , m_session(session)
     , m_generations(new GenerationsModel(this))
     , m_treeModel(new RestoreTreeModel(this))
-    , m_treeFilter(new TreeFilter(this))
+    , m_treeFilter(new TreeIcons(this))
     , m_selection(new Models::RestoreSelectionModel(this))
     , m_targets(new Models::RestoreTargetsModel(this))
+    , m_searchModel(new Models::RestoreSearchModel(this))
 {
     setObjectName(u"restoreView"_s);
     m_treeFilter->setSourceModel(m_treeModel);
@@ -127,6 +123,7 @@ RestoreView::RestoreView(Models::Session *session, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_searchNote = new QLabel(this);
     m_searchNote->setWordWrap(true);
+    m_searchNote->hide(); // while searching
     m_tree = new QTreeView(this);
     m_tree->setObjectName(u"restoreTree"_s);
     m_tree->setModel(m_treeFilter);
@@ -142,12 +139,16 @@ RestoreView::RestoreView(Models::Session *session, QWidget *parent)
     m_tree->setColumnWidth(RestoreTreeModel::Size, 90);
     m_tree->setColumnWidth(RestoreTreeModel::Modified, 140);
     m_tree->setColumnWidth(RestoreTreeModel::Type, 70);
+    m_searchPanel = new RestoreSearchPanel(m_searchModel, this);
+    m_browseStack = new QStackedWidget(this);
+    m_browseStack->addWidget(m_tree);
+    m_browseStack->addWidget(m_searchPanel);
     auto *treePane = new QWidget(this);
     auto *treeLayout = new QVBoxLayout(treePane);
     treeLayout->setContentsMargins(0, 0, 0, 0);
     treeLayout->addWidget(m_search);
     treeLayout->addWidget(m_searchNote);
-    treeLayout->addWidget(m_tree, 1);
+    treeLayout->addWidget(m_browseStack, 1);
 
     m_listLabel = new QLabel(this);
     m_list = new QTableView(this);
@@ -222,11 +223,8 @@ RestoreView::RestoreView(Models::Session *session, QWidget *parent)
     connect(m_generationsTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &RestoreView::generationChanged);
     connect(m_generations, &QAbstractItemModel::modelReset, this, &RestoreView::generationChanged);
-    connect(m_search, &QLineEdit::textChanged, this, &RestoreView::applySearch);
-    connect(m_treeModel, &RestoreTreeModel::folderLoaded, this, [this] {
-        if (!m_search->text().isEmpty())
-            applySearch();
-    });
+    connect(m_search, &QLineEdit::textChanged, this, &RestoreView::searchTextChanged);
+    connect(m_searchModel, &Models::RestoreSearchModel::checkRequested, this, &RestoreView::searchCheckRequested);
     connect(m_treeModel, &RestoreTreeModel::loadFailed, this, [this](const QString &path, const QString &reason) {
         emit statusMessage(tr("%1 could not be listed: %2").arg(path, reason));
     });
@@ -455,8 +453,11 @@ void RestoreView::generationChanged()
     m_list->setEnabled(!m_system);
     if (wanted == 0 || m_system) {
         m_treeModel->clear();
-        if (m_system)
+        m_searchModel->setSearcher({});
+        if (m_system) {
+            m_search->clear(); // an image has no entries to search
             loadTargets();
+        }
         updateState();
         return;
     }
@@ -464,6 +465,11 @@ void RestoreView::generationChanged()
     m_treeModel->setLister([client, server, wanted](const QString &path, QObject *context, Callback<FolderListing> done) {
         return client->browseGeneration(server, wanted, path, context, std::move(done));
     });
+    m_searchModel->setSearcher([client, server, wanted](const QString &text, QObject *context,
+                                                        Callback<GenerationSearch> done) {
+        return client->searchGeneration(server, wanted, text, 0, context, std::move(done));
+    });
+    m_searchPanel->setText(m_search->text()); // the same text, in the new generation
     loadTargets();
     updateState();
 }
@@ -503,6 +509,7 @@ void RestoreView::treeChecksChanged()
 
 void RestoreView::selectionChanged()
 {
+    m_searchModel->setSelectedPaths(m_selection->paths());
     if (!m_syncing) {
         m_syncing = true;
         m_treeModel->setCheckedPaths(m_selection->paths());
@@ -511,22 +518,36 @@ void RestoreView::selectionChanged()
     updateState();
 }
 
-void RestoreView::applySearch()
+// While there is text, the search results take the tree's place; the server searches the
+// whole generation after a short pause in typing.
+void RestoreView::searchTextChanged(const QString &text)
 {
-    m_treeFilter->setFilterFixedString(m_search->text());
-    if (m_search->text().isEmpty())
+    const bool searching = !text.trimmed().isEmpty();
+    m_browseStack->setCurrentWidget(searching ? static_cast<QWidget *>(m_searchPanel) : m_tree);
+    m_searchNote->setVisible(searching);
+    m_searchPanel->setText(text);
+}
+
+// A search result's box: checked adds the entry to the restore list, unchecked takes it off
+// (an entry covered by a listed folder goes with that folder only).
+void RestoreView::searchCheckRequested(const Models::RestoreItem &item, bool checked)
+{
+    if (checked) {
+        m_selection->addItems({ item });
         return;
-    // Show the matches: open every folder whose entries are loaded.
-    std::function<void(const QModelIndex &)> expand = [&](const QModelIndex &parent) {
-        for (int row = 0; row < m_treeFilter->rowCount(parent); ++row) {
-            const QModelIndex index = m_treeFilter->index(row, 0, parent);
-            if (m_treeFilter->rowCount(index) > 0) {
-                m_tree->expand(index);
-                expand(index);
-            }
+    }
+    const QList<Models::RestoreItem> &items = m_selection->items();
+    for (int row = 0; row < items.size(); ++row) {
+        if (items.at(row).path == item.path) {
+            m_selection->removeRows(row, 1);
+            return;
         }
-    };
-    expand({});
+        if (Models::isSameOrUnder(item.path, items.at(row).path)) {
+            emit statusMessage(tr("%1 is restored with the folder %2; take the folder off the restore list instead.")
+                                   .arg(item.path, items.at(row).path));
+            return;
+        }
+    }
 }
 
 void RestoreView::removeSelectedItems()
@@ -750,9 +771,10 @@ void RestoreView::retranslateUi()
     m_serverLabel->setText(tr("&Server:"));
     m_server->setToolTip(tr("The server whose backups you restore from"));
     m_generationsLabel->setText(tr("&Generations (with their local and remote copies):"));
-    m_search->setPlaceholderText(tr("Search the loaded folders by name"));
-    m_search->setToolTip(tr("Filters the folders opened so far; open a folder to search inside it"));
-    m_searchNote->setText(tr("The search covers only folders that are loaded (opened at least once)."));
+    m_search->setPlaceholderText(tr("Search the whole generation by name"));
+    m_search->setToolTip(tr("The server looks through every folder of the generation, also those not opened here"));
+    m_searchNote->setText(tr("Check the entries found, or drag them onto the restore list; clear the search to "
+                             "see the tree again."));
     m_listLabel->setText(tr("Restore &list:"));
     m_list->setToolTip(tr("Drop files and folders here; Delete removes the selected entries"));
     m_remove->setText(tr("&Remove"));
@@ -781,6 +803,7 @@ void RestoreView::retranslateUi()
     m_treeModel->retranslate();
     m_selection->retranslate();
     m_targets->retranslate();
+    m_searchModel->retranslate();
     updateState();
 }
 

@@ -12,6 +12,7 @@ class QLineEdit;
 class QPushButton;
 class QRadioButton;
 class QSortFilterProxyModel;
+class QStackedWidget;
 class QTableView;
 class QTreeView;
 
@@ -20,6 +21,8 @@ struct RestoreRequest;
 }
 namespace Kura::Models {
 class GenerationsModel;
+struct RestoreItem;
+class RestoreSearchModel;
 class RestoreSelectionModel;
 class RestoreTargetsModel;
 class RestoreTreeModel;
@@ -28,9 +31,12 @@ class Session;
 
 namespace Kura::Widgets {
 
+class RestoreSearchPanel;
+
 // The Restore page (SPEC §6): choose a server and one of its generations (with its local and
-// remote copies), browse the generation as a tree loaded folder by folder, pick files and
-// folders with check boxes or by dragging them onto the restore list, choose the target
+// remote copies), browse the generation as a tree loaded folder by folder or search all of it
+// by name on the server, pick files and folders with check boxes or by dragging them (from the
+// tree or the search results) onto the restore list, choose the target
 // server (servers the policy refuses are listed disabled, with the reason), the place
 // (original location or another folder) and what happens to existing files; a summary
 // confirms before the restore job starts, which then shows in Jobs.
@@ -70,6 +76,8 @@ public:
     Models::RestoreSelectionModel *selection() const { return m_selection; }
     Models::RestoreTargetsModel *targets() const { return m_targets; }
     QLineEdit *searchField() const { return m_search; }
+    Models::RestoreSearchModel *searchModel() const { return m_searchModel; }
+    RestoreSearchPanel *searchPanel() const { return m_searchPanel; }
 
 signals:
     void statusMessage(const QString &text);
@@ -89,7 +97,8 @@ private:
     void loadTargets();
     void treeChecksChanged();
     void selectionChanged();
-    void applySearch();
+    void searchTextChanged(const QString &text);
+    void searchCheckRequested(const Models::RestoreItem &item, bool checked);
     void removeSelectedItems();
     void browseTargetFolder();
     void updateState();
@@ -110,6 +119,7 @@ private:
     QSortFilterProxyModel *m_treeFilter;
     Models::RestoreSelectionModel *m_selection;
     Models::RestoreTargetsModel *m_targets;
+    Models::RestoreSearchModel *m_searchModel;
     qint64 m_loadedGeneration = 0;
     bool m_system = false;
     QHash<qint64, QString> m_generationKinds; // generation id -> "file_backup", "system_backup"
@@ -123,6 +133,8 @@ private:
     QLineEdit *m_search = nullptr;
     QLabel *m_searchNote = nullptr;
     QTreeView *m_tree = nullptr;
+    RestoreSearchPanel *m_searchPanel = nullptr;
+    QStackedWidget *m_browseStack = nullptr; // the tree, or the search results while searching
     QLabel *m_listLabel = nullptr;
     QTableView *m_list = nullptr;
     QLabel *m_listNote = nullptr;

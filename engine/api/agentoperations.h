@@ -37,6 +37,11 @@ public:
     // The folder `path` of a generation, in the same shape (kind "file", "directory",
     // "symlink" or "other").
     virtual Result<QJsonObject> browseGeneration(qint64 tenantId, const QString &snapshotId, const QString &path) = 0;
+    // The entries of a whole generation whose name contains `text` (ignoring case), walking every
+    // folder of its snapshot: {"query", "entries": [{path, name, kind, size, modified}],
+    // "truncated"} with at most `maxResults` entries (1..1000); "truncated" when more match.
+    virtual Result<QJsonObject> searchGeneration(qint64 tenantId, const QString &snapshotId, const QString &text,
+                                                 int maxResults) = 0;
     // Closes the session of the server's agent, if it is connected, telling it `reason`: the
     // server was deleted and the agent's identity with it (it must enroll again).
     virtual void disconnectAgent(qint64 tenantId, qint64 serverId, const QString &reason) = 0;

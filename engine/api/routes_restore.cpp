@@ -17,6 +17,10 @@ using namespace Qt::StringLiterals;
 namespace Kura::Api::Routes {
 namespace {
 
+// The search's limits: the most entries one answer lists, and the longest text.
+constexpr int MaxSearchResults = 1000;
+constexpr int MaxSearchTextLength = 255;
+
 ApiResponse notConfigured()
 {
     return ApiResponse::error(ErrorCode::Unavailable, u"this server has no agent sessions"_s);
@@ -212,6 +216,35 @@ ApiResponse browseGeneration(ApiContext &context, const RouteContext &route)
     return ApiResponse::json(200, *listing);
 }
 
+// GET /servers/{id}/generations/{gen}/search?q=&limit=: every entry of the generation whose
+// name contains the text, ignoring case (the Restore page's search).
+ApiResponse searchGeneration(ApiContext &context, const RouteContext &route)
+{
+    if (!context.agents)
+        return notConfigured();
+    auto generationId = route.idParam(u"gen"_s);
+    if (!generationId)
+        return ApiResponse::error(generationId.error());
+    const QString text = route.request.queryValue(u"q"_s);
+    if (text.trimmed().isEmpty())
+        return ApiResponse::error(ErrorCode::InvalidArgument, u"query parameter \"q\": give the text to search for"_s,
+                                  { { u"field"_s, u"q"_s } });
+    if (text.size() > MaxSearchTextLength)
+        return ApiResponse::error(ErrorCode::InvalidArgument,
+                                  u"query parameter \"q\": at most %1 characters"_s.arg(MaxSearchTextLength),
+                                  { { u"field"_s, u"q"_s } });
+    auto limit = limitParam(route, u"limit"_s, MaxSearchResults, MaxSearchResults);
+    if (!limit)
+        return ApiResponse::error(limit.error(), { { u"field"_s, u"limit"_s } });
+    auto source = restoreSource(context, route, *generationId);
+    if (!source)
+        return ApiResponse::error(source.error());
+    auto found = context.agents->searchGeneration(route.identity.tenantId, source->generation.snapshotId, text, *limit);
+    if (!found)
+        return ApiResponse::error(found.error());
+    return ApiResponse::json(200, *found);
+}
+
 // PUT /servers/{id}/bandwidth {"bytesPerSecond": N}
 ApiResponse setBandwidth(ApiContext &context, const RouteContext &route)
 {
@@ -244,6 +277,8 @@ void addRestoreRoutes(Router &router, ApiContext &context)
         [&context](const RouteContext &route) { return restoreTargets(context, route); });
     router.add(Method::Get, u"/api/v1/servers/{id}/generations/{gen}/files"_s, Access::Read,
         [&context](const RouteContext &route) { return browseGeneration(context, route); });
+    router.add(Method::Get, u"/api/v1/servers/{id}/generations/{gen}/search"_s, Access::Read,
+        [&context](const RouteContext &route) { return searchGeneration(context, route); });
     router.add(Method::Post, u"/api/v1/servers/{id}/restores"_s, Access::Operate,
         [&context](const RouteContext &route) { return requestRestore(context, route); });
     router.add(Method::Put, u"/api/v1/servers/{id}/bandwidth"_s, Access::Admin,

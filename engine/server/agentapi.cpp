@@ -1,5 +1,7 @@
 #include "agentapi.h"
 
+#include "generationsearch.h"
+
 #include <QDateTime>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -39,6 +41,11 @@ QString nodeKindName(Store::NodeType type)
     default:
         return u"other"_s;
     }
+}
+
+QString isoTime(qint64 mtimeNs)
+{
+    return QDateTime::fromMSecsSinceEpoch(mtimeNs / 1000000, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 } // namespace
@@ -109,8 +116,28 @@ Result<QJsonObject> AgentApi::browseGeneration(qint64 tenantId, const QString &s
     for (const Store::Node &n : std::as_const(tree->nodes))
         entries.append(QJsonObject { { u"name"_s, QString::fromUtf8(n.name) }, { u"kind"_s, nodeKindName(n.type) },
                                      { u"size"_s, double(n.size) },
-                                     { u"modified"_s, QDateTime::fromMSecsSinceEpoch(n.mtimeNs / 1000000, Qt::UTC).toString(Qt::ISODateWithMs) } });
+                                     { u"modified"_s, isoTime(n.mtimeNs) } });
     return QJsonObject { { u"path"_s, path }, { u"entries"_s, entries }, { u"truncated"_s, false } };
+}
+
+Result<QJsonObject> AgentApi::searchGeneration(qint64 tenantId, const QString &snapshotId, const QString &text,
+                                               int maxResults)
+{
+    auto repo = m_repositories.repository(tenantId);
+    if (!repo)
+        return fail(repo.error());
+    auto snapshot = (*repo)->loadSnapshot(snapshotId);
+    if (!snapshot)
+        return fail(snapshot.error());
+    auto found = searchTrees(**repo, snapshot->tree, text, maxResults);
+    if (!found)
+        return fail(found.error());
+    QJsonArray entries;
+    for (const FoundEntry &e : std::as_const(found->entries))
+        entries.append(QJsonObject { { u"path"_s, e.path }, { u"name"_s, e.path.section(u'/', -1) },
+                                     { u"kind"_s, nodeKindName(e.type) }, { u"size"_s, double(e.sizeBytes) },
+                                     { u"modified"_s, isoTime(e.mtimeNs) } });
+    return QJsonObject { { u"query"_s, text }, { u"entries"_s, entries }, { u"truncated"_s, found->truncated } };
 }
 
 } // namespace Kura::Server

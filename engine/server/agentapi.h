@@ -16,6 +16,8 @@ public:
     Status startRestore(const Api::RestoreOrder &order) override;
     Result<QJsonObject> browse(qint64 tenantId, qint64 serverId, const QString &path, int maxEntries) override;
     Result<QJsonObject> browseGeneration(qint64 tenantId, const QString &snapshotId, const QString &path) override;
+    Result<QJsonObject> searchGeneration(qint64 tenantId, const QString &snapshotId, const QString &text,
+                                         int maxResults) override;
     void disconnectAgent(qint64 tenantId, qint64 serverId, const QString &reason) override
     {
         m_hub.disconnectAgent(tenantId, serverId, reason);

@@ -13,6 +13,7 @@
 #include <regionsmodel.h>
 #include <reportmodel.h>
 #include <reportsview.h>
+#include <restoresearchmodel.h>
 #include <restoreselectionmodel.h>
 #include <restoretargetsmodel.h>
 #include <restoretreemodel.h>
@@ -24,6 +25,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QLineEdit>
 #include <QScreen>
 #include <QStatusBar>
 #include <QAbstractProxyModel>
@@ -69,6 +71,45 @@ Models::RestoreTreeModel::Lister demoGeneration()
         QTimer::singleShot(0, context, [folders, path, done] { done(Api::Client::FolderListing { path, folders.value(path), false }); });
         return Api::Client::ApiCall();
     };
+}
+
+// The server's search of the demo generation: also entries of folders the tree never opened.
+Models::RestoreSearchModel::Searcher demoSearch()
+{
+    using Api::Client::SearchMatch;
+    const QDateTime when = QDateTime::currentDateTimeUtc().addDays(-1);
+    const auto entry = [&](const QString &path, const QString &kind, qint64 size) {
+        return SearchMatch { path, path.section(u'/', -1), kind, size, when.addSecs(-size % 86400) };
+    };
+    const QList<SearchMatch> all {
+        entry(u"/srv/www/html"_s, u"directory"_s, 0), entry(u"/srv/www/html/about.html"_s, u"file"_s, 14220),
+        entry(u"/srv/www/html/contact.html"_s, u"file"_s, 9310), entry(u"/srv/www/html/index.html"_s, u"file"_s, 23544),
+        entry(u"/srv/www/html/shop.html"_s, u"file"_s, 48108),
+        entry(u"/srv/www/html/archive/2025/index-old.html"_s, u"file"_s, 21877),
+        entry(u"/var/backups/site/html-export-2026-11.tar.gz"_s, u"file"_s, 18342211),
+    };
+    return [all](const QString &text, QObject *context, Api::Client::Callback<Api::Client::GenerationSearch> done) {
+        QTimer::singleShot(0, context, [all, text, done] {
+            Api::Client::GenerationSearch answer { text, {}, false };
+            for (const SearchMatch &match : all)
+                if (match.name.contains(text, Qt::CaseInsensitive))
+                    answer.entries << match;
+            done(answer);
+        });
+        return Api::Client::ApiCall();
+    };
+}
+
+// The Restore page searching the whole generation for "html", then back to the tree.
+bool saveRestoreSearch(Widgets::Console &console, const QString &path)
+{
+    Widgets::RestoreView *view = console.restoreView();
+    view->searchModel()->setSearcher(demoSearch());
+    view->searchField()->setText(u"html"_s);
+    (void)QTest::qWaitFor([&] { return view->searchModel()->state() == Models::RestoreSearchModel::State::Done; }, 3000);
+    const bool ok = save(console.window(), path);
+    view->searchField()->clear();
+    return ok;
 }
 
 // The Restore page of web-01: its newest generation, the tree opened down to /srv/www/html,
@@ -179,8 +220,10 @@ bool shootLanguage(Widgets::LanguageManager &languages, Widgets::Language langua
         // and says so in the status bar, which is not what the pictures are about.
         console.window()->statusBar()->clearMessage();
         ok = save(console.window(), u"%1/%2-%3.png"_s.arg(dir).arg(page + 1, 2, 10, QLatin1Char('0')).arg(names.at(page))) && ok;
-        if (page == int(Widgets::Page::Restore))
+        if (page == int(Widgets::Page::Restore)) {
             ok = saveRestoreTargets(console, dir + u"/03-restore-targets.png"_s) && ok;
+            ok = saveRestoreSearch(console, dir + u"/03-restore-search.png"_s) && ok;
+        }
     }
 
     // The plan dialog of web-01 (JP1, double storage with JP2).

@@ -1,8 +1,9 @@
 // The Restore page against real servers: with the console's embedded server and its
 // in-process agent, a folder of the local machine is backed up, two files are dragged from the
-// generation's tree onto the restore list and restored into another folder, then compared
-// byte for byte (and a file not chosen stays away); with the demo server, targets the policy
-// refuses are listed disabled with their reasons.
+// generation's tree onto the restore list, a third in a folder never opened is found by the
+// server's search of the whole generation and checked, and the three are restored into another
+// folder, then compared byte for byte (and a file not chosen stays away); with the demo server,
+// targets the policy refuses are listed disabled with their reasons.
 #include "guisupport.h"
 
 #include <plandialog.h>
@@ -10,6 +11,8 @@
 #include <generationsmodel.h>
 #include <jobsmodel.h>
 #include <mainwindow.h>
+#include <restoresearchmodel.h>
+#include <restoresearchpanel.h>
 #include <restoreselectionmodel.h>
 #include <restoretargetsmodel.h>
 #include <restoretreemodel.h>
@@ -31,6 +34,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -118,7 +122,7 @@ class tst_RestoreView : public QObject
 
 private slots:
     void initTestCase();
-    void restoreTwoFilesChosenByDragIntoAnotherFolder();
+    void restoreFilesChosenByDragAndSearchIntoAnotherFolder();
     void refusedTargetsAreShownDisabledWithTheirReason();
     void systemGenerationIsWrittenToADevice();
 
@@ -134,12 +138,13 @@ void tst_RestoreView::initTestCase()
     QVERIFY(m_dir.isValid());
 }
 
-void tst_RestoreView::restoreTwoFilesChosenByDragIntoAnotherFolder()
+void tst_RestoreView::restoreFilesChosenByDragAndSearchIntoAnotherFolder()
 {
     const QString source = m_dir.filePath(u"source"_s);
     writeFile(source + u"/alpha.txt"_s, "alpha, to be restored\n");
     writeFile(source + u"/data/beta.bin"_s, pseudoRandom(300 * 1024, 7));
     writeFile(source + u"/gamma.txt"_s, "gamma stays in the backup\n");
+    writeFile(source + u"/deep/nested/Found-Me.txt"_s, "found by the search, never opened in the tree\n");
 
     Widgets::Console console(m_languages);
     Widgets::ConsoleOptions options;
@@ -253,11 +258,51 @@ void tst_RestoreView::restoreTwoFilesChosenByDragIntoAnotherFolder()
     QCOMPARE(view->selection()->paths(), (QStringList { source + u"/alpha.txt"_s, source + u"/data/beta.bin"_s }));
     QCOMPARE(Qt::CheckState(tree->indexOf(source + u"/gamma.txt"_s).data(Qt::CheckStateRole).toInt()), Qt::Unchecked);
 
-    // The search keeps the matches of the loaded folders.
-    view->searchField()->setText(u"beta"_s);
-    QVERIFY(proxy->mapFromSource(tree->indexOf(source + u"/data/beta.bin"_s)).isValid());
-    QVERIFY(!proxy->mapFromSource(tree->indexOf(source + u"/gamma.txt"_s)).isValid());
+    // The search covers the whole generation on the server: a file in a folder never opened
+    // here is found, checked in the results and so put on the restore list.
+    QVERIFY(tree->indexOf(source + u"/deep"_s).isValid());
+    QVERIFY(!tree->isLoaded(tree->indexOf(source + u"/deep"_s)));
+    Models::RestoreSearchModel *found = view->searchModel();
+    QSignalSpy searchStates(found, &Models::RestoreSearchModel::stateChanged);
+    QTest::keyClicks(view->searchField(), u"FOUND-me"_s);
+    QVERIFY(view->searchPanel()->isVisible());
+    QVERIFY(!treeView->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(found->state(), Models::RestoreSearchModel::State::Done, 10000);
+    // One search after the pause in typing, not one per key.
+    QCOMPARE(searchStates.count(), 2);
+    QCOMPARE(searchStates.first().first().value<Models::RestoreSearchModel::State>(),
+             Models::RestoreSearchModel::State::Searching);
+    QCOMPARE(found->text(), u"FOUND-me"_s);
+    QCOMPARE(found->rowCount(), 1);
+    const QString foundPath = source + u"/deep/nested/Found-Me.txt"_s;
+    QTableView *results = view->searchPanel()->table();
+    const QModelIndex result = results->model()->index(0, Models::RestoreSearchModel::Path);
+    QCOMPARE(result.data().toString(), foundPath);
+    QVERIFY(view->searchPanel()->statusText().contains(u"1 entry"_s));
+    QVERIFY(!tree->isLoaded(tree->indexOf(source + u"/deep"_s))); // the tree still has not opened it
+    QVERIFY(results->model()->setData(result, int(Qt::Checked), Qt::CheckStateRole));
+    QCOMPARE(view->selection()->paths(),
+             (QStringList { source + u"/alpha.txt"_s, source + u"/data/beta.bin"_s, foundPath }));
+    QCOMPARE(Qt::CheckState(result.data(Qt::CheckStateRole).toInt()), Qt::Checked);
+
+    // A result dragged onto the restore list is chosen too; its box follows, and unchecking it
+    // takes it off again.
+    view->searchField()->setText(u"gamma"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(found->text(), u"gamma"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(found->state(), Models::RestoreSearchModel::State::Done, 10000);
+    QCOMPARE(found->rowCount(), 1);
+    std::unique_ptr<QMimeData> dragged(results->model()->mimeData({ results->model()->index(0, 0) }));
+    QVERIFY(dropOnto(view->restoreList(), dragged.get()));
+    QCOMPARE(view->selection()->rowCount(), 4);
+    const QModelIndex gammaResult = results->model()->index(0, Models::RestoreSearchModel::Path);
+    QCOMPARE(Qt::CheckState(gammaResult.data(Qt::CheckStateRole).toInt()), Qt::Checked);
+    QVERIFY(results->model()->setData(gammaResult, int(Qt::Unchecked), Qt::CheckStateRole));
+    QCOMPARE(view->selection()->paths(),
+             (QStringList { source + u"/alpha.txt"_s, source + u"/data/beta.bin"_s, foundPath }));
+    // Cleared, the search gives the tree back.
     view->searchField()->clear();
+    QVERIFY(treeView->isVisible());
+    QCOMPARE(found->state(), Models::RestoreSearchModel::State::Idle);
 
     // Another folder as the target; the summary names what, from where, to where.
     const QString target = m_dir.filePath(u"restored"_s);
@@ -298,8 +343,8 @@ void tst_RestoreView::restoreTwoFilesChosenByDragIntoAnotherFolder()
     QVERIFY2(restore->state == JobState::Succeeded, qPrintable(restore->reason));
     QCOMPARE(restore->targetServerId, local);
     QCOMPARE(restore->targetPath, target);
-    // The finished restore shows its final totals: the two files chosen, all of them done.
-    QCOMPARE(restore->progress.files, 2);
+    // The finished restore shows its final totals: the three files chosen, all of them done.
+    QCOMPARE(restore->progress.files, 3);
     QCOMPARE(restore->progress.fraction().value_or(0.0), 1.0);
     QVERIFY(restore->progress.sourceBytes >= 300 * 1024);
 
@@ -309,6 +354,7 @@ void tst_RestoreView::restoreTwoFilesChosenByDragIntoAnotherFolder()
     QCOMPARE(restoredBeta.size(), 300 * 1024);
     QCOMPARE(QCryptographicHash::hash(restoredBeta, QCryptographicHash::Sha256),
              QCryptographicHash::hash(fileBytes(source + u"/data/beta.bin"_s), QCryptographicHash::Sha256));
+    QCOMPARE(fileBytes(target + foundPath), fileBytes(foundPath));
     QVERIFY(!QFile::exists(target + source + u"/gamma.txt"_s));
 
     // "Show it in Jobs" opens the Jobs page.

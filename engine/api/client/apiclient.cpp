@@ -553,6 +553,13 @@ ApiCall ApiClient::browseServer(
         Requests::browseServer(serverId, path, limit), context, done, object<FolderListing>());
 }
 
+ApiCall ApiClient::searchGeneration(qint64 serverId, qint64 generationId, const QString &text, int limit,
+    QObject *context, Callback<GenerationSearch> done)
+{
+    return call<GenerationSearch>(Requests::searchGeneration(serverId, generationId, text, limit),
+        context, done, object<GenerationSearch>());
+}
+
 ApiCall ApiClient::usage(const QString &month, QObject *context, Callback<UsageReport> done)
 {
     return call<UsageReport>(Requests::usage(month), context, done, object<UsageReport>());

@@ -166,6 +166,9 @@ public:
         QObject *context, Callback<FolderListing> done);
     ApiCall browseServer(qint64 serverId, const QString &path, int limit, QObject *context,
         Callback<FolderListing> done);
+    // Searches a whole generation by name on the server (`limit` 0: the server's default).
+    ApiCall searchGeneration(qint64 serverId, qint64 generationId, const QString &text, int limit,
+        QObject *context, Callback<GenerationSearch> done);
 
     // Usage of a month ("YYYY-MM"; empty: the current UTC month) with estimated charges.
     ApiCall usage(const QString &month, QObject *context, Callback<UsageReport> done);

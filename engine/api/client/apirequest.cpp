@@ -250,6 +250,14 @@ ApiRequest browseGeneration(qint64 serverId, qint64 generationId, const QString 
     return get(serverPath(serverId, u"/generations/%1/files"_s.arg(generationId)), query);
 }
 
+ApiRequest searchGeneration(qint64 serverId, qint64 generationId, const QString &text, int limit)
+{
+    QUrlQuery query;
+    query.addQueryItem(u"q"_s, QString::fromLatin1(QUrl::toPercentEncoding(text)));
+    addLimit(query, limit);
+    return get(serverPath(serverId, u"/generations/%1/search"_s.arg(generationId)), query);
+}
+
 ApiRequest browseServer(qint64 serverId, const QString &path, int limit)
 {
     QUrlQuery query;

@@ -77,6 +77,9 @@ ApiRequest startRestore(qint64 serverId, const RestoreRequest &restore);
 // 0: the server's default).
 ApiRequest browseGeneration(qint64 serverId, qint64 generationId, const QString &path);
 ApiRequest browseServer(qint64 serverId, const QString &path, int limit = 0);
+// The entries of a whole generation whose name contains `text` (`limit` 0: the server's
+// default, which is also its maximum, 1000).
+ApiRequest searchGeneration(qint64 serverId, qint64 generationId, const QString &text, int limit = 0);
 
 // A month's usage and estimated charges; `month` "YYYY-MM", empty: the current UTC month.
 ApiRequest usage(const QString &month = {});

@@ -595,6 +595,34 @@ Result<FolderListing> FolderListing::fromJson(const QJsonObject &json)
     return fields.finish(out);
 }
 
+Result<SearchMatch> SearchMatch::fromJson(const QJsonObject &json)
+{
+    JsonReader fields(json);
+    SearchMatch out;
+    out.path = fields.string(u"path"_s, JsonReader::Required);
+    out.name = fields.string(u"name"_s);
+    out.kind = fields.string(u"kind"_s, JsonReader::Required);
+    out.sizeBytes = fields.integer(u"size"_s);
+    out.modified = fields.time(u"modified"_s);
+    if (fields.ok() && !out.path.startsWith(u'/'))
+        fields.fail(u"path"_s, u"expected an absolute path"_s);
+    if (out.name.isEmpty())
+        out.name = out.path.section(u'/', -1);
+    return fields.finish(out);
+}
+
+Result<GenerationSearch> GenerationSearch::fromJson(const QJsonObject &json)
+{
+    JsonReader fields(json);
+    GenerationSearch out;
+    out.query = fields.string(u"query"_s);
+    out.truncated = fields.boolean(u"truncated"_s);
+    if (!fields.has(u"entries"_s))
+        fields.fail(u"entries"_s, u"missing"_s);
+    out.entries = readList<SearchMatch>(fields, json, u"entries"_s);
+    return fields.finish(out);
+}
+
 // ---- Usage ----
 
 Result<UsageDay> UsageDay::fromJson(const QJsonObject &json)

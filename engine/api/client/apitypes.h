@@ -439,6 +439,26 @@ struct FolderListing {
     static Result<FolderListing> fromJson(const QJsonObject &json);
 };
 
+// One entry of a generation found by GET /servers/{id}/generations/{gen}/search.
+struct SearchMatch {
+    QString path; // absolute, as the generation stores it
+    QString name; // the last part of the path
+    QString kind; // "file", "directory", "symlink" or "other"
+    qint64 sizeBytes = 0;
+    QDateTime modified;
+
+    static Result<SearchMatch> fromJson(const QJsonObject &json);
+};
+
+// The entries of a whole generation whose name contains the searched text, ignoring case.
+struct GenerationSearch {
+    QString query;
+    QList<SearchMatch> entries;
+    bool truncated = false; // more entries match than were listed
+
+    static Result<GenerationSearch> fromJson(const QJsonObject &json);
+};
+
 // ---- Usage -----------------------------------------------------------------------------------
 
 // One day's protected (source) bytes of a server (SPEC §10).

@@ -81,6 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     readObject<RegionInfo>(json);
     readObject<EnrollmentToken>(json);
     readObject<FolderListing>(json);
+    readObject<GenerationSearch>(json);
     readObject<UsageReport>(json);
     readObject<DeleteServerResult>(json);
     readObject<ApiKeyInfo>(json);

@@ -25,6 +25,8 @@ w valid-generations "{\"serverId\":1,\"generations\":[$generation]}"
 w valid-report "{\"days\":14,\"generated\":\"2026-01-01T01:00:00.000Z\",\"maxRows\":2000,\"rows\":[$row]}"
 w valid-alerts "{\"alerts\":[$alert]}"
 w valid-regions "{\"regions\":[$region]}"
+w valid-regions-replication '{"regions":[{"backupAllowed":true,"backupService":true,"doubleAvailable":true,"name":"JP2","remoteRegion":"JP1","replication":{"lagMs":10800000,"oldestWaitingEnd":"2026-01-01T00:00:00.000Z","sourceRegions":["JP1"],"targetMs":86400000,"waitingGenerations":2},"state":"ok","stateChanged":null,"stateChangedBy":""},{"backupAllowed":true,"backupService":true,"doubleAvailable":false,"name":"US1","remoteRegion":"","replication":null,"state":"ok","stateChanged":null,"stateChangedBy":""}]}'
+w invalid-replication-lag '{"regions":[{"name":"JP2","replication":{"lagMs":-5,"waitingGenerations":1},"state":"ok"}]}'
 w valid-login '{"apiKey":false,"expires":"2026-01-01T12:00:00.000Z","role":"admin","tenantId":1,"token":"abc","user":"admin","userId":1}'
 w valid-unprotect '{"generations":2,"protected":false,"serverId":1,"storedBytes":4096}'
 w valid-enrollment-token '{"createdAt":"2026-01-01T00:00:00.000Z","expiresAt":"2026-01-02T00:00:00.000Z","id":3,"package":"UEsDBAoAAAAAAA==","region":"JP1","state":"active","token":"1.secret","usedAt":null,"usedByServerId":null}'
@@ -32,6 +34,8 @@ w valid-enrollment-tokens '{"tokens":[{"createdAt":"2026-01-01T00:00:00.000Z","e
 w invalid-package-base64 '{"expiresAt":"2026-01-02T00:00:00.000Z","id":3,"package":"not base64!","region":"JP1","state":"active"}'
 w valid-targets '{"targets":[{"allowed":true,"issues":[],"name":"web","online":true,"serverId":1},{"allowed":false,"issues":["target_not_protected"],"name":"db","online":false,"serverId":2}]}'
 w valid-listing '{"entries":[{"kind":"directory","modified":"2026-01-01T00:00:00.000Z","name":"docs","size":0},{"kind":"file","modified":"2026-01-01T01:02:03.000Z","name":"notes.txt","size":1234}],"path":"/srv","truncated":false}'
+w valid-search '{"entries":[{"kind":"directory","modified":"2026-01-01T00:00:00.000Z","name":"Reports","path":"/srv/Reports","size":0},{"kind":"file","modified":"2026-01-01T01:02:03.000Z","name":"report.pdf","path":"/srv/Reports/report.pdf","size":1234}],"query":"report","truncated":true}'
+w invalid-search-path '{"entries":[{"kind":"file","path":"relative/report.pdf","size":1}],"query":"report","truncated":false}'
 w error-restore-target '{"code":"conflict","details":{"issues":["different_region","different_plan"],"refusal":"restore_target"},"message":"server db cannot receive this restore"}'
 w valid-usage '{"averageBytes":1.2e9,"currency":"JPY","estimatedCharge":42,"month":"2026-01","servers":[{"averageBytes":1.2e9,"chargeError":"","days":[{"day":"2026-01-01","protectedBytes":1000},{"day":"2026-01-02","protectedBytes":3000}],"estimatedCharge":42,"name":"web","serverId":1}]}'
 w valid-usage-menu '{"averageBytes":1000,"currency":null,"estimatedCharge":null,"month":"2026-01","servers":[{"averageBytes":1000,"days":[{"day":"2026-01-01","protectedBytes":1000}],"estimatedCharge":null,"menu":{"retentionDays":30,"storage":"double","timing":"daily"},"name":"web","serverId":1}]}'

@@ -40,6 +40,23 @@ public:
         return listing(path);
     }
 
+    // Finds "notes.txt" below every folder of listing(): "/notes.txt" and "/docs/notes.txt".
+    Result<QJsonObject> searchGeneration(
+        qint64, const QString &snapshotId, const QString &text, int maxResults) override
+    {
+        snapshotsBrowsed << snapshotId;
+        limits << maxResults;
+        QJsonArray entries;
+        for (const QString &path : { QStringLiteral("/notes.txt"), QStringLiteral("/docs/notes.txt") })
+            if (QStringLiteral("notes.txt").contains(text, Qt::CaseInsensitive) && entries.size() < maxResults)
+                entries.append(QJsonObject { { QStringLiteral("path"), path },
+                    { QStringLiteral("name"), QStringLiteral("notes.txt") },
+                    { QStringLiteral("kind"), QStringLiteral("file") }, { QStringLiteral("size"), 1234 },
+                    { QStringLiteral("modified"), QStringLiteral("2026-01-01T01:02:03.000Z") } });
+        return QJsonObject { { QStringLiteral("query"), text }, { QStringLiteral("entries"), entries },
+            { QStringLiteral("truncated"), false } };
+    }
+
     void disconnectAgent(qint64, qint64 serverId, const QString &reason) override
     {
         disconnected << qMakePair(serverId, reason);

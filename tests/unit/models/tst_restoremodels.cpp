@@ -1,10 +1,12 @@
 // The Restore page's models under QAbstractItemModelTester: the lazily loaded generation tree
 // (asynchronous listings, loading row, tristate check boxes, drag data), the restore list
 // (drops, folders covering their entries, removal, refused drops) and the restore targets
-// (refused servers disabled with their reasons).
+// (refused servers disabled with their reasons), and the search over a whole generation (one
+// search at a time, check boxes following the restore list, drag data).
 #include "modeltestdata.h"
 
 #include <restoreitems.h>
+#include <restoresearchmodel.h>
 #include <restoreselectionmodel.h>
 #include <restoretargetsmodel.h>
 #include <restoretreemodel.h>
@@ -86,6 +88,39 @@ RestoreTarget target(qint64 id, const QString &name, bool allowed, const QString
 {
     return { id, name, true, allowed, issues };
 }
+SearchMatch match(const QString &path, const QString &kind, qint64 size = 0)
+{
+    return { path, path.section(u'/', -1), kind, size, Test::utc(3, 4) };
+}
+
+// Answers searches after `delayMs[text]` (0 when not given), like the API client: the matches
+// are the paths of `paths` whose last part contains the text; "broken" fails with 404.
+struct FakeSearch
+{
+    QList<SearchMatch> paths { match(u"/srv/data"_s, u"directory"_s), match(u"/srv/data/x.bin"_s, u"file"_s, 100),
+                               match(u"/etc/database.conf"_s, u"file"_s, 7) };
+    QHash<QString, int> delayMs;
+    QStringList asked;
+
+    Models::RestoreSearchModel::Searcher searcher()
+    {
+        return [this](const QString &text, QObject *context, Callback<GenerationSearch> done) {
+            asked << text;
+            QTimer::singleShot(delayMs.value(text), context, [this, text, done] {
+                if (text == u"broken"_s) {
+                    done(tl::unexpected(ApiError::fromHttp(404, R"({"code":"not_found","message":"no generation 9"})")));
+                    return;
+                }
+                GenerationSearch answer { text, {}, false };
+                for (const SearchMatch &m : std::as_const(paths))
+                    if (m.name.contains(text, Qt::CaseInsensitive))
+                        answer.entries << m;
+                done(answer);
+            });
+            return ApiCall();
+        };
+    }
+};
 } // namespace
 
 class tst_RestoreModels : public QObject
@@ -103,6 +138,9 @@ private slots:
     void decodeNamesWhatIsWrong_data();
     void decodeNamesWhatIsWrong();
     void targetsDisableRefusedServersWithReasons();
+    void searchListsMatchesWithBoxesFollowingTheRestoreList();
+    void searchKeepsOnlyTheNewestAnswer();
+    void searchFailureSaysWhy();
 };
 
 void tst_RestoreModels::treeLoadsFoldersLazily()
@@ -356,6 +394,99 @@ void tst_RestoreModels::targetsDisableRefusedServersWithReasons()
     QCOMPARE(model.firstAllowedRow(), -1);
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void tst_RestoreModels::searchListsMatchesWithBoxesFollowingTheRestoreList()
+{
+    FakeSearch server;
+    Models::RestoreSearchModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSearcher(server.searcher());
+    QSignalSpy states(&model, &Models::RestoreSearchModel::stateChanged);
+    model.search(u"DATA"_s);
+    QCOMPARE(model.state(), Models::RestoreSearchModel::State::Searching);
+    QTRY_COMPARE(model.state(), Models::RestoreSearchModel::State::Done);
+    QCOMPARE(states.count(), 2);
+    QCOMPARE(model.text(), u"DATA"_s);
+    QCOMPARE(model.rowCount(), 2); // "/srv/data" and "/etc/database.conf"
+    using Column = Models::RestoreSearchModel::Column;
+    QCOMPARE(model.index(0, Column::Path).data().toString(), u"/srv/data"_s);
+    QCOMPARE(model.index(0, Column::Type).data().toString(), u"Folder"_s);
+    QCOMPARE(model.index(0, Column::Size).data().toString(), QString());
+    QCOMPARE(model.index(1, Column::Size).data(Models::RestoreSearchModel::SortRole).toLongLong(), 7);
+    QVERIFY(!model.index(1, Column::Modified).data().toString().isEmpty());
+    QVERIFY(model.flags(model.index(0, Column::Path)) & Qt::ItemIsUserCheckable);
+    QVERIFY(model.flags(model.index(0, Column::Size)) & Qt::ItemIsDragEnabled);
+    auto checkOf = [&model](int row) { return Qt::CheckState(model.index(row, 0).data(Qt::CheckStateRole).toInt()); };
+    QCOMPARE(checkOf(0), Qt::Unchecked);
+
+    // A box asks for the change; the restore list answers with its paths.
+    QSignalSpy requested(&model, &Models::RestoreSearchModel::checkRequested);
+    QVERIFY(model.setData(model.index(1, 0), int(Qt::Checked), Qt::CheckStateRole));
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.first().at(0).value<RestoreItem>(), (RestoreItem { u"/etc/database.conf"_s, u"file"_s, 7 }));
+    QCOMPARE(requested.first().at(1).toBool(), true);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setSelectedPaths({ u"/etc"_s }); // a folder above covers the entry
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(checkOf(0), Qt::Unchecked);
+    QCOMPARE(checkOf(1), Qt::Checked);
+    QVERIFY(model.setData(model.index(1, 0), int(Qt::Unchecked), Qt::CheckStateRole));
+    QCOMPARE(requested.last().at(1).toBool(), false);
+
+    // Dragged entries read back as restore items.
+    std::unique_ptr<QMimeData> mime(model.mimeData({ model.index(1, 2), model.index(0, 0), model.index(0, 1) }));
+    QVERIFY(mime);
+    auto items = Models::decodeRestoreItems(mime->data(QString::fromLatin1(Models::RestoreMimeType)));
+    QVERIFY(items);
+    QCOMPARE(pathsOf(*items), (QStringList { u"/srv/data"_s, u"/etc/database.conf"_s }));
+
+    // An empty text clears without asking the server.
+    model.search(u"  "_s);
+    QCOMPARE(model.state(), Models::RestoreSearchModel::State::Idle);
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(server.asked, QStringList { u"DATA"_s });
+}
+
+// Typing on: the search in flight is abandoned and its late answer does not replace the newer
+// one; another generation drops everything.
+void tst_RestoreModels::searchKeepsOnlyTheNewestAnswer()
+{
+    FakeSearch server;
+    server.delayMs.insert(u"x.bin"_s, 150);
+    Models::RestoreSearchModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSearcher(server.searcher());
+    model.search(u"x.bin"_s);
+    model.search(u"conf"_s);
+    QTRY_COMPARE(model.state(), Models::RestoreSearchModel::State::Done);
+    QTest::qWait(250); // the slow answer arrives now
+    QCOMPARE(model.text(), u"conf"_s);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.itemAt(0).path, u"/etc/database.conf"_s);
+    model.search(u"x.bin"_s);
+    model.setSearcher(server.searcher()); // another generation, before the answer
+    QTest::qWait(250);
+    QCOMPARE(model.state(), Models::RestoreSearchModel::State::Idle);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void tst_RestoreModels::searchFailureSaysWhy()
+{
+    FakeSearch server;
+    Models::RestoreSearchModel model;
+    model.setSearcher(server.searcher());
+    model.search(u"data"_s);
+    QTRY_COMPARE(model.rowCount(), 2);
+    model.search(u"broken"_s);
+    QTRY_COMPARE(model.state(), Models::RestoreSearchModel::State::Failed);
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.error().isEmpty());
+    // Without a generation, nothing is searched.
+    model.setSearcher({});
+    model.search(u"data"_s);
+    QCOMPARE(model.state(), Models::RestoreSearchModel::State::Idle);
+    QCOMPARE(server.asked, (QStringList { u"data"_s, u"broken"_s }));
 }
 
 QTEST_GUILESS_MAIN(tst_RestoreModels)
