@@ -4,6 +4,9 @@
 
 #include <QLocale>
 
+#include <algorithm>
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace Kura::Models {
@@ -130,15 +133,42 @@ void UsageModel::setReport(const UsageReport &report)
     m_total = total;
     if (changed)
         emit totalChanged();
+    // A server that does not name its current month: the report's month stands in for it.
+    QStringList months = monthsBack(report.currentMonth.isEmpty() ? report.month : report.currentMonth);
+    for (const QString &month : report.months)
+        if (!months.contains(month))
+            months << month;
+    std::sort(months.begin(), months.end(), std::greater<QString>()); // "YYYY-MM" sorts as text
+    setOfferedMonths(months);
 }
 
 void UsageModel::clear()
 {
     clearRows(m_servers);
+    setOfferedMonths({});
     if (m_total.month.isEmpty())
         return;
     m_total = {};
     emit totalChanged();
+}
+
+QStringList UsageModel::monthsBack(const QString &month, int count)
+{
+    const QDate first = QDate::fromString(month + u"-01"_s, Qt::ISODate);
+    if (!first.isValid())
+        return {};
+    QStringList out;
+    for (int back = 0; back <= count; ++back)
+        out << first.addMonths(-back).toString(u"yyyy-MM"_s);
+    return out;
+}
+
+void UsageModel::setOfferedMonths(const QStringList &months)
+{
+    if (months == m_offeredMonths)
+        return;
+    m_offeredMonths = months;
+    emit monthsChanged();
 }
 
 QMap<QDate, qint64> UsageModel::dailySeries(qint64 serverId) const

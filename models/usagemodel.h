@@ -58,15 +58,27 @@ public:
     // The charge as text in the report's currency ("12,345 JPY"); empty when not estimated.
     QString chargeText(std::optional<qint64> charge) const;
 
+    // The months to offer ("YYYY-MM", newest first): the server's current month and the twelve
+    // before it, and every earlier month with samples. Follows each report, so a new month
+    // (the calendar's, or one whose samples arrived) shows up. Empty before the first report.
+    const QStringList &offeredMonths() const { return m_offeredMonths; }
+    // `month` and the `count` months before it, newest first.
+    static QStringList monthsBack(const QString &month, int count = 12);
+
 signals:
     void totalChanged();
+    // offeredMonths() changed.
+    void monthsChanged();
 
 private:
     QVariant display(const Api::Client::ServerUsage &server, int column) const;
     QVariant sortValue(const Api::Client::ServerUsage &server, int column) const;
 
+    void setOfferedMonths(const QStringList &months);
+
     QList<Api::Client::ServerUsage> m_servers;
     Total m_total;
+    QStringList m_offeredMonths;
 };
 
 bool sameUsage(const Api::Client::ServerUsage &a, const Api::Client::ServerUsage &b);

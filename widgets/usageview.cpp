@@ -21,10 +21,12 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QSaveFile>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -38,8 +40,6 @@ namespace Kura::Widgets {
 using Models::UsageModel;
 
 namespace {
-constexpr int MonthsBack = 12;
-
 // The binary unit that shows `maxBytes` with at most four digits, as an exponent of 1024.
 int unitExponent(qint64 maxBytes)
 {
@@ -79,7 +79,12 @@ UsageView::UsageView(Models::Session *session, QWidget *parent)
     m_month = new QComboBox(this);
     m_month->setObjectName(u"usageMonth"_s);
     m_monthLabel->setBuddy(m_month);
-    fillMonths();
+    m_now = [] { return QDateTime::currentDateTimeUtc(); };
+    m_monthWatch = new QTimer(this);
+    m_monthWatch->setSingleShot(true);
+    connect(m_monthWatch, &QTimer::timeout, this, &UsageView::monthWatchFired);
+    updateMonths();
+    watchMonth();
     connect(m_month, &QComboBox::currentIndexChanged, this, &UsageView::refresh);
     m_total = new QLabel(this);
     m_total->setObjectName(u"usageTotal"_s);
@@ -122,6 +127,7 @@ UsageView::UsageView(Models::Session *session, QWidget *parent)
     connect(session->usage(), &UsageModel::updated, this, &UsageView::updateChart);
     connect(session->usage(), &QAbstractItemModel::modelReset, this, &UsageView::updateChart);
     connect(session->usage(), &UsageModel::totalChanged, this, &UsageView::updateTotal);
+    connect(session->usage(), &UsageModel::monthsChanged, this, &UsageView::updateMonths);
     connect(session, &Models::Session::stateChanged, this, [this](Models::Session::State state) {
         if (state == Models::Session::State::Connected && isVisible())
             refresh();
@@ -129,12 +135,63 @@ UsageView::UsageView(Models::Session *session, QWidget *parent)
     retranslateUi();
 }
 
-void UsageView::fillMonths()
+// The months the server offers once it has answered; before that, this month by the clock and
+// the twelve before. The chosen month stays chosen while it is offered.
+void UsageView::updateMonths()
 {
-    const QDate today = QDateTime::currentDateTimeUtc().date();
-    const QDate first(today.year(), today.month(), 1);
-    for (int back = 0; back <= MonthsBack; ++back)
-        m_month->addItem(QString(), first.addMonths(-back).toString(u"yyyy-MM"_s));
+    QStringList months = m_session->usage()->offeredMonths();
+    if (months.isEmpty())
+        months = UsageModel::monthsBack(m_now().date().toString(u"yyyy-MM"_s));
+    QStringList shown;
+    for (int i = 0; i < m_month->count(); ++i)
+        shown << m_month->itemData(i).toString();
+    if (shown == months)
+        return;
+    const QString chosen = month();
+    {
+        const QSignalBlocker blocker(m_month);
+        m_month->clear();
+        for (const QString &m : std::as_const(months))
+            m_month->addItem(QString(), m);
+        const int index = m_month->findData(chosen);
+        m_month->setCurrentIndex(index >= 0 ? index : 0);
+        retranslateMonths();
+    }
+    if (month() != chosen && !chosen.isEmpty())
+        refresh();
+}
+
+void UsageView::setClock(std::function<QDateTime()> nowUtc)
+{
+    m_now = std::move(nowUtc);
+    updateMonths();
+    watchMonth();
+}
+
+// Wakes up when the calendar month ends (a timer runs at most about 24 days, so at most a day
+// at a time).
+void UsageView::watchMonth()
+{
+    const QDateTime now = m_now();
+    m_watchedMonth = now.date().toString(u"yyyy-MM"_s);
+    const QDate next = QDate(now.date().year(), now.date().month(), 1).addMonths(1);
+    const qint64 untilNext = now.msecsTo(QDateTime(next, QTime(0, 0), Qt::UTC));
+    constexpr qint64 DayMs = 24 * 3600 * 1000;
+    constexpr qint64 AfterMs = 1000; // the server's clock is past the change too
+    m_monthWatch->start(int(qBound<qint64>(0, untilNext, DayMs) + AfterMs));
+}
+
+// A new month: the page asks the server again if it is shown (its answer names the new month
+// and the picker follows), else when it is shown next.
+void UsageView::monthWatchFired()
+{
+    const QString now = m_now().date().toString(u"yyyy-MM"_s);
+    if (now != m_watchedMonth) {
+        updateMonths();
+        if (isVisible())
+            refresh();
+    }
+    watchMonth();
 }
 
 QString UsageView::month() const
@@ -278,6 +335,15 @@ void UsageView::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+void UsageView::retranslateMonths()
+{
+    for (int i = 0; i < m_month->count(); ++i) {
+        const QDate first = QDate::fromString(m_month->itemData(i).toString() + u"-01"_s, Qt::ISODate);
+        //: Date format of the month picker on the Usage page (QDate format)
+        m_month->setItemText(i, QLocale().toString(first, tr("MMMM yyyy")));
+    }
+}
+
 void UsageView::retranslateUi()
 {
     m_refresh->setText(tr("&Refresh"));
@@ -285,11 +351,7 @@ void UsageView::retranslateUi()
     m_export->setText(tr("E&xport CSV..."));
     m_export->setToolTip(tr("Save the month's usage of every server and the total as a CSV file"));
     m_monthLabel->setText(tr("&Month:"));
-    for (int i = 0; i < m_month->count(); ++i) {
-        const QDate first = QDate::fromString(m_month->itemData(i).toString() + u"-01"_s, Qt::ISODate);
-        //: Date format of the month picker on the Usage page (QDate format)
-        m_month->setItemText(i, QLocale().toString(first, tr("MMMM yyyy")));
-    }
+    retranslateMonths();
     m_session->usage()->retranslate();
     updateTotal();
     updateChart();

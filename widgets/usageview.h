@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QDateTime>
 #include <QWidget>
+
+#include <functional>
 
 class QAction;
 class QChart;
@@ -9,6 +12,7 @@ class QComboBox;
 class QLabel;
 class QSortFilterProxyModel;
 class QTableView;
+class QTimer;
 class QToolBar;
 
 namespace Kura::Models {
@@ -17,8 +21,10 @@ class Session;
 
 namespace Kura::Widgets {
 
-// The Usage page (SPEC §10): for a month (this one or one of the twelve before), every
-// server's plan menu, monthly average of protected data, estimated charge and number of daily
+// The Usage page (SPEC §10): for a month (this one or one of the twelve before, or an earlier
+// one with samples; the list follows each answer of the server, UsageModel::offeredMonths(),
+// and the page asks again when the calendar month changes while it is shown), every server's
+// plan menu, monthly average of protected data, estimated charge and number of daily
 // samples, the tenant's total, a chart of the daily samples of the selected server (when none
 // is selected, of the tenant: every server at its latest sample; UsageModel::dailySeries()),
 // and the server's CSV document of the month.
@@ -38,6 +44,9 @@ public:
     void refresh();
     // Fetches the month's CSV from the server and writes it to `path` as it came.
     void exportTo(const QString &path);
+    // The clock of the month picker before the server has answered, and of the watch for a new
+    // month (UTC). Tests pass their own; the default reads the system clock.
+    void setClock(std::function<QDateTime()> nowUtc);
 
 signals:
     void statusMessage(const QString &text);
@@ -50,7 +59,10 @@ protected:
 
 private:
     void retranslateUi();
-    void fillMonths();
+    void retranslateMonths();
+    void updateMonths();
+    void watchMonth();
+    void monthWatchFired();
     void updateTotal();
     void updateChart();
     void chooseExportFile();
@@ -68,6 +80,9 @@ private:
     QChart *m_chart = nullptr;
     QChartView *m_chartView = nullptr;
     bool m_exporting = false;
+    std::function<QDateTime()> m_now;
+    QTimer *m_monthWatch = nullptr;
+    QString m_watchedMonth; // the calendar month when the watch was set
 };
 
 } // namespace Kura::Widgets

@@ -125,8 +125,17 @@ ApiResponse usage(ApiContext &context, const RouteContext &route, bool csv)
     auto usage = usageOf(context, route, std::get<QDate>(first));
     if (!usage)
         return ApiResponse::error(usage.error());
-    if (!csv)
+    if (!csv) {
+        // Which months there are to choose from: the server's current month and those with
+        // samples, so that a client's month picker follows the data and the server's calendar.
+        auto months = Catalog::UsageStore(context.database).months(route.identity.tenantId);
+        if (!months)
+            return ApiResponse::error(months.error());
+        const QDate today = QDateTime::fromMSecsSinceEpoch(context.clock.nowMs(), Qt::UTC).date();
+        usage->insert(u"currentMonth"_s, today.toString(u"yyyy-MM"_s));
+        usage->insert(u"months"_s, QJsonArray::fromStringList(*months));
         return ApiResponse::json(200, *usage);
+    }
     ApiResponse response = ApiResponse::raw(200, "text/csv; charset=utf-8", usageCsv(*usage));
     response.addHeader("Content-Disposition",
         "attachment; filename=\"kura-usage-" + usage->value(u"month"_s).toString().toUtf8() + ".csv\"");

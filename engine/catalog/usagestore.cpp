@@ -68,4 +68,19 @@ Result<QList<UsageSample>> UsageStore::samplesForServer(
         { tenantId, serverId, first.toString(Qt::ISODate), last.toString(Qt::ISODate) });
 }
 
+Result<QStringList> UsageStore::months(qint64 tenantId)
+{
+    // Days are stored as "YYYY-MM-DD" text: the month is its first seven characters.
+    auto query = Sql::run(m_db,
+        u"SELECT DISTINCT SUBSTR(day, 1, 7) AS month FROM usage_samples WHERE tenant_id = ?"
+        " ORDER BY month DESC"_s,
+        { tenantId });
+    if (!query)
+        return fail(query.error());
+    QStringList out;
+    while (query->next())
+        out << query->value(0).toString();
+    return out;
+}
+
 } // namespace Kura::Catalog

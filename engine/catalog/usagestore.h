@@ -7,6 +7,7 @@
 #include <QDate>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Kura::Catalog {
 
@@ -40,6 +41,8 @@ public:
     Result<QList<UsageSample>> samples(qint64 tenantId, QDate first, QDate last);
     Result<QList<UsageSample>> samplesForServer(
         qint64 tenantId, qint64 serverId, QDate first, QDate last);
+    // The months ("YYYY-MM", UTC) that have at least one sample, newest first.
+    Result<QStringList> months(qint64 tenantId);
 
 private:
     Result<QList<UsageSample>> select(const QString &where, const QVariantList &values);

@@ -1,6 +1,7 @@
 // The Usage and Disaster Recovery pages, and live jobs, against a real server (DemoServer:
 // SQLite catalog, real scheduler, the API and its live events on 127.0.0.1): the month's usage
-// per server with the tenant total and estimated charges, the chart of daily samples, the CSV
+// per server with the tenant total and estimated charges, the chart of daily samples, the month
+// list following the server's months (older months with samples, a new calendar month), the CSV
 // export read back, "not configured" disaster recovery, and a job's progress reaching the jobs
 // model through the events while polling is slowed to minutes.
 #include "guisupport.h"
@@ -16,6 +17,7 @@
 #include <api/client/apiclient.h>
 
 #include <QChart>
+#include <QAction>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -40,6 +42,8 @@ private slots:
     void showsTheMonthPerServerWithTotal();
     void chartFollowsTheSelection();
     void earlierMonthAndEmptyMonth();
+    void monthListFollowsTheMonthsWithSamples();
+    void newMonthAppearsWhenTheCalendarMonthChanges();
     void exportWritesTheServersCsv();
     void disasterRecoverySaysNotConfigured();
     void jobProgressArrivesWithoutPolling();
@@ -155,6 +159,81 @@ void tst_UsageView::earlierMonthAndEmptyMonth()
     auto *total = m_console->usageView()->findChild<QLabel *>(u"usageTotal"_s);
     QVERIFY(total->text().startsWith(u"No usage was recorded"_s));
     QCOMPARE(chartPoints(), 0);
+}
+
+// Months with samples older than the twelve before this one join the list when the data
+// refreshes (here: samples of 20 months ago arrive while the page is open), and the chosen
+// month stays chosen.
+void tst_UsageView::monthListFollowsTheMonthsWithSamples()
+{
+    showUsage();
+    QComboBox *month = m_console->usageView()->monthBox();
+    QCOMPARE(month->count(), 13);
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    const QDate old = QDate(today.year(), today.month(), 1).addMonths(-20);
+    const qint64 web = Test::serverIdByName(*m_console->session(), u"web-01"_s);
+    QVERIFY(m_server->addUsage(web, u"web-01"_s, Test::demoPlan(Policy::Timing::Daily, Policy::Storage::Double, 30),
+                               old, old.addDays(4), 20LL << 30, 0));
+    month->setCurrentIndex(2);
+    QSignalSpy loaded(m_console->session(), &Models::Session::usageLoaded);
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(month->count(), 14);
+    QCOMPARE(month->itemData(13).toString(), old.toString(u"yyyy-MM"_s));
+    QCOMPARE(month->itemText(13), QLocale().toString(old, u"MMMM yyyy"_s));
+    QCOMPARE(month->currentIndex(), 2); // still the month chosen
+    QCOMPARE(m_console->usageView()->month(), QDate(today.year(), today.month(), 1).addMonths(-2).toString(u"yyyy-MM"_s));
+
+    month->setCurrentIndex(13);
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(m_console->session()->usage()->total().month, old.toString(u"yyyy-MM"_s));
+    QCOMPARE(m_console->session()->usage()->rowCount(), 1);
+    QTRY_COMPARE(chartPoints(), 5);
+    // Refresh keeps everything as it is: no rebuilt list, no other month.
+    QSignalSpy rebuilt(month->model(), &QAbstractItemModel::modelReset);
+    QSignalSpy removed(month->model(), &QAbstractItemModel::rowsRemoved);
+    m_console->usageView()->findChild<QAction *>(u"refreshUsageAction"_s)->trigger();
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(rebuilt.count() + removed.count(), 0);
+    QCOMPARE(month->currentIndex(), 13);
+}
+
+// The page is open across the end of a month (the server's clock and the page's both pass
+// midnight UTC of the month's last day): it asks the server again by itself, and the new month
+// tops the list while the month being looked at stays chosen.
+void tst_UsageView::newMonthAppearsWhenTheCalendarMonthChanges()
+{
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    const QDate next = QDate(today.year(), today.month(), 1).addMonths(1);
+    const QDateTime boundary(next, QTime(0, 0), Qt::UTC);
+    Test::DemoServer server; // its own, with the clock an hour before the end of this month
+    QVERIFY(server.ok());
+    server.clock.setNowMs(boundary.toMSecsSinceEpoch() - 3600 * 1000);
+    QVERIFY(server.seedDemoFleet());
+    Widgets::Console console(m_languages);
+    console.start({});
+    console.loginDialog()->reject();
+    // The page's clock one second before midnight: its watch wakes up a second after it.
+    QDateTime pageNow = boundary.addSecs(-1);
+    console.usageView()->setClock([&pageNow] { return pageNow; });
+    QVERIFY(Test::logIn(*console.session(), server, u"viewer"_s));
+    console.window()->show();
+    console.window()->showPage(Widgets::Page::Usage);
+    QTRY_COMPARE(console.session()->usage()->rowCount(), 4);
+    QComboBox *month = console.usageView()->monthBox();
+    const QString thisMonth = today.toString(u"yyyy-MM"_s);
+    QCOMPARE(month->itemData(0).toString(), thisMonth);
+    QCOMPARE(month->currentIndex(), 0);
+
+    // Midnight passes for both clocks.
+    QSignalSpy loaded(console.session(), &Models::Session::usageLoaded);
+    server.clock.setNowMs(boundary.toMSecsSinceEpoch() + 1000);
+    pageNow = boundary.addSecs(1);
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(month->count(), 13);
+    QCOMPARE(month->itemData(0).toString(), next.toString(u"yyyy-MM"_s));
+    QCOMPARE(month->currentData().toString(), thisMonth); // the month looked at stays
+    QCOMPARE(month->currentIndex(), 1);
+    QCOMPARE(console.session()->usage()->total().month, thisMonth);
 }
 
 void tst_UsageView::exportWritesTheServersCsv()

@@ -26,6 +26,12 @@ JobState readState(JsonReader &fields, const QString &key)
     return state.value_or(JobState::Queued);
 }
 
+// "YYYY-MM" of a real month.
+bool isMonth(const QString &text)
+{
+    return text.size() == 7 && QDate::fromString(text + u"-01"_s, Qt::ISODate).isValid();
+}
+
 // A nested object read by T::fromJson; problems are named below `key`.
 template <class T> T readNested(JsonReader &fields, const QString &key)
 {
@@ -661,6 +667,13 @@ Result<UsageReport> UsageReport::fromJson(const QJsonObject &json)
     JsonReader fields(json);
     UsageReport out;
     out.month = fields.string(u"month"_s, JsonReader::Required);
+    out.currentMonth = fields.string(u"currentMonth"_s);
+    out.months = fields.stringList(u"months"_s);
+    for (const QString &month : std::as_const(out.months))
+        if (!isMonth(month))
+            fields.fail(u"months"_s, u"\"%1\" is not YYYY-MM"_s.arg(month));
+    if (!out.currentMonth.isEmpty() && !isMonth(out.currentMonth))
+        fields.fail(u"currentMonth"_s, u"\"%1\" is not YYYY-MM"_s.arg(out.currentMonth));
     out.currency = fields.string(u"currency"_s);
     out.averageBytes = fields.number(u"averageBytes"_s);
     out.estimatedCharge = fields.optionalInteger(u"estimatedCharge"_s);

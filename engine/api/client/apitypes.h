@@ -490,6 +490,8 @@ struct ServerUsage {
 // GET /usage: a month of the tenant's usage.
 struct UsageReport {
     QString month; // "YYYY-MM"
+    QString currentMonth; // the server's current UTC month; empty from a server without it
+    QStringList months; // the months with samples of the tenant, newest first
     QString currency; // empty without a price table
     double averageBytes = 0; // the tenant's servers together
     std::optional<qint64> estimatedCharge;

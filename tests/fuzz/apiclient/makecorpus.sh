@@ -39,6 +39,8 @@ w invalid-search-path '{"entries":[{"kind":"file","path":"relative/report.pdf","
 w error-restore-target '{"code":"conflict","details":{"issues":["different_region","different_plan"],"refusal":"restore_target"},"message":"server db cannot receive this restore"}'
 w valid-usage '{"averageBytes":1.2e9,"currency":"JPY","estimatedCharge":42,"month":"2026-01","servers":[{"averageBytes":1.2e9,"chargeError":"","days":[{"day":"2026-01-01","protectedBytes":1000},{"day":"2026-01-02","protectedBytes":3000}],"estimatedCharge":42,"name":"web","serverId":1}]}'
 w valid-usage-menu '{"averageBytes":1000,"currency":null,"estimatedCharge":null,"month":"2026-01","servers":[{"averageBytes":1000,"days":[{"day":"2026-01-01","protectedBytes":1000}],"estimatedCharge":null,"menu":{"retentionDays":30,"storage":"double","timing":"daily"},"name":"web","serverId":1}]}'
+w valid-usage-months '{"averageBytes":0,"currency":null,"currentMonth":"2026-02","estimatedCharge":null,"month":"2026-01","months":["2026-01","2024-07"],"servers":[]}'
+w invalid-usage-months '{"averageBytes":0,"currentMonth":"2026-13","month":"2026-01","months":["2026-1"],"servers":[]}'
 w invalid-usage-menu '{"averageBytes":0,"month":"2026-01","servers":[{"averageBytes":0,"days":[],"menu":{"retentionDays":"thirty"},"serverId":1}]}'
 w valid-dr '{"configured":false}'
 w valid-dr-configured '{"configured":true,"lastCatalogCopyAt":"2026-01-01T00:00:00.000Z","state":"standby","steps":[{"name":"copy-catalog","state":"done"},{"detail":"waits for the copy","name":"verify","state":"pending"}]}'

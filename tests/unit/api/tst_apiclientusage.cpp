@@ -24,6 +24,7 @@ private slots:
     void estimatesChargesWithAPriceTable();
     void badMonthNamesTheField();
     void csvListsEveryServerAndTheTotal();
+    void namesTheCurrentMonthAndTheMonthsWithSamples();
 
 private:
     bool record(qint64 server, const QString &name, QDate day, qint64 bytes);
@@ -160,6 +161,36 @@ void tst_ApiClientUsage::csvListsEveryServerAndTheTotal()
     auto bad = await<QByteArray>([&](auto done) { client->usageCsv(u"01-2026"_s, this, done); });
     QVERIFY(!bad);
     QCOMPARE(bad.error().field(), u"month"_s);
+}
+
+// For a month picker: the server's current month by its clock, and every month with samples of
+// the tenant (whatever month was asked for).
+void tst_ApiClientUsage::namesTheCurrentMonthAndTheMonthsWithSamples()
+{
+    QVERIFY(record(web, u"web"_s, QDate(2025, 6, 30), 1));
+    auto january = await<UsageReport>([&](auto done) { client->usage(u"2025-06"_s, this, done); });
+    QVERIFY_API(january);
+    QCOMPARE(january->month, u"2025-06"_s);
+    QCOMPARE(january->currentMonth, u"2026-01"_s); // the fixture's clock
+    QCOMPARE(january->months, (QStringList { u"2026-02"_s, u"2026-01"_s, u"2025-06"_s }));
+    // Another tenant has no samples.
+    ApiClient other;
+    other.setBaseUrl(f->url({}));
+    other.setToken(f->login(u"beta"_s, u"admin"_s));
+    auto empty = await<UsageReport>([&](auto done) { other.usage({}, this, done); });
+    QVERIFY_API(empty);
+    QVERIFY(empty->months.isEmpty());
+    // The server's calendar moves on (a new login: the old one has expired by then).
+    f->clock.advanceDays(45);
+    client->setToken(f->login(u"alpha"_s, u"viewer"_s));
+    auto later = await<UsageReport>([&](auto done) { client->usage({}, this, done); });
+    QVERIFY_API(later);
+    QCOMPARE(later->month, u"2026-02"_s);
+    QCOMPARE(later->currentMonth, u"2026-02"_s);
+    // The CSV document stays as it was: no month list in it.
+    auto csv = await<QByteArray>([&](auto done) { client->usageCsv(u"2026-01"_s, this, done); });
+    QVERIFY_API(csv);
+    QVERIFY(!csv->contains("2025-06"));
 }
 
 QTEST_GUILESS_MAIN(tst_ApiClientUsage)

@@ -20,6 +20,7 @@ private slots:
     void rejectsBadSamples_data();
     void rejectsBadSamples();
     void auditLogNewestFirst();
+    void monthsWithSamplesNewestFirst();
 };
 
 void tst_UsageStore::recordsOneSamplePerServerAndDay()
@@ -90,6 +91,27 @@ void tst_UsageStore::rejectsBadSamples()
         f.alpha(), { a, u"a"_s, day, bytes, Policy::Storage::Local, Policy::Timing::Daily, 7 });
     QVERIFY(!refused);
     QCOMPARE(refused.error().code(), ErrorCode::InvalidArgument);
+}
+
+void tst_UsageStore::monthsWithSamplesNewestFirst()
+{
+    Test::CatalogFixture f;
+    QVERIFY(f.ok());
+    const qint64 a = f.addServer(f.alpha(), u"a"_s);
+    const qint64 b = f.addServer(f.alpha(), u"b"_s);
+    const qint64 other = f.addServer(f.beta(), u"other"_s);
+    UsageStore usage(f.db());
+    QCOMPARE(*usage.months(f.alpha()), QStringList());
+    for (const QDate day : { QDate(2025, 3, 31), QDate(2026, 11, 1), QDate(2026, 11, 30), QDate(2026, 1, 15) })
+        QVERIFY_RESULT(usage.record(f.alpha(), { a, u"a"_s, day, 1, Policy::Storage::Local, Policy::Timing::Daily, 7 }));
+    QVERIFY_RESULT(usage.record(f.alpha(),
+        { b, u"b"_s, QDate(2026, 11, 2), 1, Policy::Storage::Local, Policy::Timing::Daily, 7 }));
+    QVERIFY_RESULT(usage.record(f.beta(),
+        { other, u"other"_s, QDate(2026, 12, 1), 1, Policy::Storage::Local, Policy::Timing::Daily, 7 }));
+    auto months = usage.months(f.alpha());
+    QVERIFY_RESULT(months);
+    QCOMPARE(*months, (QStringList { u"2026-11"_s, u"2026-01"_s, u"2025-03"_s }));
+    QCOMPARE(*usage.months(f.beta()), QStringList { u"2026-12"_s });
 }
 
 void tst_UsageStore::auditLogNewestFirst()

@@ -64,6 +64,7 @@ private slots:
     void anotherMonthResets();
     void sortsOnRawValues();
     void clearForgetsTheMonth();
+    void offeredMonthsFollowTheReports();
 };
 
 void tst_UsageModel::showsServersAndTotal()
@@ -181,6 +182,41 @@ void tst_UsageModel::clearForgetsTheMonth()
     QCOMPARE(total.size(), 1);
     QVERIFY(model.total().month.isEmpty());
     QVERIFY(model.dailySeries().isEmpty());
+}
+
+void tst_UsageModel::offeredMonthsFollowTheReports()
+{
+    UsageModel model;
+    QVERIFY(model.offeredMonths().isEmpty());
+    QCOMPARE(UsageModel::monthsBack(u"2026-02"_s, 2), (QStringList { u"2026-02"_s, u"2026-01"_s, u"2025-12"_s }));
+    QVERIFY(UsageModel::monthsBack(u"not a month"_s).isEmpty());
+    QSignalSpy changed(&model, &UsageModel::monthsChanged);
+    UsageReport r = report(u"2026-01"_s, {});
+    r.currentMonth = u"2026-02"_s;
+    r.months = { u"2026-01"_s, u"2024-07"_s, u"2025-06"_s };
+    model.setReport(r);
+    QCOMPARE(changed.size(), 1);
+    // The current month and the twelve before it, then the older months with samples.
+    QStringList expected = UsageModel::monthsBack(u"2026-02"_s);
+    expected << u"2024-07"_s;
+    QCOMPARE(model.offeredMonths(), expected);
+    // The same months again: no signal; a new calendar month: the list moves on.
+    r.month = u"2025-06"_s;
+    model.setReport(r);
+    QCOMPARE(changed.size(), 1);
+    r.currentMonth = u"2026-03"_s;
+    model.setReport(r);
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(model.offeredMonths().first(), u"2026-03"_s);
+    QCOMPARE(model.offeredMonths().size(), 14); // 2026-03 back to 2025-03, then 2024-07
+    QCOMPARE(model.offeredMonths().last(), u"2024-07"_s);
+    // A server that does not name its current month: the report's month stands in.
+    UsageReport old = report(u"2025-11"_s, {});
+    model.setReport(old);
+    QCOMPARE(model.offeredMonths(), UsageModel::monthsBack(u"2025-11"_s));
+    model.clear();
+    QVERIFY(model.offeredMonths().isEmpty());
+    QCOMPARE(changed.size(), 4);
 }
 
 QTEST_GUILESS_MAIN(tst_UsageModel)
