@@ -11,7 +11,9 @@
 #include <QThreadPool>
 #include <QWaitCondition>
 
+#include <algorithm>
 #include <cstring>
+#include <functional>
 #include <deque>
 #include <fnmatch.h>
 #include <map>
@@ -103,7 +105,8 @@ private:
     // The scan's listing of `path` for the walk, if it made one; otherwise the scan is told that
     // the walk lists `path` itself. Only while the scan runs.
     std::optional<QList<Fs::ListedEntry>> takeListing(const QByteArray &path);
-    // The scan hands a listing to the walk, waiting while the cache is full.
+    // The scan hands a listing to the walk; dropped when the cache is full (the walk then lists
+    // the folder itself, and the scan goes on warming the metadata cache).
     void offerListing(const QByteArray &path, QList<Fs::ListedEntry> listing);
     bool walkedAlready(const QByteArray &path);
 
@@ -125,7 +128,6 @@ private:
     // the walk does not list and stat them a second time.
     std::atomic<bool> m_scanning { false };
     QMutex m_listingMutex;
-    QWaitCondition m_listingRoom;
     QHash<QByteArray, QList<Fs::ListedEntry>> m_listings; // guarded by m_listingMutex
     QSet<QByteArray> m_walked;     // listed by the walk itself; guarded by m_listingMutex
     qsizetype m_listedEntries = 0; // in m_listings; guarded by m_listingMutex
@@ -419,18 +421,15 @@ std::optional<QList<Fs::ListedEntry>> BackupRun::takeListing(const QByteArray &p
     QList<Fs::ListedEntry> listing = std::move(*it);
     m_listings.erase(it);
     m_listedEntries -= listing.size();
-    m_listingRoom.wakeAll();
     return listing;
 }
 
 void BackupRun::offerListing(const QByteArray &path, QList<Fs::ListedEntry> listing)
 {
     QMutexLocker lock(&m_listingMutex);
-    // A listing larger than the whole cache is still handed over once the cache is empty.
-    while (m_listedEntries > 0 && m_listedEntries + listing.size() > m_options.listingCacheEntries && !m_walkDone.load()
-           && !stopped())
-        m_listingRoom.wait(&m_listingMutex, 100);
-    if (m_walkDone.load() || stopped() || m_walked.contains(path))
+    // A listing larger than the whole cache is still taken while the cache is empty.
+    const bool full = m_listedEntries > 0 && m_listedEntries + listing.size() > m_options.listingCacheEntries;
+    if (full || m_walkDone.load() || stopped() || m_walked.contains(path))
         return;
     m_listedEntries += listing.size();
     m_listings.insert(path, std::move(listing));
@@ -520,7 +519,10 @@ void BackupRun::scanAhead()
     std::vector<QByteArray> stack;
     int busy = 0;
     bool complete = false;
-    for (const QByteArray &path : m_options.paths) {
+    // The walk goes through the paths in byte order; the stack pops the first of them first.
+    QList<QByteArray> roots = m_options.paths;
+    std::sort(roots.begin(), roots.end(), std::greater<QByteArray>());
+    for (const QByteArray &path : std::as_const(roots)) {
         auto metadata = m_fs.statBasic(path);
         if (!metadata)
             continue;
@@ -644,7 +646,6 @@ Result<BackupResult> BackupRun::run()
     walkVirtual(rootPaths, "/", root, parentRoot ? &*parentRoot : nullptr);
     childDone(root);
     m_walkDone = true;
-    m_listingRoom.wakeAll();
     m_pool.waitForDone();
     if (scanner.joinable())
         scanner.join();

@@ -34,7 +34,7 @@ struct BackupOptions
     int scanThreads = 16;
     // Entries of folder listings the scan may hold for the walk (about 250 bytes each), so that
     // the walk does not list and stat those folders again.
-    qsizetype listingCacheEntries = 32 * 1024;
+    qsizetype listingCacheEntries = 8 * 1024;
 };
 
 struct BackupResult
