@@ -77,16 +77,18 @@ void BackupReceiver::onChunk(const Protocol::ChunkData &header, const QByteArray
     QPointer<BackupReceiver> self(this);
     Store::Repository *repo = &m_repo;
     m_pool.start([self, repo, header, stored, id = *id] {
+        // Decompressed only to check the id (what is stored stays compressed), into a buffer the
+        // worker thread keeps rather than a fresh allocation per chunk.
+        thread_local QByteArray plain;
         QByteArray raw = stored;
         std::optional<Error> error;
         TreeRefs refs;
         const bool isTree = header.kind == Protocol::BlobKind::Tree;
         if (header.compression == Protocol::Compression::Zstd) {
-            auto plain = Store::decompress(stored.constData(), stored.size(), header.rawLength);
-            if (!plain)
-                error = plain.error().withContext(u"chunk %1"_s.arg(id.toHex()));
+            if (const Status done = Store::decompressInto(stored.constData(), stored.size(), header.rawLength, plain); !done)
+                error = done.error().withContext(u"chunk %1"_s.arg(id.toHex()));
             else
-                raw = std::move(*plain);
+                raw = plain;
         }
         if (!error && repo->blobId(raw.constData(), raw.size()) != id)
             error = Error(ErrorCode::Corrupt, u"chunk %1 does not match its id; the agent sent damaged data"_s.arg(id.toHex()));

@@ -46,16 +46,27 @@ QByteArray compress(const char *data, qsizetype size, int level)
     const qsizetype worthIt = size - size / 64 - 16;
     if (worthIt <= 0)
         return {};
-    QByteArray out(qsizetype(ZSTD_compressBound(size_t(size))), Qt::Uninitialized);
-    const size_t n = ZSTD_compressCCtx(ctx.get(), out.data(), size_t(out.size()), data,
-                                       size_t(size), level);
+    // Into a buffer the thread keeps, then copied at its own size: a result that held the
+    // whole bound would take about twice the memory of the compressed bytes while queued, and
+    // a fresh bound-sized allocation per chunk costs page faults.
+    thread_local QByteArray scratch;
+    const qsizetype bound = qsizetype(ZSTD_compressBound(size_t(size)));
+    if (scratch.size() < bound)
+        scratch.resize(bound);
+    const size_t n = ZSTD_compressCCtx(ctx.get(), scratch.data(), size_t(bound), data, size_t(size), level);
     if (ZSTD_isError(n) || qsizetype(n) > worthIt)
         return {};
-    out.truncate(qsizetype(n));
-    return out;
+    return QByteArray(scratch.constData(), qsizetype(n));
 }
 
 Result<QByteArray> decompress(const char *data, qsizetype size, qsizetype expectedSize)
+{
+    QByteArray out;
+    KURA_TRY(decompressInto(data, size, expectedSize, out));
+    return out;
+}
+
+Status decompressInto(const char *data, qsizetype size, qsizetype expectedSize, QByteArray &out)
 {
     thread_local std::unique_ptr<ZSTD_DCtx, DCtxDeleter> ctx(ZSTD_createDCtx());
     const unsigned long long declared = ZSTD_getFrameContentSize(data, size_t(size));
@@ -65,7 +76,7 @@ Result<QByteArray> decompress(const char *data, qsizetype size, qsizetype expect
         return fail(ErrorCode::Corrupt, QStringLiteral("zstd frame declares %1 bytes, index says %2")
                                             .arg(declared)
                                             .arg(expectedSize));
-    QByteArray out(expectedSize, Qt::Uninitialized);
+    out.resize(expectedSize); // keeps the capacity `out` has
     const size_t n = ZSTD_decompressDCtx(ctx.get(), out.data(), size_t(expectedSize), data, size_t(size));
     if (ZSTD_isError(n))
         return fail(ErrorCode::Corrupt,
@@ -74,7 +85,7 @@ Result<QByteArray> decompress(const char *data, qsizetype size, qsizetype expect
         return fail(ErrorCode::Corrupt, QStringLiteral("decompressed %1 bytes, expected %2")
                                             .arg(n)
                                             .arg(expectedSize));
-    return out;
+    return {};
 }
 
 } // namespace Kura::Store

@@ -15,5 +15,8 @@ QByteArray compress(const char *data, qsizetype size, int level);
 // Decompresses a zstd frame whose content size must be exactly `expectedSize` (from the
 // index); anything else is ErrorCode::Corrupt. Never allocates more than expectedSize.
 Result<QByteArray> decompress(const char *data, qsizetype size, qsizetype expectedSize);
+// The same into `out`, whose allocation is reused when large enough (a buffer a thread keeps
+// for data it only checks). `out` holds the `expectedSize` bytes on success, garbage otherwise.
+Status decompressInto(const char *data, qsizetype size, qsizetype expectedSize, QByteArray &out);
 
 } // namespace Kura::Store
