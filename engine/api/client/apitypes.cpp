@@ -44,11 +44,17 @@ template <class T> T readNested(JsonReader &fields, const QString &key)
     return *value;
 }
 
+enum class ListPresence { Optional, Required };
+
 template <class T>
-QList<T> readList(JsonReader &fields, const QJsonObject &json, const QString &key)
+QList<T> readList(JsonReader &fields, const QJsonObject &json, const QString &key,
+                  ListPresence presence = ListPresence::Optional)
 {
-    if (!fields.has(key))
+    if (!fields.has(key)) {
+        if (presence == ListPresence::Required)
+            fields.fail(key, u"missing"_s);
         return {};
+    }
     auto list = listFromJson<T>(json, key);
     if (!list) {
         fields.take(list.error());
@@ -439,9 +445,7 @@ Result<JobReport> JobReport::fromJson(const QJsonObject &json)
     out.days = fields.smallInteger(u"days"_s);
     out.maxRows = fields.smallInteger(u"maxRows"_s);
     out.generated = fields.time(u"generated"_s);
-    if (!fields.has(u"rows"_s))
-        fields.fail(u"rows"_s, u"missing"_s);
-    out.rows = readList<ReportRow>(fields, json, u"rows"_s);
+    out.rows = readList<ReportRow>(fields, json, u"rows"_s, ListPresence::Required);
     return fields.finish(out);
 }
 
@@ -595,9 +599,7 @@ Result<FolderListing> FolderListing::fromJson(const QJsonObject &json)
     FolderListing out;
     out.path = fields.string(u"path"_s, JsonReader::Required);
     out.truncated = fields.boolean(u"truncated"_s);
-    if (!fields.has(u"entries"_s))
-        fields.fail(u"entries"_s, u"missing"_s);
-    out.entries = readList<FileEntry>(fields, json, u"entries"_s);
+    out.entries = readList<FileEntry>(fields, json, u"entries"_s, ListPresence::Required);
     return fields.finish(out);
 }
 
@@ -623,9 +625,7 @@ Result<GenerationSearch> GenerationSearch::fromJson(const QJsonObject &json)
     GenerationSearch out;
     out.query = fields.string(u"query"_s);
     out.truncated = fields.boolean(u"truncated"_s);
-    if (!fields.has(u"entries"_s))
-        fields.fail(u"entries"_s, u"missing"_s);
-    out.entries = readList<SearchMatch>(fields, json, u"entries"_s);
+    out.entries = readList<SearchMatch>(fields, json, u"entries"_s, ListPresence::Required);
     return fields.finish(out);
 }
 
@@ -677,9 +677,7 @@ Result<UsageReport> UsageReport::fromJson(const QJsonObject &json)
     out.currency = fields.string(u"currency"_s);
     out.averageBytes = fields.number(u"averageBytes"_s);
     out.estimatedCharge = fields.optionalInteger(u"estimatedCharge"_s);
-    if (!fields.has(u"servers"_s))
-        fields.fail(u"servers"_s, u"missing"_s);
-    out.servers = readList<ServerUsage>(fields, json, u"servers"_s);
+    out.servers = readList<ServerUsage>(fields, json, u"servers"_s, ListPresence::Required);
     return fields.finish(out);
 }
 
