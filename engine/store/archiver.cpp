@@ -344,43 +344,48 @@ void BackupRun::backupFile(const QByteArray &path, const std::shared_ptr<DirStat
             length -= piece;
         }
     };
-    // One read buffer for the whole walk (only the walking thread reads), kept at its capacity.
+    // One read buffer of `window` bytes for the whole walk (only the walking thread reads). Its
+    // size is fixed and what is left of it moves to the front by hand: resizing and removing from
+    // the front of a QByteArray let its allocation grow to several times the window.
     QByteArray &buffer = m_readBuffer;
+    if (buffer.size() != window)
+        buffer.resize(window);
+    char *const data = buffer.data();
     for (const Fs::Extent &extent : std::as_const(*extents)) {
         addHole(extent.offset - position);
         qint64 readPos = extent.offset;
         const qint64 end = extent.offset + extent.length;
-        buffer.truncate(0);
         qsizetype start = 0;
+        qsizetype filled = 0;
         while (!stopped()) {
-            if (buffer.size() - start < chunker.params().maxSize && readPos < end) {
-                buffer.remove(0, start);
-                start = 0;
-                const qint64 want = qMin<qint64>(window - buffer.size(), end - readPos);
-                const qsizetype old = buffer.size();
-                buffer.resize(old + want);
-                auto n = (*reader)->readAt(readPos, buffer.data() + old, want);
+            if (filled - start < chunker.params().maxSize && readPos < end) {
+                if (start > 0) {
+                    std::memmove(data, data + start, size_t(filled - start));
+                    filled -= start;
+                    start = 0;
+                }
+                const qint64 want = qMin<qint64>(window - filled, end - readPos);
+                auto n = (*reader)->readAt(readPos, data + filled, want);
                 if (!n) {
                     setError(n.error());
                     break;
                 }
-                buffer.resize(old + *n);
+                filled += *n;
                 readPos += *n;
                 m_readBytes.fetch_add(*n);
                 if (*n < want)
                     readPos = end; // the file shrank while being read
             }
-            const qsizetype available = buffer.size() - start;
+            const qsizetype available = filled - start;
             if (available == 0)
                 break;
-            const qsizetype cut = chunker.nextCut(reinterpret_cast<const std::uint8_t *>(buffer.constData()) + start,
-                                                  available, readPos >= end);
+            const qsizetype cut = chunker.nextCut(reinterpret_cast<const std::uint8_t *>(data) + start, available,
+                                                  readPos >= end);
             if (cut == 0)
                 continue;
-            // A copy of exactly the chunk: mid() would share the whole read buffer when the chunk
-            // spans all of it, and chunks in flight would then hold far more memory than the
-            // in-flight budget counts.
-            submitChunk(file, QByteArray(buffer.constData() + start, cut));
+            // A copy of exactly the chunk, so that chunks in flight hold what the in-flight budget
+            // counts and never the read buffer.
+            submitChunk(file, QByteArray(data + start, cut));
             start += cut;
         }
         position = readPos;
