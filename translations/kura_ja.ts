@@ -612,7 +612,7 @@
     </message>
     <message>
         <source>Up to date</source>
-        <translation>最新</translation>
+        <translation>遅延なし</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n generation(s) waiting)</source>
