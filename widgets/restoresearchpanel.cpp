@@ -1,14 +1,14 @@
 #include "restoresearchpanel.h"
 
+#include "kindiconproxy.h"
+
 #include <restoresearchmodel.h>
 
 #include <QEvent>
-#include <QFileIconProvider>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
-#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -19,38 +19,15 @@ namespace Kura::Widgets {
 
 using Models::RestoreSearchModel;
 
-namespace {
-// Sorts on the model's raw values and gives each entry its folder or file icon.
-class SearchProxy : public QSortFilterProxyModel
-{
-public:
-    explicit SearchProxy(QObject *parent)
-        : QSortFilterProxyModel(parent)
-    {
-        setSortRole(RestoreSearchModel::SortRole);
-    }
-
-    QVariant data(const QModelIndex &index, int role) const override
-    {
-        if (role == Qt::DecorationRole && index.column() == RestoreSearchModel::Path)
-            return m_icons.icon(index.data(RestoreSearchModel::KindRole).toString() == u"directory"_s
-                                    ? QAbstractFileIconProvider::Folder
-                                    : QAbstractFileIconProvider::File);
-        return QSortFilterProxyModel::data(index, role);
-    }
-
-private:
-    QFileIconProvider m_icons;
-};
-} // namespace
 
 RestoreSearchPanel::RestoreSearchPanel(RestoreSearchModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_proxy(new SearchProxy(this))
+    , m_proxy(new KindIconProxy(RestoreSearchModel::Path, RestoreSearchModel::KindRole, this))
     , m_pause(new QTimer(this))
 {
     setObjectName(u"restoreSearchPanel"_s);
+    m_proxy->setSortRole(RestoreSearchModel::SortRole); // the raw values, not the texts
     m_proxy->setSourceModel(model);
     m_pause->setSingleShot(true);
     m_pause->setInterval(PauseMs);

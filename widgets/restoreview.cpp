@@ -1,6 +1,7 @@
 #include "restoreview.h"
 
 #include "icons.h"
+#include "kindiconproxy.h"
 #include "messages.h"
 #include "restorefolderdialog.h"
 #include "restoresearchpanel.h"
@@ -21,7 +22,6 @@
 #include <QDropEvent>
 #include <QMimeData>
 #include <QEvent>
-#include <QFileIconProvider>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -49,28 +49,6 @@ using Models::GenerationsModel;
 using Models::RestoreTreeModel;
 
 namespace {
-// Folder and file icons for the tree.
-class TreeIcons : public QSortFilterProxyModel
-{
-public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
-
-    QVariant data(const QModelIndex &index, int role) const override
-    {
-        if (role == Qt::DecorationRole && index.column() == RestoreTreeModel::Name) {
-            const QString kind = index.data(RestoreTreeModel::KindRole).toString();
-            if (kind.isEmpty())
-                return {};
-            return m_icons.icon(kind == u"directory"_s ? QAbstractFileIconProvider::Folder
-                                                        : QAbstractFileIconProvider::File);
-        }
-        return QSortFilterProxyModel::data(index, role);
-    }
-
-private:
-    QFileIconProvider m_icons;
-};
-
 const char *const OverwriteNames[] = { "skip", "overwrite", "keep_both" };
 } // namespace
 
@@ -79,7 +57,7 @@ RestoreView::RestoreView(Models::Session *session, QWidget *parent)
     , m_session(session)
     , m_generations(new GenerationsModel(this))
     , m_treeModel(new RestoreTreeModel(this))
-    , m_treeFilter(new TreeIcons(this))
+    , m_treeFilter(new KindIconProxy(RestoreTreeModel::Name, RestoreTreeModel::KindRole, this))
     , m_selection(new Models::RestoreSelectionModel(this))
     , m_targets(new Models::RestoreTargetsModel(this))
     , m_searchModel(new Models::RestoreSearchModel(this))
