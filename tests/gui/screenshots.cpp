@@ -79,7 +79,7 @@ Models::RestoreSearchModel::Searcher demoSearch()
     using Api::Client::SearchMatch;
     const QDateTime when = QDateTime::currentDateTimeUtc().addDays(-1);
     const auto entry = [&](const QString &path, const QString &kind, qint64 size) {
-        return SearchMatch { path, path.section(u'/', -1), kind, size, when.addSecs(-size % 86400) };
+        return SearchMatch { { path.section(u'/', -1), kind, size, when.addSecs(-size % 86400) }, path };
     };
     const QList<SearchMatch> all {
         entry(u"/srv/www/html"_s, u"directory"_s, 0), entry(u"/srv/www/html/about.html"_s, u"file"_s, 14220),

@@ -439,13 +439,10 @@ struct FolderListing {
     static Result<FolderListing> fromJson(const QJsonObject &json);
 };
 
-// One entry of a generation found by GET /servers/{id}/generations/{gen}/search.
-struct SearchMatch {
+// One entry of a generation found by GET /servers/{id}/generations/{gen}/search: a folder
+// entry (name = the last part of the path) with where it is.
+struct SearchMatch : FileEntry {
     QString path; // absolute, as the generation stores it
-    QString name; // the last part of the path
-    QString kind; // "file", "directory", "symlink" or "other"
-    qint64 sizeBytes = 0;
-    QDateTime modified;
 
     static Result<SearchMatch> fromJson(const QJsonObject &json);
 };

@@ -90,7 +90,7 @@ RestoreTarget target(qint64 id, const QString &name, bool allowed, const QString
 }
 SearchMatch match(const QString &path, const QString &kind, qint64 size = 0)
 {
-    return { path, path.section(u'/', -1), kind, size, Test::utc(3, 4) };
+    return { { path.section(u'/', -1), kind, size, Test::utc(3, 4) }, path };
 }
 
 // Answers searches after `delayMs[text]` (0 when not given), like the API client: the matches
