@@ -66,6 +66,8 @@ struct PathNode
     bool selected = false;
 };
 
+// How long the scan waits for room in the listing cache while the walk is not taking listings.
+constexpr qint64 ListingWaitMs = 50;
 // Files up to this size are read ahead by the scan of a full backup.
 constexpr qint64 PrefetchFileBytes = 1024 * 1024;
 constexpr qint64 PrefetchAheadBytes = 256 * 1024 * 1024;
@@ -105,8 +107,10 @@ private:
     // The scan's listing of `path` for the walk, if it made one; otherwise the scan is told that
     // the walk lists `path` itself. Only while the scan runs.
     std::optional<QList<Fs::ListedEntry>> takeListing(const QByteArray &path);
-    // The scan hands a listing to the walk; dropped when the cache is full (the walk then lists
-    // the folder itself, and the scan goes on warming the metadata cache).
+    // The scan hands a listing to the walk. When the cache is full the scan waits for the walk
+    // to take listings, as long as the walk keeps taking them; while it does not (it reads a
+    // large file, or lists folders the scan has not reached) the listing is dropped instead, the
+    // walk lists that folder itself, and the scan goes on warming the metadata cache.
     void offerListing(const QByteArray &path, QList<Fs::ListedEntry> listing);
     bool walkedAlready(const QByteArray &path);
 
@@ -131,6 +135,9 @@ private:
     QHash<QByteArray, QList<Fs::ListedEntry>> m_listings; // guarded by m_listingMutex
     QSet<QByteArray> m_walked;     // listed by the walk itself; guarded by m_listingMutex
     qsizetype m_listedEntries = 0; // in m_listings; guarded by m_listingMutex
+    QWaitCondition m_listingTaken;  // the walk took a listing or finished
+    QElapsedTimer m_sinceStart;
+    qint64 m_lastTakeMs = 0;        // when the walk last took a listing; guarded by m_listingMutex
 
     QMutex m_mutex;
     std::optional<Error> m_error; // guarded by m_mutex
@@ -423,9 +430,11 @@ std::optional<QList<Fs::ListedEntry>> BackupRun::takeListing(const QByteArray &p
         m_walked.insert(path);
         return std::nullopt;
     }
+    m_lastTakeMs = m_sinceStart.elapsed();
     QList<Fs::ListedEntry> listing = std::move(*it);
     m_listings.erase(it);
     m_listedEntries -= listing.size();
+    m_listingTaken.wakeAll();
     return listing;
 }
 
@@ -433,8 +442,15 @@ void BackupRun::offerListing(const QByteArray &path, QList<Fs::ListedEntry> list
 {
     QMutexLocker lock(&m_listingMutex);
     // A listing larger than the whole cache is still taken while the cache is empty.
-    const bool full = m_listedEntries > 0 && m_listedEntries + listing.size() > m_options.listingCacheEntries;
-    if (full || m_walkDone.load() || stopped() || m_walked.contains(path))
+    auto full = [&] { return m_listedEntries > 0 && m_listedEntries + listing.size() > m_options.listingCacheEntries; };
+    while (full() && !m_walkDone.load() && !stopped() && !m_walked.contains(path)) {
+        // Without this wait a scan far ahead of a walk over many small folders dropped most
+        // listings, and the walk listed them again: re-backups took twice as long by chance.
+        if (m_sinceStart.elapsed() - m_lastTakeMs > ListingWaitMs)
+            return;
+        m_listingTaken.wait(&m_listingMutex, ListingWaitMs);
+    }
+    if (full() || m_walkDone.load() || stopped() || m_walked.contains(path))
         return;
     m_listedEntries += listing.size();
     m_listings.insert(path, std::move(listing));
@@ -556,11 +572,11 @@ void BackupRun::scanAhead()
             lock.unlock();
             std::vector<QByteArray> subdirectories;
             qint64 bytes = 0, files = 0;
-            // The walk got here first and lists this folder itself. Unless totals are counted,
-            // the scan has nothing to add below it and goes on with what lies ahead of the walk.
-            const bool behind = !m_options.estimateTotals && walkedAlready(path);
-            auto listing = behind ? Result<QList<Fs::ListedEntry>>(fail(ErrorCode::Cancelled, QString()))
-                                  : m_fs.listDirectoryStat(path);
+            // When the walk got here first it lists this folder itself; the scan still lists it
+            // (from the cache by now) to go on below it ahead of the walk. Skipping it left the
+            // walk to read every folder below it from the disk on its own.
+            const bool behind = walkedAlready(path);
+            auto listing = m_fs.listDirectoryStat(path);
             if (listing) {
                 for (const Fs::ListedEntry &entry : std::as_const(*listing)) {
                     const QByteArray full = joinPath(path, entry.name);
@@ -587,7 +603,8 @@ void BackupRun::scanAhead()
                         }
                     }
                 }
-                offerListing(path, std::move(*listing));
+                if (!behind)
+                    offerListing(path, std::move(*listing));
             }
             if (m_options.estimateTotals) {
                 m_progress->addBytesTotal(bytes);
@@ -642,6 +659,7 @@ Result<BackupResult> BackupRun::run()
         else
             warn(QStringLiteral("parent snapshot not usable, reading everything: %1").arg(tree.error().message()));
     }
+    m_sinceStart.start();
     std::thread scanner;
     if (m_options.scanThreads > 0 && (m_options.estimateTotals || m_options.kind == SnapshotKind::Files)) {
         m_scanning = true;
@@ -651,6 +669,10 @@ Result<BackupResult> BackupRun::run()
     walkVirtual(rootPaths, "/", root, parentRoot ? &*parentRoot : nullptr);
     childDone(root);
     m_walkDone = true;
+    {
+        QMutexLocker lock(&m_listingMutex);
+        m_listingTaken.wakeAll();
+    }
     m_pool.waitForDone();
     if (scanner.joinable())
         scanner.join();

@@ -3,6 +3,7 @@
 #include <testsupport.h>
 
 #include <QTest>
+#include <QThread>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -12,6 +13,94 @@
 using namespace Kura;
 using namespace Kura::Store;
 using Kura::Test::RepoFixture;
+
+namespace {
+
+// The POSIX file system, except that folder listings on the walking thread are slow and the
+// scan's listing of `heldBack` waits until the walk has listed that folder itself, so that the
+// walk gets there first. Counts the walk's own listings below `heldBack`.
+class WalkFirstFileSystem final : public Fs::FileSystem
+{
+public:
+    explicit WalkFirstFileSystem(QByteArray heldBack) : m_heldBack(std::move(heldBack)) { }
+
+    std::atomic<int> walkListingsBelow { 0 };
+
+    Result<QList<Fs::ListedEntry>> listDirectoryStat(const QByteArray &path) override
+    {
+        if (QThread::currentThread() == m_walker) {
+            if (path.startsWith(m_heldBack + '/'))
+                walkListingsBelow.fetch_add(1);
+            auto listing = m_posix.listDirectoryStat(path);
+            if (path == m_heldBack)
+                m_heldBackWalked = true;
+            QThread::msleep(5);
+            return listing;
+        }
+        if (path == m_heldBack) {
+            for (int waited = 0; !m_heldBackWalked && waited < 10000; ++waited)
+                QThread::msleep(1);
+        }
+        return m_posix.listDirectoryStat(path);
+    }
+
+    Result<Fs::Metadata> stat(const QByteArray &path) override { return m_posix.stat(path); }
+    Result<Fs::Metadata> statBasic(const QByteArray &path) override { return m_posix.statBasic(path); }
+    Result<Fs::Metadata> statSince(const QByteArray &path, const Fs::Metadata &previous) override
+    {
+        return m_posix.statSince(path, previous);
+    }
+    Result<QList<QByteArray>> listDirectory(const QByteArray &path) override { return m_posix.listDirectory(path); }
+    Result<Fs::Metadata> completeMetadata(const QByteArray &path, const Fs::Metadata &basic,
+                                          const Fs::Metadata *previous) override
+    {
+        return m_posix.completeMetadata(path, basic, previous);
+    }
+    Result<std::unique_ptr<Fs::FileReader>> openForRead(const QByteArray &path) override
+    {
+        return m_posix.openForRead(path);
+    }
+    Result<bool> isMounted(const QByteArray &path) override { return m_posix.isMounted(path); }
+    Result<Fs::TargetDecision> prepareTarget(const QByteArray &path, Fs::NodeType incoming,
+                                             Fs::OverwritePolicy policy) override
+    {
+        return m_posix.prepareTarget(path, incoming, policy);
+    }
+    Status createDirectory(const QByteArray &path, quint32 mode) override { return m_posix.createDirectory(path, mode); }
+    Status createSymlink(const QByteArray &target, const QByteArray &path) override
+    {
+        return m_posix.createSymlink(target, path);
+    }
+    Status createHardLink(const QByteArray &existingPath, const QByteArray &newPath) override
+    {
+        return m_posix.createHardLink(existingPath, newPath);
+    }
+    Status createSpecial(const QByteArray &path, const Fs::Metadata &metadata) override
+    {
+        return m_posix.createSpecial(path, metadata);
+    }
+    Result<std::unique_ptr<Fs::FileWriter>> openForWrite(const QByteArray &path, Fs::OpenMode mode) override
+    {
+        return m_posix.openForWrite(path, mode);
+    }
+    Status writeAtomically(const QByteArray &path, const QByteArray &data, quint32 mode) override
+    {
+        return m_posix.writeAtomically(path, data, mode);
+    }
+    Result<QList<Error>> applyMetadata(const QByteArray &path, const Fs::Metadata &metadata,
+                                       const Fs::ApplyOptions &options) override
+    {
+        return m_posix.applyMetadata(path, metadata, options);
+    }
+
+private:
+    Fs::PosixFileSystem m_posix;
+    QByteArray m_heldBack;
+    QThread *m_walker = QThread::currentThread();
+    std::atomic<bool> m_heldBackWalked { false };
+};
+
+} // namespace
 
 class tst_BackupRestore : public QObject
 {
@@ -29,6 +118,7 @@ private slots:
     void reportsProgressTotals();
     void countsTotalsOfAWideTreeWithParallelScan();
     void walkTakingTheScansListingsStoresTheSameTrees();
+    void scanGoesOnBelowAFolderTheWalkReachedFirst();
     void cancelledBackupWritesNoSnapshotButKeepsData();
     void refusesRelativePathsAndMissingSources();
 
@@ -408,6 +498,37 @@ void tst_BackupRestore::walkTakingTheScansListingsStoresTheSameTrees()
     QVERIFY(::unlink((src + "/wide/skip.tmp").constData()) == 0);
     const struct timespec times[2] = { wide.st_atim, wide.st_mtim };
     QVERIFY(::utimensat(AT_FDCWD, (src + "/wide").constData(), times, AT_SYMLINK_NOFOLLOW) == 0);
+    const QString difference = Kura::Test::compareTrees(src, f.path("out") + src);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+}
+
+// When the walk lists a folder before the scan got to it, the scan still goes on below that
+// folder, so the walk finds the listings of what lies below it made ahead (it used to leave the
+// whole subtree to the walk, which then read every folder of it from the disk on its own).
+void tst_BackupRestore::scanGoesOnBelowAFolderTheWalkReachedFirst()
+{
+    RepoFixture f;
+    QVERIFY(f.init());
+    const QByteArray src = f.path("src");
+    constexpr int Folders = 40;
+    for (int d = 0; d < Folders; ++d)
+        for (int s = 0; s < 2; ++s)
+            write(src + "/deep/d" + QByteArray::number(d) + "/s" + QByteArray::number(s) + "/f", "x");
+    WalkFirstFileSystem fs(src + "/deep");
+    Archiver archiver(*f.repo, fs);
+    BackupOptions options;
+    options.paths = { src };
+    options.parent = QStringLiteral("none");
+    options.scanThreads = 8;
+    auto result = archiver.run(options);
+    QVERIFY_RESULT(result);
+    QCOMPARE(result->snapshot.stats.files, qint64(2 * Folders));
+    // 120 folders below; the walk lists only those it reaches before the scan.
+    QVERIFY2(fs.walkListingsBelow.load() < Folders * 3 / 4,
+             qPrintable(QStringLiteral("the walk listed %1 of %2 folders below itself")
+                            .arg(fs.walkListingsBelow.load()).arg(Folders * 3)));
+    auto restored = f.restore(result->snapshot, f.path("out"));
+    QVERIFY_RESULT(restored);
     const QString difference = Kura::Test::compareTrees(src, f.path("out") + src);
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }
