@@ -74,66 +74,121 @@ void BackupReceiver::onChunk(const Protocol::ChunkData &header, const QByteArray
     m_received.insert(*id);
     m_receivedBytes += stored.size();
     ++m_inFlight;
-    QPointer<BackupReceiver> self(this);
-    Store::Repository *repo = &m_repo;
-    m_pool.start([self, repo, header, stored, id = *id] {
-        // Decompressed only to check the id (what is stored stays compressed), into a buffer the
-        // worker thread keeps rather than a fresh allocation per chunk.
-        thread_local QByteArray plain;
-        QByteArray raw = stored;
-        std::optional<Error> error;
-        TreeRefs refs;
-        const bool isTree = header.kind == Protocol::BlobKind::Tree;
-        if (header.compression == Protocol::Compression::Zstd) {
-            if (const Status done = Store::decompressInto(stored.constData(), stored.size(), header.rawLength, plain); !done)
-                error = done.error().withContext(u"chunk %1"_s.arg(id.toHex()));
-            else
-                raw = plain;
+    bool startWorker = false;
+    {
+        QMutexLocker lock(&m_work->mutex);
+        m_work->queue.push_back({ header, stored, *id });
+        if (m_work->workers < qMax(1, m_pool.maxThreadCount())) {
+            ++m_work->workers;
+            startWorker = true;
         }
-        if (!error && repo->blobId(raw.constData(), raw.size()) != id)
-            error = Error(ErrorCode::Corrupt, u"chunk %1 does not match its id; the agent sent damaged data"_s.arg(id.toHex()));
-        if (!error && isTree) {
-            auto tree = Store::decodeTree(raw);
-            if (!tree) {
-                error = tree.error().withContext(u"tree %1 from the agent"_s.arg(id.toHex()));
-            } else {
-                for (const Store::Node &node : std::as_const(tree->nodes)) {
-                    if (node.type == Store::NodeType::Directory)
-                        refs.subtrees.push_back(node.subtree);
-                    for (const Store::ContentPart &part : node.content)
-                        if (!part.isHole())
-                            refs.data.push_back(part.id);
-                }
-            }
-        }
-        if (!error) {
-            auto saved = repo->saveStoredBlob(isTree ? Store::BlobType::Tree : Store::BlobType::Data, id,
-                                              header.compression == Protocol::Compression::Zstd ? Store::Compression::Zstd
-                                                                                               : Store::Compression::None,
-                                              header.rawLength, stored);
-            if (!saved)
-                error = saved.error();
-        }
-        QMetaObject::invokeMethod(self.data(), [self, size = stored.size(), error, id, refs = std::move(refs), isTree]() mutable {
-            if (self)
-                self->stored(size, error, id, std::move(refs), isTree);
-        }, Qt::QueuedConnection);
-    });
+    }
+    if (startWorker)
+        m_pool.start([work = m_work, self = QPointer<BackupReceiver>(this), repo = &m_repo] {
+            verifyQueued(work, self, repo);
+        });
 }
 
-void BackupReceiver::stored(qint64 bytes, const std::optional<Error> &error, const Store::BlobId &id, TreeRefs refs,
-                            bool isTree)
+void BackupReceiver::verifyQueued(std::shared_ptr<Work> work, QPointer<BackupReceiver> self, Store::Repository *repo)
+{
+    for (;;) {
+        Incoming chunk;
+        {
+            QMutexLocker lock(&work->mutex);
+            if (work->queue.empty()) {
+                --work->workers;
+                return;
+            }
+            chunk = std::move(work->queue.front());
+            work->queue.pop_front();
+        }
+        Verified result = verifyAndStore(*repo, chunk);
+        bool post = false;
+        {
+            QMutexLocker lock(&work->mutex);
+            work->done.push_back(std::move(result));
+            post = !std::exchange(work->resultsPosted, true);
+        }
+        if (post)
+            QMetaObject::invokeMethod(self.data(), [self] {
+                if (self)
+                    self->takeResults();
+            }, Qt::QueuedConnection);
+    }
+}
+
+BackupReceiver::Verified BackupReceiver::verifyAndStore(Store::Repository &repo, const Incoming &chunk)
+{
+    // Decompressed only to check the id (what is stored stays compressed), into a buffer the
+    // worker thread keeps rather than a fresh allocation per chunk.
+    thread_local QByteArray plain;
+    const Protocol::ChunkData &header = chunk.header;
+    const Store::BlobId &id = chunk.id;
+    Verified result;
+    result.bytes = chunk.stored.size();
+    result.id = id;
+    result.isTree = header.kind == Protocol::BlobKind::Tree;
+    const char *raw = chunk.stored.constData();
+    qsizetype rawSize = chunk.stored.size();
+    if (header.compression == Protocol::Compression::Zstd) {
+        if (const Status done = Store::decompressInto(raw, rawSize, header.rawLength, plain); !done) {
+            result.error = done.error().withContext(u"chunk %1"_s.arg(id.toHex()));
+            return result;
+        }
+        raw = plain.constData();
+        rawSize = plain.size();
+    }
+    if (repo.blobId(raw, rawSize) != id) {
+        result.error = Error(ErrorCode::Corrupt, u"chunk %1 does not match its id; the agent sent damaged data"_s.arg(id.toHex()));
+        return result;
+    }
+    if (result.isTree) {
+        auto tree = Store::decodeTree(QByteArray::fromRawData(raw, rawSize));
+        if (!tree) {
+            result.error = tree.error().withContext(u"tree %1 from the agent"_s.arg(id.toHex()));
+            return result;
+        }
+        for (const Store::Node &node : std::as_const(tree->nodes)) {
+            if (node.type == Store::NodeType::Directory)
+                result.refs.subtrees.push_back(node.subtree);
+            for (const Store::ContentPart &part : node.content)
+                if (!part.isHole())
+                    result.refs.data.push_back(part.id);
+        }
+    }
+    auto saved = repo.saveStoredBlob(result.isTree ? Store::BlobType::Tree : Store::BlobType::Data, id,
+                                     header.compression == Protocol::Compression::Zstd ? Store::Compression::Zstd
+                                                                                      : Store::Compression::None,
+                                     header.rawLength, chunk.stored);
+    if (!saved)
+        result.error = saved.error();
+    return result;
+}
+
+void BackupReceiver::takeResults()
+{
+    std::vector<Verified> done;
+    {
+        QMutexLocker lock(&m_work->mutex);
+        done.swap(m_work->done);
+        m_work->resultsPosted = false;
+    }
+    for (Verified &result : done)
+        stored(std::move(result));
+}
+
+void BackupReceiver::stored(Verified result)
 {
     --m_inFlight;
     if (m_connection)
-        (void)m_connection->consumeData(bytes);
-    if (error && !m_failure) {
-        m_failure = *error;
+        (void)m_connection->consumeData(result.bytes);
+    if (result.error && !m_failure) {
+        m_failure = *result.error;
         if (m_connection)
-            (void)m_connection->send(m_streamId, Protocol::Cancel { error->message() });
+            (void)m_connection->send(m_streamId, Protocol::Cancel { result.error->message() });
     }
-    if (isTree && !error)
-        m_newTrees.emplace(id, std::move(refs));
+    if (result.isTree && !result.error)
+        m_newTrees.emplace(result.id, std::move(result.refs));
     maybeFinish();
 }
 
