@@ -14,7 +14,16 @@ namespace {
 
 // Chunk data waiting for the connection: enough to keep the pipe full, small enough that
 // memory stays flat.
-constexpr qint64 MaxQueuedBytes = 32 * 1024 * 1024;
+constexpr qint64 MaxQueuedBytes = 16 * 1024 * 1024;
+// What a queued chunk counts against MaxQueuedBytes at least: each one costs a queue entry,
+// its header and allocator overhead besides its bytes, and 32 MiB of small files' compressed
+// chunks were tens of thousands of entries.
+constexpr qint64 MinQueuedCost = 16 * 1024;
+
+qint64 queueCost(const QByteArray &stored)
+{
+    return qMax<qint64>(stored.size(), MinQueuedCost);
+}
 
 qint64 nowMs()
 {
@@ -46,11 +55,11 @@ Status StreamChannel::offer(const Protocol::ChunkData &header, QByteArray stored
 {
     QMutexLocker lock(&m_mutex);
     while (!m_failure && m_offeredBytes + m_outgoingBytes > 0
-           && m_offeredBytes + m_outgoingBytes + stored.size() > MaxQueuedBytes)
+           && m_offeredBytes + m_outgoingBytes + queueCost(stored) > MaxQueuedBytes)
         m_changed.wait(&m_mutex);
     if (m_failure)
         return Kura::fail(*m_failure);
-    m_offeredBytes += stored.size();
+    m_offeredBytes += queueCost(stored);
     m_newOffers.push_back({ header, std::move(stored) });
     scheduleFlush();
     return {};
@@ -67,11 +76,11 @@ void StreamChannel::schedulePump()
 Status StreamChannel::send(const Protocol::ChunkData &header, QByteArray stored)
 {
     QMutexLocker lock(&m_mutex);
-    while (!m_failure && m_outgoingBytes > 0 && m_outgoingBytes + stored.size() > MaxQueuedBytes)
+    while (!m_failure && m_outgoingBytes > 0 && m_outgoingBytes + queueCost(stored) > MaxQueuedBytes)
         m_changed.wait(&m_mutex);
     if (m_failure)
         return Kura::fail(*m_failure);
-    m_outgoingBytes += stored.size();
+    m_outgoingBytes += queueCost(stored);
     m_outgoing.push_back({ header, std::move(stored) });
     schedulePump();
     return {};
@@ -179,9 +188,9 @@ void StreamChannel::onMessage(const Protocol::Message &message)
         }
         const QSet<QByteArray> missing(reply->missing.cbegin(), reply->missing.cend());
         for (Outgoing &offer : m_outstandingOffers.front()) {
-            m_offeredBytes -= offer.stored.size();
+            m_offeredBytes -= queueCost(offer.stored);
             if (missing.contains(offer.header.id)) {
-                m_outgoingBytes += offer.stored.size();
+                m_outgoingBytes += queueCost(offer.stored);
                 m_outgoing.push_back(std::move(offer));
             } else {
                 m_chunksDeduplicated.fetch_add(1);
@@ -262,7 +271,7 @@ void StreamChannel::pump()
         const Status sent = m_connection->sendChunk(m_streamId, item.header, item.stored);
         QMutexLocker lock(&m_mutex);
         m_sending = false;
-        m_outgoingBytes -= item.stored.size();
+        m_outgoingBytes -= queueCost(item.stored);
         m_changed.wakeAll();
         if (!sent) {
             lock.unlock();

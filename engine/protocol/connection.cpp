@@ -94,7 +94,7 @@ qint64 Connection::sendCreditBytes() const
 void Connection::setWriteBacklog(std::function<qint64()> probe, qint64 limitBytes)
 {
     m_backlogProbe = std::move(probe);
-    m_backlogLimit = qMax<qint64>(limitBytes, MaxDataPayloadBytes);
+    m_backlogLimit = qMax<qint64>(limitBytes, 64 * 1024);
 }
 
 void Connection::onBytesWritten()

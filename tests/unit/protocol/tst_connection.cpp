@@ -139,6 +139,7 @@ private slots:
     void transfersChunksWithinTheWindow();
     void refusesChunkWhenWindowIsFull();
     void holdsCreditWhileWriteBacklogIsFull();
+    void sendsChunksLargerThanTheBacklogLimit();
     void dropsGarbage_data();
     void dropsGarbage();
     void dropsWindowOverrun();
@@ -301,6 +302,36 @@ void tst_Connection::refusesChunkWhenWindowIsFull()
     // Credit is the connection's business.
     QCOMPARE(f.agent->send(0, ChunkAck{1}).error().code(), ErrorCode::InvalidArgument);
     QCOMPARE(f.agent->consumeData(1).error().code(), ErrorCode::InvalidArgument);
+    QVERIFY(!f.agent->isClosed());
+}
+
+// The backlog limit may be smaller than the largest chunk: a chunk is sent whenever the backlog
+// is under the limit, so it never waits for room that cannot come.
+void tst_Connection::sendsChunksLargerThanTheBacklogLimit()
+{
+    Fixture f;
+    Connection::Options serverOptions = options(Role::Server);
+    serverOptions.receiveWindowBytes = MaxReceiveWindowBytes;
+    QVERIFY(f.open(options(Role::Agent), serverOptions));
+    QSignalSpy agentReady(f.agent.get(), &Connection::ready);
+    QTRY_COMPARE(agentReady.size(), 1);
+    QVERIFY_RESULT(f.server->send(1, backupStart(7)));
+    QTRY_COMPARE(f.agentReceived.size(), 4);
+    QLocalSocket *socket = &f.sockets.client;
+    const qint64 limit = 1024 * 1024;
+    f.agent->setWriteBacklog([socket] { return socket->bytesToWrite(); }, limit);
+    connect(socket, &QLocalSocket::bytesWritten, f.agent.get(), &Connection::onBytesWritten);
+    QSignalSpy credit(f.agent.get(), &Connection::sendCreditAvailable);
+    const qsizetype size = MaxDataPayloadBytes;
+    for (int sent = 0; sent < 2; ++sent) {
+        QVERIFY(f.agent->sendCreditBytes() >= size);
+        const ChunkData header{QByteArray(ChunkIdBytes, char('k' + sent)), BlobKind::Data, size, Compression::None, size};
+        QVERIFY_RESULT(f.agent->sendChunk(1, header, QByteArray(size, 'y')));
+        // Now far over the limit: held until the socket has written most of it out.
+        QCOMPARE(f.agent->sendCreditBytes(), 0);
+        QTRY_VERIFY(credit.size() >= sent + 1);
+        QVERIFY(socket->bytesToWrite() <= limit / 2);
+    }
     QVERIFY(!f.agent->isClosed());
 }
 
