@@ -305,11 +305,10 @@ void tst_Connection::refusesChunkWhenWindowIsFull()
     QVERIFY(!f.agent->isClosed());
 }
 
-// The backlog limit may be smaller than the largest chunk: a chunk is sent whenever the backlog
-// is under the limit, so it never waits for room that cannot come.
-void tst_Connection::sendsChunksLargerThanTheBacklogLimit()
+// An open connection with a backup stream 1, the server's window so large that it is not what
+// stops the agent, and the agent's write backlog probed on its socket with `limit`.
+static void openStreamWithBacklog(Fixture &f, qint64 limit)
 {
-    Fixture f;
     Connection::Options serverOptions = options(Role::Server);
     serverOptions.receiveWindowBytes = MaxReceiveWindowBytes;
     QVERIFY(f.open(options(Role::Agent), serverOptions));
@@ -318,19 +317,29 @@ void tst_Connection::sendsChunksLargerThanTheBacklogLimit()
     QVERIFY_RESULT(f.server->send(1, backupStart(7)));
     QTRY_COMPARE(f.agentReceived.size(), 4);
     QLocalSocket *socket = &f.sockets.client;
-    const qint64 limit = 1024 * 1024;
     f.agent->setWriteBacklog([socket] { return socket->bytesToWrite(); }, limit);
-    connect(socket, &QLocalSocket::bytesWritten, f.agent.get(), &Connection::onBytesWritten);
+    QObject::connect(socket, &QLocalSocket::bytesWritten, f.agent.get(), &Connection::onBytesWritten);
+}
+
+// The backlog limit may be smaller than the largest chunk: a chunk is sent whenever the backlog
+// is under the limit, so it never waits for room that cannot come.
+void tst_Connection::sendsChunksLargerThanTheBacklogLimit()
+{
+    Fixture f;
+    const qint64 limit = 1024 * 1024; // 1/16 of the chunks sent
+    openStreamWithBacklog(f, limit);
+    if (QTest::currentTestFailed())
+        return;
     QSignalSpy credit(f.agent.get(), &Connection::sendCreditAvailable);
-    const qsizetype size = MaxDataPayloadBytes;
     for (int sent = 0; sent < 2; ++sent) {
+        const qsizetype size = MaxDataPayloadBytes;
         QVERIFY(f.agent->sendCreditBytes() >= size);
         const ChunkData header{QByteArray(ChunkIdBytes, char('k' + sent)), BlobKind::Data, size, Compression::None, size};
         QVERIFY_RESULT(f.agent->sendChunk(1, header, QByteArray(size, 'y')));
         // Now far over the limit: held until the socket has written most of it out.
         QCOMPARE(f.agent->sendCreditBytes(), 0);
         QTRY_VERIFY(credit.size() >= sent + 1);
-        QVERIFY(socket->bytesToWrite() <= limit / 2);
+        QVERIFY(f.sockets.client.bytesToWrite() <= limit / 2);
     }
     QVERIFY(!f.agent->isClosed());
 }
@@ -338,19 +347,13 @@ void tst_Connection::sendsChunksLargerThanTheBacklogLimit()
 void tst_Connection::holdsCreditWhileWriteBacklogIsFull()
 {
     Fixture f;
-    Connection::Options serverOptions = options(Role::Server);
-    serverOptions.receiveWindowBytes = MaxReceiveWindowBytes; // the window is not what stops it
-    QVERIFY(f.open(options(Role::Agent), serverOptions));
-    QSignalSpy agentReady(f.agent.get(), &Connection::ready);
-    QTRY_COMPARE(agentReady.size(), 1);
-    QVERIFY_RESULT(f.server->send(1, backupStart(7)));
-    QTRY_COMPARE(f.agentReceived.size(), 4);
     // The probe is the real socket's buffer: nothing drains it while this test does not return
     // to the event loop, so it fills up like a slow link.
-    QLocalSocket *socket = &f.sockets.client;
     const qint64 limit = 2 * MaxDataPayloadBytes;
-    f.agent->setWriteBacklog([socket] { return socket->bytesToWrite(); }, limit);
-    connect(socket, &QLocalSocket::bytesWritten, f.agent.get(), &Connection::onBytesWritten);
+    openStreamWithBacklog(f, limit);
+    if (QTest::currentTestFailed())
+        return;
+    QLocalSocket *socket = &f.sockets.client;
     QSignalSpy credit(f.agent.get(), &Connection::sendCreditAvailable);
     const qsizetype size = MaxDataPayloadBytes;
     int sent = 0;
