@@ -7,7 +7,6 @@
 
 #include <testsupport.h>
 
-#include <QDir>
 #include <QTest>
 
 using namespace Kura;
@@ -23,24 +22,17 @@ private slots:
     void namesEverySnapshotOfAMissingChunk();
 };
 
-static void write(const QByteArray &path, const QByteArray &data)
-{
-    QDir().mkpath(QFileInfo(QString::fromUtf8(path)).absolutePath());
-    QFile file(QString::fromUtf8(path));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    QCOMPARE(file.write(data), data.size());
-}
-
 void tst_Checker::cleanRepositoryWithSharedTrees()
 {
     RepoFixture f;
     QVERIFY(f.init());
     const QByteArray src = f.path("src");
     for (int i = 0; i < 20; ++i)
-        write(src + "/d" + QByteArray::number(i % 4) + "/f" + QByteArray::number(i), QByteArray(1000 + i, char('a' + i)));
+        QVERIFY(Test::writeFile(QFile::decodeName(src + "/d" + QByteArray::number(i % 4) + "/f" + QByteArray::number(i)),
+                                QByteArray(1000 + i, char('a' + i))));
     for (int run = 0; run < 3; ++run) {
         if (run == 2)
-            write(src + "/d1/new", "new file");
+            QVERIFY(Test::writeFile(QFile::decodeName(src + "/d1/new"), "new file"));
         QVERIFY_RESULT(f.backup({ src }));
     }
     Checker checker(*f.repo);
