@@ -74,47 +74,15 @@ void BackupReceiver::onChunk(const Protocol::ChunkData &header, const QByteArray
     m_received.insert(*id);
     m_receivedBytes += stored.size();
     ++m_inFlight;
-    bool startWorker = false;
-    {
-        QMutexLocker lock(&m_work->mutex);
-        m_work->queue.push_back({ header, stored, *id });
-        if (m_work->workers < qMax(1, m_pool.maxThreadCount())) {
-            ++m_work->workers;
-            startWorker = true;
-        }
-    }
-    if (startWorker)
-        m_pool.start([work = m_work, self = QPointer<BackupReceiver>(this), repo = &m_repo] {
-            verifyQueued(work, self, repo);
-        });
-}
-
-void BackupReceiver::verifyQueued(std::shared_ptr<Work> work, QPointer<BackupReceiver> self, Store::Repository *repo)
-{
-    for (;;) {
-        Incoming chunk;
-        {
-            QMutexLocker lock(&work->mutex);
-            if (work->queue.empty()) {
-                --work->workers;
-                return;
-            }
-            chunk = std::move(work->queue.front());
-            work->queue.pop_front();
-        }
+    QPointer<BackupReceiver> self(this);
+    Store::Repository *repo = &m_repo;
+    m_pool.start([self, repo, chunk = Incoming { header, stored, *id }] {
         Verified result = verifyAndStore(*repo, chunk);
-        bool post = false;
-        {
-            QMutexLocker lock(&work->mutex);
-            work->done.push_back(std::move(result));
-            post = !std::exchange(work->resultsPosted, true);
-        }
-        if (post)
-            QMetaObject::invokeMethod(self.data(), [self] {
-                if (self)
-                    self->takeResults();
-            }, Qt::QueuedConnection);
-    }
+        QMetaObject::invokeMethod(self.data(), [self, result = std::move(result)]() mutable {
+            if (self)
+                self->stored(std::move(result));
+        }, Qt::QueuedConnection);
+    });
 }
 
 BackupReceiver::Verified BackupReceiver::verifyAndStore(Store::Repository &repo, const Incoming &chunk)
@@ -163,18 +131,6 @@ BackupReceiver::Verified BackupReceiver::verifyAndStore(Store::Repository &repo,
     if (!saved)
         result.error = saved.error();
     return result;
-}
-
-void BackupReceiver::takeResults()
-{
-    std::vector<Verified> done;
-    {
-        QMutexLocker lock(&m_work->mutex);
-        done.swap(m_work->done);
-        m_work->resultsPosted = false;
-    }
-    for (Verified &result : done)
-        stored(std::move(result));
 }
 
 void BackupReceiver::stored(Verified result)

@@ -8,11 +8,7 @@
 #include <QPointer>
 #include <QThreadPool>
 
-#include <QMutex>
-
-#include <deque>
 #include <functional>
-#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -76,21 +72,9 @@ private:
         TreeRefs refs;
         bool isTree = false;
     };
-    // Chunks waiting for the pool and their results, shared with the pool threads. At most
-    // one task per pool thread drains the queue, and one queued call brings back all results
-    // that came in meanwhile: two thread hand-offs per burst of chunks, not per chunk.
-    struct Work
-    {
-        QMutex mutex;
-        std::deque<Incoming> queue;
-        std::vector<Verified> done;
-        int workers = 0;
-        bool resultsPosted = false;
-    };
-
-    static void verifyQueued(std::shared_ptr<Work> work, QPointer<BackupReceiver> self, Store::Repository *repo);
+    // Decompresses (into a buffer of the pool thread) and hashes the chunk, and stores it as it
+    // came when it matches its id.
     static Verified verifyAndStore(Store::Repository &repo, const Incoming &chunk);
-    void takeResults();
     void stored(Verified result);
     void maybeFinish();
     Outcome commit();
@@ -102,7 +86,6 @@ private:
     Store::Snapshot m_snapshot;
     QThreadPool &m_pool;
     std::unique_ptr<Store::RepositoryLock> m_lock;
-    std::shared_ptr<Work> m_work = std::make_shared<Work>();
     int m_inFlight = 0;
     qint64 m_receivedBytes = 0;
     std::optional<Protocol::JobFinished> m_agentFinished;
