@@ -2,10 +2,12 @@
 
 #include "hostfacts.h"
 
+#include <core/memory.h>
 #include <protocol/auth.h>
 #include <store/fs/posixfilesystem.h>
 
 #include <QSslConfiguration>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -13,6 +15,8 @@ namespace Kura::Agent {
 namespace {
 
 constexpr int MaxBackoffMs = 60 * 1000;
+// After the last job ends, the agent gives the memory its data path freed back to the system.
+constexpr int IdleReleaseDelayMs = 1000;
 
 std::pair<QString, quint16> splitAddress(const QString &address)
 {
@@ -196,7 +200,14 @@ void Agent::startJob(quint32 streamId, AgentJob::Body body, qint64 bandwidthLimi
 {
     auto *job = new AgentJob(m_connection, streamId, bandwidthLimit, std::move(body), this);
     m_jobs[streamId] = job;
-    connect(job, &AgentJob::finished, this, [this](quint32 stream) { m_jobs.erase(stream); });
+    connect(job, &AgentJob::finished, this, [this](quint32 stream) {
+        m_jobs.erase(stream);
+        if (m_jobs.empty())
+            QTimer::singleShot(IdleReleaseDelayMs, this, [this] {
+                if (m_jobs.empty())
+                    releaseFreeMemory();
+            });
+    });
     job->start();
 }
 

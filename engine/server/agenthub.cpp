@@ -6,6 +6,7 @@
 #include <catalog/password.h>
 #include <catalog/serverstore.h>
 #include <catalog/usagestore.h>
+#include <core/memory.h>
 #include <protocol/auth.h>
 
 #include <QSslConfiguration>
@@ -19,6 +20,9 @@ using namespace Qt::StringLiterals;
 
 namespace Kura::Server {
 namespace {
+
+// After the last backup or restore ends, the server gives the memory its data path freed back.
+constexpr int IdleReleaseDelayMs = 1000;
 
 // The tenant an agent id or enrollment token belongs to: "<tenant id>.<rest>".
 qint64 tenantOf(const QString &text)
@@ -333,6 +337,21 @@ void AgentHub::finishJob(qint64 tenantId, qint64 jobId, const Scheduler::Finishe
         (void)jobs.finish(tenantId, jobId, outcome.state, outcome.reason, m_clock.nowMs());
     }
     emit jobChanged(tenantId, jobId);
+    QTimer::singleShot(IdleReleaseDelayMs, this, [this] {
+        if (!hasDataStreams())
+            releaseFreeMemory();
+    });
+}
+
+bool AgentHub::hasDataStreams() const
+{
+    for (const auto &session : m_sessions) {
+        for (const auto &[id, stream] : session->streams) {
+            if (stream.kind != Stream::Kind::Browse)
+                return true;
+        }
+    }
+    return false;
 }
 
 } // namespace Kura::Server

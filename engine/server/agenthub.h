@@ -109,6 +109,7 @@ private:
     void pumpRestore(Session *session, quint32 streamId);
     void finishJob(qint64 tenantId, qint64 jobId, const Scheduler::FinishedJob &outcome, bool isBackup);
     void recordUsage(qint64 tenantId, qint64 jobId, qint64 protectedBytes);
+    bool hasDataStreams() const; // a backup or restore stream is open
     static Scheduler::FinishedJob failedJob(const QString &reason, Policy::JobState state = Policy::JobState::Failed);
     Session *sessionFor(qint64 tenantId, qint64 serverId) const;
     quint32 openStream(Session *session, Stream stream);

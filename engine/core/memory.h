@@ -1,0 +1,12 @@
+#pragma once
+
+namespace Kura {
+
+// Returns the allocator's free memory to the kernel (malloc_trim on glibc, a no-op elsewhere).
+// The daemons call it when their last job has ended: a backup's data path frees buffers of
+// several MiB (chunks, TLS write bursts) that glibc otherwise keeps mapped: an idle agent held
+// 74-122 MiB after a 520 MB backup, and 58-76 MiB with this call. It walks every arena, which
+// costs a few milliseconds when much memory is free, so it is not for a hot path.
+void releaseFreeMemory();
+
+} // namespace Kura
