@@ -230,12 +230,22 @@ void Connection::onReadFinished()
 void Connection::readAvailable()
 {
     while (!m_closed && m_device && m_device->bytesAvailable() > 0) {
-        const QByteArray bytes = m_device->read(ReadSliceBytes);
-        if (bytes.isEmpty())
-            break;
+        if (const std::span<char> room = m_decoder.payloadRoom(); !room.empty()) {
+            // The rest of a frame's payload goes straight into the frame.
+            const qint64 got = m_device->read(room.data(), qint64(room.size()));
+            if (got <= 0)
+                break;
+            m_decoder.commitPayload(qsizetype(got));
+        } else {
+            if (m_readBuffer.isEmpty())
+                m_readBuffer = QByteArray(ReadSliceBytes, Qt::Uninitialized);
+            const qint64 got = m_device->read(m_readBuffer.data(), m_readBuffer.size());
+            if (got <= 0)
+                break;
+            if (auto fed = m_decoder.feed(m_readBuffer.constData(), qsizetype(got)); !fed)
+                return close(fed.error());
+        }
         m_lastReceivedMs = nowMs();
-        if (auto fed = m_decoder.feed(bytes); !fed)
-            return close(fed.error());
         while (!m_closed) {
             const auto frame = m_decoder.takeFrame();
             if (!frame)

@@ -135,6 +135,7 @@ private:
     Options m_options;
     Session m_session;
     FrameDecoder m_decoder;
+    QByteArray m_readBuffer; // headers and control frames are read through it
     SendWindow m_sendWindow{MinReceiveWindowBytes};
     ReceiveWindow m_receiveWindow;
     std::optional<PendingChunk> m_pendingChunk;

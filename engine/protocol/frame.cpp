@@ -3,6 +3,7 @@
 #include <QtEndian>
 
 #include <algorithm>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -71,6 +72,7 @@ Status FrameDecoder::failWith(const QString &what)
     m_error = Error(ErrorCode::Corrupt, u"malformed frame at stream offset %1: %2"_s.arg(m_frameStart).arg(what));
     m_header.clear();
     m_payload = QByteArray();
+    m_filled = 0;
     m_inPayload = false;
     return fail(*m_error);
 }
@@ -99,8 +101,8 @@ Status FrameDecoder::parseHeader()
     }
     m_current = Frame{type, qFromBigEndian<quint32>(in + 8), {}};
     m_expected = length;
-    m_payload = QByteArray();
-    m_payload.reserve(qsizetype(length)); // checked against the limit above
+    m_payload = QByteArray(qsizetype(length), Qt::Uninitialized); // checked against the limit above
+    m_filled = 0;
     m_inPayload = true;
     m_header.clear();
     return {};
@@ -115,8 +117,9 @@ qsizetype FrameDecoder::consumeHeader(const char *data, qsizetype size)
 
 qsizetype FrameDecoder::consumePayload(const char *data, qsizetype size)
 {
-    const qsizetype take = std::min(size, qsizetype(m_expected) - m_payload.size());
-    m_payload.append(data, take);
+    const qsizetype take = std::min(size, qsizetype(m_expected) - m_filled);
+    std::memcpy(m_payload.data() + m_filled, data, size_t(take));
+    m_filled += take;
     return take;
 }
 
@@ -124,7 +127,7 @@ Status FrameDecoder::feed(const char *data, qsizetype size)
 {
     if (m_error)
         return fail(*m_error);
-    while (size > 0 || (m_inPayload && m_payload.size() == qsizetype(m_expected))) {
+    while (size > 0 || (m_inPayload && m_filled == qsizetype(m_expected))) {
         if (!m_inPayload) {
             if (m_header.isEmpty())
                 m_frameStart = m_offset;
@@ -141,14 +144,35 @@ Status FrameDecoder::feed(const char *data, qsizetype size)
         data += used;
         size -= used;
         m_offset += used;
-        if (m_payload.size() == qsizetype(m_expected)) {
-            m_current.payload = std::move(m_payload);
-            m_payload = QByteArray();
-            m_ready.append(std::move(m_current));
-            m_inPayload = false;
-        }
+        if (m_filled == qsizetype(m_expected))
+            completePayload();
     }
     return {};
+}
+
+void FrameDecoder::completePayload()
+{
+    m_current.payload = std::move(m_payload);
+    m_payload = QByteArray();
+    m_filled = 0;
+    m_ready.append(std::move(m_current));
+    m_inPayload = false;
+}
+
+std::span<char> FrameDecoder::payloadRoom()
+{
+    if (m_error || !m_inPayload)
+        return {};
+    return {m_payload.data() + m_filled, size_t(qsizetype(m_expected) - m_filled)};
+}
+
+void FrameDecoder::commitPayload(qsizetype size)
+{
+    Q_ASSERT(m_inPayload && size >= 0 && size <= qsizetype(m_expected) - m_filled);
+    m_filled += size;
+    m_offset += size;
+    if (m_filled == qsizetype(m_expected))
+        completePayload();
 }
 
 Status FrameDecoder::finish()
@@ -156,7 +180,7 @@ Status FrameDecoder::finish()
     if (m_error)
         return fail(*m_error);
     if (m_inPayload) {
-        return failWith(u"stream ended inside a frame payload (%1 of %2 bytes)"_s.arg(m_payload.size())
+        return failWith(u"stream ended inside a frame payload (%1 of %2 bytes)"_s.arg(m_filled)
                             .arg(m_expected));
     }
     if (!m_header.isEmpty())

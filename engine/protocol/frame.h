@@ -6,6 +6,7 @@
 #include <QList>
 
 #include <optional>
+#include <span>
 
 // Frames of the agent <-> server wire protocol (docs/protocol.md, "Frames").
 //
@@ -86,6 +87,13 @@ public:
     Status feed(const char *data, qsizetype size);
     Status feed(const QByteArray &bytes) { return feed(bytes.constData(), bytes.size()); }
 
+    // The rest of the payload in progress, for a reader that puts the next bytes of the stream
+    // straight into it and then calls commitPayload() with how many it put there (saving a
+    // copy of every chunk). Empty when the next bytes are a header or the decoder has failed.
+    std::span<char> payloadRoom();
+    // `size` bytes (at most payloadRoom()'s size) were written to the front of payloadRoom().
+    void commitPayload(qsizetype size);
+
     // Declares the end of the stream. ErrorCode::Corrupt ("stream ended inside a frame
     // header" / "... payload") when a frame is incomplete, else the decoder's state.
     Status finish();
@@ -99,18 +107,20 @@ public:
     // Total bytes consumed so far (the offset used in error messages).
     qint64 offset() const { return m_offset; }
     // Bytes buffered for the frame in progress (header or payload).
-    qsizetype bufferedBytes() const { return m_header.size() + m_payload.size(); }
+    qsizetype bufferedBytes() const { return m_header.size() + m_filled; }
 
 private:
     Status parseHeader();
     Status failWith(const QString &what);
     qsizetype consumeHeader(const char *data, qsizetype size);
     qsizetype consumePayload(const char *data, qsizetype size);
+    void completePayload();
 
     quint32 m_maxControlBytes = MaxControlPayloadBytes;
     quint32 m_maxDataBytes = MaxDataPayloadBytes;
     QByteArray m_header;   // bytes of the header in progress (< FrameHeaderBytes)
-    QByteArray m_payload;  // payload in progress, reserved once the header was checked
+    QByteArray m_payload;  // payload in progress, allocated once the header was checked
+    qsizetype m_filled = 0; // bytes of m_payload received so far
     bool m_inPayload = false;
     Frame m_current;
     quint32 m_expected = 0;

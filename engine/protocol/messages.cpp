@@ -1,5 +1,7 @@
 #include "messages.h"
 
+#include "private/datapathcodec.h"
+
 #include <QCborParserError>
 #include <QCborStreamReader>
 #include <QCborValue>
@@ -117,10 +119,24 @@ Result<Message> messageFromCbor(const QCborMap &map)
 
 QByteArray encodeMessage(const Message &message)
 {
-    return QCborValue(messageToCbor(message)).toCbor();
+    if (auto fast = Detail::encodeDataPathMessage(message))
+        return std::move(*fast);
+    return Detail::encodeMessageGeneric(message);
 }
 
 Result<Message> decodeMessage(const QByteArray &payload)
+{
+    if (auto fast = Detail::decodeDataPathMessage(payload))
+        return std::move(*fast);
+    return Detail::decodeMessageGeneric(payload);
+}
+
+QByteArray Detail::encodeMessageGeneric(const Message &message)
+{
+    return QCborValue(messageToCbor(message)).toCbor();
+}
+
+Result<Message> Detail::decodeMessageGeneric(const QByteArray &payload)
 {
     QCborStreamReader reader(payload);
     const QCborValue value = QCborValue::fromCbor(reader);

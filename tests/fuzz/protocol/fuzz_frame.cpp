@@ -2,11 +2,13 @@
 //
 // The input is split into slices (sizes drawn from its first byte) and fed to a FrameDecoder,
 // as a socket would deliver it. Every complete Control frame is decoded into a message; a
-// decoded message must survive encode -> decode unchanged, and the session rules of both roles
-// see it. Data frames go through the receive window. Nothing may crash, leak or trip UBSan.
+// decoded message must survive encode -> decode unchanged, must be what the generic decoder
+// makes of the same bytes (the data path's messages take a fast path), and the session rules of
+// both roles see it. Data frames go through the receive window. Nothing may crash, leak or trip UBSan.
 #include <protocol/flowcontrol.h>
 #include <protocol/frame.h>
 #include <protocol/messages.h>
+#include <protocol/private/datapathcodec.h>
 #include <protocol/session.h>
 
 #include <cstdint>
@@ -20,6 +22,9 @@ namespace {
 void checkMessage(const Frame &frame, Session &agent, Session &server)
 {
     const auto message = decodeMessage(frame.payload);
+    const auto generic = Detail::decodeMessageGeneric(frame.payload);
+    if (bool(message) != bool(generic) || (message && !(*message == *generic)))
+        std::abort(); // the data path's fast decoder and the generic one disagree
     if (!message)
         return;
     const QByteArray encoded = encodeMessage(*message);

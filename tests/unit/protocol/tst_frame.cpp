@@ -5,6 +5,8 @@
 #include <QtEndian>
 #include <QTest>
 
+#include <cstring>
+
 using namespace Kura;
 using namespace Kura::Protocol;
 using namespace Qt::StringLiterals;
@@ -77,6 +79,7 @@ private slots:
     void randomSlicesEqualAtOnce();
     void rejectsMalformedFrames_data();
     void rejectsMalformedFrames();
+    void readsPayloadsStraightIntoTheFrame();
     void staysFailedAfterError();
     void checksLengthBeforeAllocating();
     void acceptsFramesAtTheLimit();
@@ -180,6 +183,53 @@ void tst_Frame::rejectsMalformedFrames()
     QCOMPARE(status.error().code(), ErrorCode::Corrupt);
     QVERIFY2(status.error().message().contains(expected), qPrintable(status.error().message()));
     QVERIFY(decoder.failed());
+}
+
+void tst_Frame::readsPayloadsStraightIntoTheFrame()
+{
+    // As Connection reads: a slice through feed() while a header comes next, then the rest of
+    // each payload straight into payloadRoom() in pieces of a few sizes.
+    const QByteArray bytes = concatenated(sampleFrames());
+    FrameDecoder decoder;
+    QList<Frame> frames;
+    qsizetype position = 0;
+    int direct = 0;
+    for (int i = 0; position < bytes.size(); ++i) {
+        const qsizetype available = qMin<qsizetype>(bytes.size() - position, i % 2 ? 5000 : 23);
+        if (const std::span<char> room = decoder.payloadRoom(); !room.empty()) {
+            const qsizetype n = qMin<qsizetype>(available, qsizetype(room.size()));
+            std::memcpy(room.data(), bytes.constData() + position, size_t(n));
+            decoder.commitPayload(n);
+            position += n;
+            ++direct;
+        } else {
+            QVERIFY_RESULT(decoder.feed(bytes.constData() + position, available));
+            position += available;
+        }
+        QCOMPARE(decoder.offset(), position);
+        frames += drain(decoder);
+    }
+    QVERIFY(direct > 10);
+    QCOMPARE(frames, sampleFrames());
+    QVERIFY(decoder.payloadRoom().empty());
+    QVERIFY_RESULT(decoder.finish());
+    QCOMPARE(decoder.bufferedBytes(), 0);
+
+    // Room is the payload's unfilled rest, and none while a header is incomplete or once failed.
+    FrameDecoder partial;
+    const QByteArray frame = encoded(FrameType::Data, 9, Test::randomBytes(100, 3));
+    QVERIFY_RESULT(partial.feed(frame.left(FrameHeaderBytes - 1)));
+    QVERIFY(partial.payloadRoom().empty());
+    QVERIFY_RESULT(partial.feed(frame.mid(FrameHeaderBytes - 1, 31)));
+    QCOMPARE(partial.payloadRoom().size(), size_t(100 - 30));
+    QCOMPARE(partial.bufferedBytes(), 30);
+    partial.commitPayload(70);
+    const QList<Frame> whole = {Frame{FrameType::Data, 9, frame.mid(FrameHeaderBytes)}};
+    QCOMPARE(drain(partial), whole);
+    QVERIFY(partial.payloadRoom().empty());
+    FrameDecoder failed;
+    QVERIFY(!failed.feed(header('x', 'x', 1, 1, 0, 0, 0)));
+    QVERIFY(failed.payloadRoom().empty());
 }
 
 void tst_Frame::staysFailedAfterError()

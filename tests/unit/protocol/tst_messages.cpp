@@ -1,5 +1,6 @@
 #include <protocol/auth.h>
 #include <protocol/messages.h>
+#include <protocol/private/datapathcodec.h>
 
 #include <testsupport.h>
 
@@ -112,6 +113,11 @@ private slots:
     void rejectsBadPayloads_data();
     void rejectsBadPayloads();
     void ignoresUnknownKeys();
+    void dataPathCodecWritesTheGenericBytes_data();
+    void dataPathCodecWritesTheGenericBytes();
+    void dataPathDecoderLeavesOtherFormsToTheGenericPath_data();
+    void dataPathDecoderLeavesOtherFormsToTheGenericPath();
+    void dataPathDecoderAgreesWithTheGenericOnDamagedBytes();
     void authMacMatchesReferenceVector();
     void authMacRejectsWrongInputs();
 };
@@ -323,6 +329,111 @@ void tst_Messages::ignoresUnknownKeys()
     const auto result = messageFromCbor(map);
     QVERIFY_RESULT(result);
     QCOMPARE(std::get<Heartbeat>(*result).sentMs, 77);
+}
+
+void tst_Messages::dataPathCodecWritesTheGenericBytes_data()
+{
+    QTest::addColumn<Message>("message");
+    // Every width of CBOR integer: in the initial byte, then 1, 2 and 4 bytes following.
+    const qint64 lengths[] = {0, 23, 24, 255, 256, 65535, 65536, qint64(MaxDataPayloadBytes)};
+    for (const qint64 raw : lengths) {
+        QTest::addRow("data %lld raw", raw) << Message(ChunkData{id('d'), BlobKind::Data, raw, Compression::None, raw});
+        QTest::addRow("tree %lld zstd", raw)
+            << Message(ChunkData{id('t'), BlobKind::Tree, qint64(MaxDataPayloadBytes), Compression::Zstd, raw});
+    }
+    for (const qint64 bytes : {qint64(1), qint64(23), qint64(24), qint64(70000), MaxReceiveWindowBytes})
+        QTest::addRow("ack %lld", bytes) << Message(ChunkAck{bytes});
+}
+
+void tst_Messages::dataPathCodecWritesTheGenericBytes()
+{
+    QFETCH(Message, message);
+    const auto fast = Detail::encodeDataPathMessage(message);
+    QVERIFY(fast);
+    QCOMPARE(*fast, Detail::encodeMessageGeneric(message));
+    const auto decoded = Detail::decodeDataPathMessage(*fast);
+    QVERIFY(decoded);
+    QVERIFY(*decoded == message);
+}
+
+void tst_Messages::dataPathDecoderLeavesOtherFormsToTheGenericPath_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    const ChunkData chunk{id('a'), BlobKind::Data, 300, Compression::Zstd, 200};
+    const QCborMap canonical = messageToCbor(chunk);
+    QCborMap reordered;
+    for (const QString &key : {u"storedLength"_s, u"t"_s, u"compression"_s, u"id"_s, u"rawLength"_s, u"kind"_s})
+        reordered.insert(key, canonical.value(key));
+    QTest::newRow("keys in another order") << QCborValue(reordered).toCbor();
+    QCborMap extra = canonical;
+    extra.insert(u"futureField"_s, 1);
+    QTest::newRow("an unknown key") << QCborValue(extra).toCbor();
+    // storedLength 200 (0x18 0xc8) written in two bytes instead of one.
+    QByteArray wide = Detail::encodeMessageGeneric(chunk);
+    QVERIFY(wide.endsWith("\x18\xc8"_ba));
+    wide.chop(2);
+    wide.append("\x19\x00\xc8"_ba);
+    QTest::newRow("a longer integer than needed") << wide;
+    QCborMap bad = canonical;
+    bad.insert(u"compression"_s, u"none"_s);
+    QTest::newRow("stored differs without compression") << QCborValue(bad).toCbor();
+    bad = canonical;
+    bad.insert(u"id"_s, QByteArray(31, 'a'));
+    QTest::newRow("short id") << QCborValue(bad).toCbor();
+    QTest::newRow("zero ack") << QCborValue(QCborMap{{u"t"_s, u"chunk_ack"_s}, {u"bytes"_s, 0}}).toCbor();
+    QTest::newRow("ack as text")
+        << QCborValue(QCborMap{{u"t"_s, u"chunk_ack"_s}, {u"bytes"_s, u"9"_s}}).toCbor();
+    QTest::newRow("another message") << encodeMessage(Heartbeat{5});
+    QTest::newRow("trailing byte") << Detail::encodeMessageGeneric(ChunkAck{5}) + "\x00"_ba;
+}
+
+void tst_Messages::dataPathDecoderLeavesOtherFormsToTheGenericPath()
+{
+    QFETCH(QByteArray, payload);
+    QVERIFY(!Detail::decodeDataPathMessage(payload));
+    const auto viaDecode = decodeMessage(payload);
+    const auto generic = Detail::decodeMessageGeneric(payload);
+    QCOMPARE(bool(viaDecode), bool(generic));
+    if (generic)
+        QVERIFY(*viaDecode == *generic);
+    else
+        QCOMPARE(viaDecode.error().message(), generic.error().message());
+}
+
+void tst_Messages::dataPathDecoderAgreesWithTheGenericOnDamagedBytes()
+{
+    // Every truncation and every byte replaced by a few values: whatever the fast decoder
+    // accepts, the generic one accepts as the same message.
+    int accepted = 0;
+    int checked = 0;
+    for (const Message &message : {Message(ChunkData{id('a'), BlobKind::Tree, 70000, Compression::Zstd, 300}),
+                                   Message(ChunkData{id('b'), BlobKind::Data, 20, Compression::None, 20}),
+                                   Message(ChunkAck{65536})}) {
+        const QByteArray good = encodeMessage(message);
+        QList<QByteArray> damaged;
+        for (qsizetype n = 0; n < good.size(); ++n)
+            damaged.append(good.left(n));
+        for (qsizetype at = 0; at < good.size(); ++at) {
+            for (const char value : {'\x00', '\x01', '\x17', '\x18', '\x19', '\x1a', '\x1b', 'a', '\x20', '\x58',
+                                     '\x61', '\x64', '\xa6', '\xff', char(good[at] ^ 0x01), char(good[at] ^ 0x80)}) {
+                QByteArray copy = good;
+                copy[at] = value;
+                damaged.append(copy);
+            }
+        }
+        for (const QByteArray &payload : damaged) {
+            ++checked;
+            const auto fast = Detail::decodeDataPathMessage(payload);
+            if (!fast)
+                continue;
+            ++accepted;
+            const auto generic = Detail::decodeMessageGeneric(payload);
+            QVERIFY2(generic, qPrintable(payload.toHex()));
+            QVERIFY2(*generic == *fast, qPrintable(payload.toHex()));
+        }
+    }
+    // Replacing a byte of the id, or a value by another valid one, still decodes.
+    QVERIFY2(accepted > 100, qPrintable(u"%1 of %2 accepted"_s.arg(accepted).arg(checked)));
 }
 
 void tst_Messages::authMacMatchesReferenceVector()
