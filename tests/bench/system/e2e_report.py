@@ -139,7 +139,8 @@ def markdown(facts, results):
         table(results, c["apparent_bytes"]),
         "",
         "Throughput is the corpus's apparent size divided by the time. The e2e time runs from the API "
-        "request until the API shows the job succeeded (polled every 50 ms); the job's own started → "
+        "request until the API's live events (the WebSocket /api/v1/events that the console listens to) "
+        "report the job's end; the job's own started → "
         "ended is shown below it. The ratio is kura-repo's time divided by the e2e time. CPU time is "
         "user + system of the kura-repo command, or of both daemons during the backup. Peak RSS of the "
         "daemons is VmHWM, %s." % ("reset before each backup" if hwm else
