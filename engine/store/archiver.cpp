@@ -2,12 +2,12 @@
 
 #include "nodemetadata.h"
 
+#include <store/fs/pathtext.h>
+
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QHash>
 #include <QMutex>
 #include <QSemaphore>
-#include <QSet>
 #include <QThreadPool>
 #include <QWaitCondition>
 
@@ -115,6 +115,7 @@ private:
     // walk lists that folder itself, and the scan goes on warming the metadata cache.
     void offerListing(const QByteArray &path, QList<Fs::ListedEntry> listing);
     bool walkedAlready(const QByteArray &path);
+    bool walkedThrough(const QByteArray &path) const; // the walk reached `path`; m_listingMutex held
 
     BlobSink &m_repo;
     Fs::FileSystem &m_fs;
@@ -134,8 +135,15 @@ private:
     // the walk does not list and stat them a second time.
     std::atomic<bool> m_scanning { false };
     QMutex m_listingMutex;
-    QHash<QByteArray, QList<Fs::ListedEntry>> m_listings; // guarded by m_listingMutex
-    QSet<QByteArray> m_walked;     // listed by the walk itself; guarded by m_listingMutex
+    struct WalkOrder
+    {
+        bool operator()(const QByteArray &a, const QByteArray &b) const { return Fs::walksBefore(a, b); }
+    };
+    std::map<QByteArray, QList<Fs::ListedEntry>, WalkOrder> m_listings; // guarded by m_listingMutex
+    // The last folder the walk asked for. It goes through the folders in WalkOrder, so every
+    // folder up to here it has listed already (from the cache or by itself): no listing of one
+    // is offered or kept. A set of those folders cost 9.5 MB at 124,000 folders.
+    QByteArray m_walkCursor; // guarded by m_listingMutex
     qsizetype m_listedEntries = 0; // in m_listings; guarded by m_listingMutex
     QWaitCondition m_listingTaken;  // the walk took a listing or finished
     QElapsedTimer m_sinceStart;
@@ -430,17 +438,32 @@ std::optional<QList<Fs::ListedEntry>> BackupRun::takeListing(const QByteArray &p
     if (!m_scanning.load())
         return std::nullopt;
     QMutexLocker lock(&m_listingMutex);
-    const auto it = m_listings.find(path);
-    if (it == m_listings.end()) {
-        m_walked.insert(path);
+    if (!walkedThrough(path))
+        m_walkCursor = path;
+    // Listings of folders before this one will not be asked for again (the walk skipped them:
+    // excluded, or no longer a folder): they only took room.
+    auto it = m_listings.lower_bound(path);
+    const bool dropped = it != m_listings.begin();
+    while (m_listings.begin() != it) {
+        m_listedEntries -= m_listings.begin()->second.size();
+        m_listings.erase(m_listings.begin());
+    }
+    if (it == m_listings.end() || it->first != path) {
+        if (dropped)
+            m_listingTaken.wakeAll();
         return std::nullopt;
     }
     m_lastTakeMs = m_sinceStart.elapsed();
-    QList<Fs::ListedEntry> listing = std::move(*it);
+    QList<Fs::ListedEntry> listing = std::move(it->second);
     m_listings.erase(it);
     m_listedEntries -= listing.size();
     m_listingTaken.wakeAll();
     return listing;
+}
+
+bool BackupRun::walkedThrough(const QByteArray &path) const
+{
+    return !m_walkCursor.isEmpty() && !Fs::walksBefore(m_walkCursor, path);
 }
 
 void BackupRun::offerListing(const QByteArray &path, QList<Fs::ListedEntry> listing)
@@ -448,23 +471,24 @@ void BackupRun::offerListing(const QByteArray &path, QList<Fs::ListedEntry> list
     QMutexLocker lock(&m_listingMutex);
     // A listing larger than the whole cache is still taken while the cache is empty.
     auto full = [&] { return m_listedEntries > 0 && m_listedEntries + listing.size() > m_options.listingCacheEntries; };
-    while (full() && !m_walkDone.load() && !stopped() && !m_walked.contains(path)) {
+    while (full() && !m_walkDone.load() && !stopped() && !walkedThrough(path)) {
         // Without this wait a scan far ahead of a walk over many small folders dropped most
         // listings, and the walk listed them again: re-backups took twice as long by chance.
         if (m_sinceStart.elapsed() - m_lastTakeMs > ListingWaitMs)
             return;
         m_listingTaken.wait(&m_listingMutex, ListingWaitMs);
     }
-    if (full() || m_walkDone.load() || stopped() || m_walked.contains(path))
+    if (full() || m_walkDone.load() || stopped() || walkedThrough(path))
         return;
-    m_listedEntries += listing.size();
-    m_listings.insert(path, std::move(listing));
+    const qsizetype entries = listing.size();
+    if (m_listings.try_emplace(path, std::move(listing)).second)
+        m_listedEntries += entries;
 }
 
 bool BackupRun::walkedAlready(const QByteArray &path)
 {
     QMutexLocker lock(&m_listingMutex);
-    return m_walked.contains(path);
+    return walkedThrough(path);
 }
 
 void BackupRun::walkDirectory(const QByteArray &path, const std::shared_ptr<DirState> &dir, const Tree *parent)
@@ -545,9 +569,9 @@ void BackupRun::scanAhead()
     std::vector<QByteArray> stack;
     int busy = 0;
     bool complete = false;
-    // The walk goes through the paths in byte order; the stack pops the first of them first.
+    // The stack pops the path the walk goes through first first.
     QList<QByteArray> roots = m_options.paths;
-    std::sort(roots.begin(), roots.end(), std::greater<QByteArray>());
+    std::sort(roots.begin(), roots.end(), [](const QByteArray &a, const QByteArray &b) { return Fs::walksBefore(b, a); });
     for (const QByteArray &path : std::as_const(roots)) {
         auto metadata = m_fs.statBasic(path);
         if (!metadata)
@@ -683,7 +707,7 @@ Result<BackupResult> BackupRun::run()
         scanner.join();
     m_scanning = false;
     m_listings.clear();
-    m_walked.clear();
+    m_walkCursor.clear();
     const Status flushed = m_repo.flush(); // store what was uploaded even when stopping
     if (m_error)
         return fail(*m_error);

@@ -86,6 +86,18 @@ QByteArray joinPath(const QByteArray &directory, const QByteArray &name)
     return directory + '/' + name;
 }
 
+bool walksBefore(const QByteArray &a, const QByteArray &b)
+{
+    // Byte order with '/' below every byte a name can hold.
+    const auto rank = [](char c) { return c == '/' ? 0 : int(uchar(c)) + 1; };
+    const qsizetype common = std::min(a.size(), b.size());
+    for (qsizetype i = 0; i < common; ++i) {
+        if (a[i] != b[i])
+            return rank(a[i]) < rank(b[i]);
+    }
+    return a.size() < b.size();
+}
+
 namespace {
 
 QByteArray withoutTrailingSlashes(const QByteArray &path)

@@ -22,6 +22,12 @@ QByteArray parentPath(const QByteArray &path);
 // The last component of `path` ("a/b" -> "b", "/a/" -> "a"), trailing slashes ignored.
 QByteArray baseName(const QByteArray &path);
 
+// The order of a depth-first walk whose folders give their names in byte order: `a` comes
+// before `b` when, compared component by component, a's first differing name sorts first, or
+// `a` is a folder above `b` ("a" < "a/z" < "a-b", whereas plain byte order puts "a-b" before
+// "a/z"). Equal paths are not before each other.
+bool walksBefore(const QByteArray &a, const QByteArray &b);
+
 // The name the KeepBoth overwrite policy tries as its `attempt`-th alternative (from 1):
 // "<path>.restored-<attempt>". The original name stays intact as a prefix, so any extension
 // remains visible and no encoding is assumed. A name that would exceed 255 bytes is shortened

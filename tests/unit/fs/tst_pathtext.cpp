@@ -62,6 +62,7 @@ private slots:
     void splitsAndJoinsPaths();
     void keepBothCandidatesKeepTheName();
     void finishesDirectoriesDeepestFirst();
+    void ordersPathsAsTheWalkGoes();
 };
 
 void tst_PathText::displaysAnyPathUnambiguously_data()
@@ -143,6 +144,22 @@ void tst_PathText::finishesDirectoriesDeepestFirst()
     QCOMPARE(report.errors.size(), 1);
     QCOMPARE(report.warnings.size(), 5);
     QCOMPARE(finisher.pendingCount(), 0);
+}
+
+void tst_PathText::ordersPathsAsTheWalkGoes()
+{
+    // The order in which a depth-first walk over folders listed in byte order reaches them.
+    const QList<QByteArray> walk = {"/", "/a", "/a/b", "/a/b/c", "/a/b\x01", "/a/z", "/a-b", "/a-b/a", "/a.", "/a\xff",
+                                    "/b", "/b/\n", "/b/a"};
+    for (qsizetype i = 0; i < walk.size(); ++i) {
+        QVERIFY2(!Fs::walksBefore(walk[i], walk[i]), walk[i].constData());
+        for (qsizetype j = i + 1; j < walk.size(); ++j) {
+            QVERIFY2(Fs::walksBefore(walk[i], walk[j]), qPrintable(walk[i].toHex() + " " + walk[j].toHex()));
+            QVERIFY2(!Fs::walksBefore(walk[j], walk[i]), qPrintable(walk[j].toHex() + " " + walk[i].toHex()));
+        }
+    }
+    // Plain byte order disagrees where a name has a byte below '/'.
+    QVERIFY(QByteArray("/a-b") < QByteArray("/a/z"));
 }
 
 QTEST_GUILESS_MAIN(tst_PathText)
