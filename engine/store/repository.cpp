@@ -377,16 +377,24 @@ Result<Tree> Repository::loadTree(const BlobId &id)
         if (it != m_treeCache.constEnd())
             return *it;
     }
+    auto tree = readTree(id);
+    if (!tree)
+        return tree;
+    QMutexLocker lock(&m_treeCacheMutex);
+    if (m_treeCache.size() >= TreeCacheEntries)
+        m_treeCache.clear();
+    m_treeCache.insert(id, *tree);
+    return tree;
+}
+
+Result<Tree> Repository::readTree(const BlobId &id)
+{
     auto bytes = loadBlob(BlobType::Tree, id);
     if (!bytes)
         return fail(bytes.error());
     auto tree = decodeTree(*bytes);
     if (!tree)
         return fail(tree.error().withContext(QStringLiteral("tree %1").arg(id.toHex())));
-    QMutexLocker lock(&m_treeCacheMutex);
-    if (m_treeCache.size() >= TreeCacheEntries)
-        m_treeCache.clear();
-    m_treeCache.insert(id, *tree);
     return tree;
 }
 

@@ -84,8 +84,11 @@ public:
         QByteArray bytes;
     };
     Result<StoredBlob> loadStoredBlob(BlobType type, const BlobId &id);
+    Result<Tree> readTree(const BlobId &id); // loadTree() without its cache
     Result<Tree> loadTree(const BlobId &id) override;
-    Result<Tree> loadParentTree(const BlobId &id) override { return loadTree(id); }
+    // Without the tree cache: a backup reads each tree of its parent snapshot once, and copying
+    // 62,000 of them into the cache (and clearing it every 4,096) cost it 0.07 s.
+    Result<Tree> loadParentTree(const BlobId &id) override { return readTree(id); }
     // Finishes open packs and writes the index objects that list them.
     Status flush() override;
 
