@@ -45,6 +45,23 @@ public:
         head(MajorText, s.size());
         m_out.append(s.data(), qsizetype(s.size()));
     }
+    // The map's head and its "t" key, for a message of `fields` more keys.
+    void message(std::string_view type, quint64 fields)
+    {
+        head(MajorMap, fields + 1);
+        text("t");
+        text(type);
+    }
+    void field(std::string_view key, std::string_view value)
+    {
+        text(key);
+        text(value);
+    }
+    void field(std::string_view key, qint64 value)
+    {
+        text(key);
+        head(MajorUnsigned, quint64(value));
+    }
     void bytes(const QByteArray &b)
     {
         head(MajorBytes, quint64(b.size()));
@@ -144,19 +161,13 @@ std::optional<QByteArray> encode(const ChunkData &chunk)
     if (chunk.id.size() != ChunkIdBytes || !validLength(chunk.rawLength) || !validLength(chunk.storedLength))
         return std::nullopt;
     Writer out(96);
-    out.head(MajorMap, 6);
-    out.text("t");
-    out.text(ChunkDataName);
+    out.message(ChunkDataName, 5);
     out.text("id");
     out.bytes(chunk.id);
-    out.text("kind");
-    out.text(blobKindName(chunk.kind));
-    out.text("rawLength");
-    out.head(MajorUnsigned, quint64(chunk.rawLength));
-    out.text("compression");
-    out.text(compressionName(chunk.compression));
-    out.text("storedLength");
-    out.head(MajorUnsigned, quint64(chunk.storedLength));
+    out.field("kind", blobKindName(chunk.kind));
+    out.field("rawLength", chunk.rawLength);
+    out.field("compression", compressionName(chunk.compression));
+    out.field("storedLength", chunk.storedLength);
     return out.take();
 }
 
@@ -165,46 +176,36 @@ std::optional<QByteArray> encode(const ChunkAck &ack)
     if (ack.bytes < 1 || ack.bytes > MaxReceiveWindowBytes)
         return std::nullopt;
     Writer out(24);
-    out.head(MajorMap, 2);
-    out.text("t");
-    out.text(ChunkAckName);
-    out.text("bytes");
-    out.head(MajorUnsigned, quint64(ack.bytes));
+    out.message(ChunkAckName, 1);
+    out.field("bytes", ack.bytes);
     return out.take();
+}
+
+// One of the two names of an enum with two values, or nullopt for anything else.
+template<class Enum>
+std::optional<Enum> either(Matcher &in, Enum a, Enum b, const char *(*nameOf)(Enum))
+{
+    if (in.text(nameOf(a)))
+        return a;
+    if (in.text(nameOf(b)))
+        return b;
+    return std::nullopt;
 }
 
 std::optional<Message> decodeChunkData(Matcher &in)
 {
-    ChunkData chunk;
     if (!in.text("id"))
         return std::nullopt;
     auto id = in.bytes(ChunkIdBytes);
-    if (!id || !in.text("kind"))
+    const auto kind = id && in.text("kind") ? either(in, BlobKind::Data, BlobKind::Tree, blobKindName) : std::nullopt;
+    const auto raw = kind && in.text("rawLength") ? in.integer(0, MaxDataPayloadBytes) : std::nullopt;
+    const auto compression = raw && in.text("compression")
+        ? either(in, Compression::None, Compression::Zstd, compressionName)
+        : std::nullopt;
+    const auto stored = compression && in.text("storedLength") ? in.integer(0, MaxDataPayloadBytes) : std::nullopt;
+    if (!stored || !in.atEnd() || (*compression == Compression::None && *stored != *raw))
         return std::nullopt;
-    chunk.id = std::move(*id);
-    if (in.text(blobKindName(BlobKind::Tree)))
-        chunk.kind = BlobKind::Tree;
-    else if (!in.text(blobKindName(BlobKind::Data)))
-        return std::nullopt;
-    if (!in.text("rawLength"))
-        return std::nullopt;
-    const auto raw = in.integer(0, MaxDataPayloadBytes);
-    if (!raw || !in.text("compression"))
-        return std::nullopt;
-    chunk.rawLength = *raw;
-    if (in.text(compressionName(Compression::Zstd)))
-        chunk.compression = Compression::Zstd;
-    else if (!in.text(compressionName(Compression::None)))
-        return std::nullopt;
-    if (!in.text("storedLength"))
-        return std::nullopt;
-    const auto stored = in.integer(0, MaxDataPayloadBytes);
-    if (!stored || !in.atEnd())
-        return std::nullopt;
-    chunk.storedLength = *stored;
-    if (chunk.compression == Compression::None && chunk.storedLength != chunk.rawLength)
-        return std::nullopt;
-    return Message(std::move(chunk));
+    return Message(ChunkData{std::move(*id), *kind, *raw, *compression, *stored});
 }
 
 } // namespace
