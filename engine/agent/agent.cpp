@@ -7,7 +7,6 @@
 #include <store/fs/posixfilesystem.h>
 
 #include <QSslConfiguration>
-#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -15,8 +14,6 @@ namespace Kura::Agent {
 namespace {
 
 constexpr int MaxBackoffMs = 60 * 1000;
-// After the last job ends, the agent gives the memory its data path freed back to the system.
-constexpr int IdleReleaseDelayMs = 1000;
 
 std::pair<QString, quint16> splitAddress(const QString &address)
 {
@@ -203,10 +200,7 @@ void Agent::startJob(quint32 streamId, AgentJob::Body body, qint64 bandwidthLimi
     connect(job, &AgentJob::finished, this, [this](quint32 stream) {
         m_jobs.erase(stream);
         if (m_jobs.empty())
-            QTimer::singleShot(IdleReleaseDelayMs, this, [this] {
-                if (m_jobs.empty())
-                    releaseFreeMemory();
-            });
+            releaseFreeMemoryWhenIdle(this, [this] { return m_jobs.empty(); });
     });
     job->start();
 }

@@ -21,9 +21,6 @@ using namespace Qt::StringLiterals;
 namespace Kura::Server {
 namespace {
 
-// After the last backup or restore ends, the server gives the memory its data path freed back.
-constexpr int IdleReleaseDelayMs = 1000;
-
 // The tenant an agent id or enrollment token belongs to: "<tenant id>.<rest>".
 qint64 tenantOf(const QString &text)
 {
@@ -337,10 +334,7 @@ void AgentHub::finishJob(qint64 tenantId, qint64 jobId, const Scheduler::Finishe
         (void)jobs.finish(tenantId, jobId, outcome.state, outcome.reason, m_clock.nowMs());
     }
     emit jobChanged(tenantId, jobId);
-    QTimer::singleShot(IdleReleaseDelayMs, this, [this] {
-        if (!hasDataStreams())
-            releaseFreeMemory();
-    });
+    releaseFreeMemoryWhenIdle(this, [this] { return !hasDataStreams(); });
 }
 
 bool AgentHub::hasDataStreams() const

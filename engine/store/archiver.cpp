@@ -47,16 +47,8 @@ bool isAllZero(const char *data, qsizetype size)
     return size > 0 && data[0] == 0 && std::memcmp(data, data + 1, size_t(size - 1)) == 0;
 }
 
-QByteArray baseName(const QByteArray &path)
-{
-    const qsizetype slash = path.lastIndexOf('/');
-    return slash < 0 ? path : path.mid(slash + 1);
-}
-
-QByteArray joinPath(const QByteArray &dir, const QByteArray &name)
-{
-    return dir.endsWith('/') ? dir + name : dir + '/' + name;
-}
+using Fs::baseName;
+using Fs::joinPath;
 
 // The selected paths as a tree of path components; intermediate components are virtual
 // directories holding only what was selected below them.
@@ -442,12 +434,11 @@ std::optional<QList<Fs::ListedEntry>> BackupRun::takeListing(const QByteArray &p
         m_walkCursor = path;
     // Listings of folders before this one will not be asked for again (the walk skipped them:
     // excluded, or no longer a folder): they only took room.
-    auto it = m_listings.lower_bound(path);
+    const auto it = m_listings.lower_bound(path);
     const bool dropped = it != m_listings.begin();
-    while (m_listings.begin() != it) {
-        m_listedEntries -= m_listings.begin()->second.size();
-        m_listings.erase(m_listings.begin());
-    }
+    for (auto passed = m_listings.begin(); passed != it; ++passed)
+        m_listedEntries -= passed->second.size();
+    m_listings.erase(m_listings.begin(), it);
     if (it == m_listings.end() || it->first != path) {
         if (dropped)
             m_listingTaken.wakeAll();

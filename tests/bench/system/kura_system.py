@@ -296,9 +296,8 @@ class ServerUnderTest:
             events.close()
         job = self.api.call("GET", "/jobs/%d" % job_id)
         if job["state"] != "succeeded":
-            events = self.api.call("GET", "/jobs/%d" % job_id).get("events", [])
             raise BenchError("backup job %d ended %s: %s\nevents: %s" % (job_id, job["state"], job.get("reason"),
-                                                                         json.dumps(events)[:3000]))
+                                                                         json.dumps(job.get("events", []))[:3000]))
         begin, end = parse_iso(job.get("started")), parse_iso(job.get("ended"))
         return {"request_s": request_s, "job_s": (end - begin) if begin and end else None, "job": job}
 
