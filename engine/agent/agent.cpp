@@ -4,6 +4,7 @@
 
 #include <core/memory.h>
 #include <protocol/auth.h>
+#include <protocol/tlssocket.h>
 #include <store/fs/posixfilesystem.h>
 
 #include <QSslConfiguration>
@@ -106,10 +107,7 @@ void Agent::onEncrypted()
     options.softwareVersion = softwareVersion();
     auto *connection = new Protocol::Connection(m_socket, options, this);
     m_connection = connection;
-    QSslSocket *socket = m_socket;
-    connection->setWriteBacklog([socket] { return socket->bytesToWrite() + socket->encryptedBytesToWrite(); },
-                                Protocol::WriteBacklogBytes);
-    connect(m_socket, &QSslSocket::encryptedBytesWritten, connection, &Protocol::Connection::onBytesWritten);
+    Protocol::attachTlsSocket(*connection, *m_socket);
     connect(connection, &Protocol::Connection::messageReceived, this, &Agent::onMessage);
     connect(connection, &Protocol::Connection::chunkReceived, this, &Agent::onChunk);
     connect(connection, &Protocol::Connection::closed, this, &Agent::onClosed);

@@ -97,6 +97,11 @@ void Connection::setWriteBacklog(std::function<qint64()> probe, qint64 limitByte
     m_backlogLimit = qMax<qint64>(limitBytes, 64 * 1024);
 }
 
+void Connection::setFlushAfterData(std::function<void()> flush)
+{
+    m_flushAfterData = std::move(flush);
+}
+
 void Connection::onBytesWritten()
 {
     if (m_backlogBlocked && m_backlogProbe && m_backlogProbe() <= m_backlogLimit / 2) {
@@ -156,6 +161,8 @@ Status Connection::sendChunk(quint32 streamId, const ChunkData &header, const QB
     Status written = write(*dataHeader);
     if (written)
         written = write(stored);
+    if (written && m_flushAfterData)
+        m_flushAfterData();
     if (!written)
         shutDown(written.error(), false);
     return written;

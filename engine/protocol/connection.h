@@ -99,6 +99,9 @@ public:
     // emitted once the backlog is down to half the limit.
     void setWriteBacklog(std::function<qint64()> probe, qint64 limitBytes);
     void onBytesWritten();
+    // Called after each Data frame is written, to push it through the device's own buffers
+    // (see attachTlsSocket()).
+    void setFlushAfterData(std::function<void()> flush);
     // When bytes last arrived from the peer, on the connection's clock (for "online since").
     qint64 lastReceivedMs() const { return m_lastReceivedMs; }
 
@@ -132,6 +135,7 @@ private:
     qint64 nowMs() const;
 
     QPointer<QIODevice> m_device;
+    std::function<void()> m_flushAfterData;
     Options m_options;
     Session m_session;
     FrameDecoder m_decoder;

@@ -8,6 +8,7 @@
 #include <catalog/usagestore.h>
 #include <core/memory.h>
 #include <protocol/auth.h>
+#include <protocol/tlssocket.h>
 
 #include <QSslConfiguration>
 #include <QTimer>
@@ -85,9 +86,7 @@ void AgentHub::onNewConnection()
         options.clock = &m_clock;
         auto *connection = new Protocol::Connection(socket, options, socket);
         s->connection = connection;
-        connection->setWriteBacklog([socket] { return socket->bytesToWrite() + socket->encryptedBytesToWrite(); },
-                                    Protocol::WriteBacklogBytes);
-        connect(socket, &QSslSocket::encryptedBytesWritten, connection, &Protocol::Connection::onBytesWritten);
+        Protocol::attachTlsSocket(*connection, *socket);
         connect(connection, &Protocol::Connection::messageReceived, this,
                 [this, s](quint32 stream, const Protocol::Message &m) { onMessage(s, stream, m); });
         connect(connection, &Protocol::Connection::chunkReceived, this,

@@ -6,16 +6,19 @@ Usage: bench_e2e.py [--quick] PATH/TO/kura-repo PATH/TO/kura-server PATH/TO/kura
 
 Each run, for both sides, on the storage benchmark's corpus (tests/bench/store/corpus.py):
   local:  kura-repo init of a fresh repository (not timed), initial backup, unchanged re-backup,
-          each timed as the kura-repo command (wall clock, peak RSS, CPU seconds).
+          full restore of the latest snapshot to an empty folder, each timed as the kura-repo
+          command (wall clock, peak RSS, CPU seconds).
   e2e:    a fresh kura-server data folder and a freshly enrolled kura-agent; the server is
           protected with an immediate files plan of the corpus; initial backup, unchanged
-          re-backup, each timed from the API request until the API shows the job succeeded
-          (also the job's own started..ended), with the peak RSS (VmHWM, reset before each
-          backup) and CPU seconds of kura-agent and kura-server.
+          re-backup, full restore of the initial backup's generation through the API to an
+          empty folder on the agent's machine, each timed from the API request until the API
+          shows the job succeeded (also the job's own started..ended), with the peak RSS
+          (VmHWM, reset before each job) and CPU seconds of kura-agent and kura-server.
 After every e2e backup the server's repository is verified with kura-repo: `check --read-data`
 must exit 0, and a restore of the job's snapshot (the server tags it job:ID) must give every
-corpus file with the same SHA-256. Any failure exits 1 (a ctest failure). The report shows
-medians and the ratio of the e2e throughput to the local one, against the target of 70 %.
+corpus file with the same SHA-256. Every restore, local or e2e, must give every corpus file with
+the same SHA-256 too. Any failure exits 1 (a ctest failure). The report shows medians and the
+ratio of the e2e throughput to the local one, against the target of 70 % for the backups.
 
 Environment:
   KURA_BENCH_SCALE   corpus size factor (default 0.25: about 520 MB; --quick: 0.02)
@@ -136,8 +139,21 @@ class Bench:
                                              os.path.join(self.work, "local-%d-%s.log" % (index, phase)))
             figures[phase] = {"seconds": seconds, "rss_kib": rss, "cpu_s": cpu}
         figures["repo_bytes"] = du_bytes(repo)
+        target = os.path.join(self.work, "local-restore")
+        shutil.rmtree(target, ignore_errors=True)
+        if self.cache == "cold":
+            drop_caches()
+        seconds, rss, cpu = run_measured(self.kura_repo(repo, self.password_file, "restore", "latest", "--target", target),
+                                         os.path.join(self.work, "local-%d-restore.log" % index))
+        self.compare_restore(target, "local run %d, restore" % index)
+        figures["restore"] = {"seconds": seconds, "rss_kib": rss, "cpu_s": cpu}
         shutil.rmtree(repo)
         return figures
+
+    def compare_restore(self, target, what):
+        """The corpus's files below `target` (restores keep the full path) against the corpus."""
+        compare_manifests(self.expected, manifest(os.path.join(target, self.corpus["root"].lstrip("/"))), what)
+        shutil.rmtree(target)
 
     def e2e_run(self, index):
         """A fresh server and agent: initial backup and unchanged re-backup, each verified."""
@@ -148,25 +164,18 @@ class Bench:
         try:
             sut.enroll_agent([self.corpus["root"]], self.agent_args)
             daemons = {"kura-agent": sut.agent.pid, "kura-server": sut.server.pid}
+            generations = {}
             for phase in PHASES:
-                if self.cache == "cold":
-                    drop_caches()
-                hwm_reset = all(kura_system.reset_peak_rss(pid) for pid in daemons.values())
-                cpu_before = {name: kura_system.cpu_seconds(pid) for name, pid in daemons.items()}
-                perf = self.start_perf(daemons, index, phase)
-                try:
-                    job = sut.backup()
-                finally:
-                    self.stop_perf(perf)
-                measured = {"seconds": job["request_s"], "job_s": job["job_s"], "hwm_reset": hwm_reset,
-                            "statistics": {k: v for k, v in job["job"].get("progress", {}).items()}}
-                for name, pid in daemons.items():
-                    measured[name] = {"rss_kib": kura_system.peak_rss_kib(pid),
-                                      "cpu_s": kura_system.cpu_seconds(pid) - cpu_before[name]}
-                measured.update(self.verify(sut, folder, int(job["job"]["id"]),
-                                            "e2e run %d, %s backup" % (index, phase)))
+                measured, job = self.measured_job(sut, daemons, index, phase, sut.backup)
+                generations[phase] = job["generationId"]
+                measured.update(self.verify(sut, folder, int(job["id"]), "e2e run %d, %s backup" % (index, phase)))
                 figures[phase] = measured
             figures["repo_bytes"] = du_bytes(sut.repository)
+            target = os.path.join(folder, "agent-restore")
+            shutil.rmtree(target, ignore_errors=True)
+            figures["restore"], _ = self.measured_job(sut, daemons, index, "restore",
+                                                      lambda: sut.restore(int(generations["initial"]), target))
+            self.compare_restore(target, "e2e run %d, restore through the agent" % index)
         finally:
             codes = sut.stop()
         if codes.get("kura-server") != 0:
@@ -175,6 +184,25 @@ class Bench:
         if os.environ.get("KURA_BENCH_KEEP") != "1":
             shutil.rmtree(folder)
         return figures
+
+    def measured_job(self, sut, daemons, index, phase, run_job):
+        """Runs one job (run_job() returns ServerUnderTest's figures) with the daemons' CPU and
+        peak RSS measured; returns the figures and the finished job."""
+        if self.cache == "cold":
+            drop_caches()
+        hwm_reset = all(kura_system.reset_peak_rss(pid) for pid in daemons.values())
+        cpu_before = {name: kura_system.cpu_seconds(pid) for name, pid in daemons.items()}
+        perf = self.start_perf(daemons, index, phase)
+        try:
+            job = run_job()
+        finally:
+            self.stop_perf(perf)
+        measured = {"seconds": job["request_s"], "job_s": job["job_s"], "hwm_reset": hwm_reset,
+                    "statistics": {k: v for k, v in job["job"].get("progress", {}).items()}}
+        for name, pid in daemons.items():
+            measured[name] = {"rss_kib": kura_system.peak_rss_kib(pid),
+                              "cpu_s": kura_system.cpu_seconds(pid) - cpu_before[name]}
+        return measured, job["job"]
 
     def verify(self, sut, folder, job_id, what):
         """check --read-data of the server's repository, and a full restore of the job's snapshot
@@ -194,8 +222,7 @@ class Bench:
         kura_system.run(self.kura_repo(sut.repository, sut.repository_key, "restore", ids[0], "--target", target),
                         what="%s: kura-repo restore" % what)
         restore_s = time.monotonic() - started
-        compare_manifests(self.expected, manifest(os.path.join(target, self.corpus["root"].lstrip("/"))), what)
-        shutil.rmtree(target)
+        self.compare_restore(target, what)
         return {"check_s": check_s, "restore_s": restore_s, "verified": True, "snapshot": ids[0]}
 
     def start_perf(self, daemons, index, phase):

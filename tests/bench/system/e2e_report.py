@@ -6,7 +6,8 @@ import report as store_report  # tests/bench/store/report.py: the machine facts
 
 TARGET_RATIO = 0.70
 DAEMONS = ("kura-agent", "kura-server")
-PHASES = (("initial", "Initial backup"), ("rebackup", "Unchanged re-backup"))
+PHASES = (("initial", "Initial backup"), ("rebackup", "Unchanged re-backup"), ("restore", "Full restore"))
+BACKUP_PHASES = PHASES[:2]  # the ones with a target
 
 
 def loadavg():
@@ -28,7 +29,7 @@ def median(values):
 
 
 def phase_values(results, side, phase, key, daemon=None):
-    runs = results.get(side, [])
+    runs = [r for r in results.get(side, []) if phase in r]  # reports of older runs have no restore
     if daemon:
         return [r[phase][daemon][key] for r in runs]
     return [r[phase][key] for r in runs]
@@ -67,7 +68,7 @@ def table(results, apparent):
              "|---|---|---|---|"]
     for phase, label in PHASES:
         by_request, by_job = ratios(results, phase)
-        show = apparent if phase == "initial" else None
+        show = apparent if phase != "rebackup" else None
         lines.append("| %s (median) | %s | %s | **%s** |" % (
             label, _seconds(median(phase_values(results, "local", phase, "seconds")), show),
             _seconds(median(phase_values(results, "e2e", phase, "seconds")), show),
@@ -100,7 +101,7 @@ def table(results, apparent):
 
 def targets(results):
     rows = ["| Target | Measured | |", "|---|---|---|"]
-    for phase, label in PHASES:
+    for phase, label in BACKUP_PHASES:
         by_request, by_job = ratios(results, phase)
         if by_request is None:
             rows.append("| %s through agent and server ≥ 70 %% of kura-repo's local throughput | not measured | – |"
@@ -109,20 +110,28 @@ def targets(results):
         rows.append("| %s through agent and server ≥ 70 %% of kura-repo's local throughput | %.0f %% (job "
                     "started → ended: %.0f %%) | %s |" % (label, 100 * by_request, 100 * (by_job or 0),
                                                          "met" if by_request >= TARGET_RATIO else "**missed**"))
+    by_request, by_job = ratios(results, "restore")
+    if by_request is not None:
+        rows.append("| Full restore through agent and server (no target; for comparison) | %.0f %% (job started → "
+                    "ended: %.0f %%) | – |" % (100 * by_request, 100 * (by_job or 0)))
     return "\n".join(rows)
 
 
 def verification(results):
     runs = results.get("e2e", [])
-    checks = sum(1 for r in runs for phase, _ in PHASES if r.get(phase, {}).get("verified"))
-    return ("Verified: after each of the %d e2e backups, `kura-repo check --read-data` of the server's repository "
+    checks = sum(1 for r in runs for phase, _ in BACKUP_PHASES if r.get(phase, {}).get("verified"))
+    restores = sum(1 for side in ("local", "e2e") for r in results.get(side, []) if "restore" in r)
+    text = ("Verified: after each of the %d e2e backups, `kura-repo check --read-data` of the server's repository "
             "exited 0 and `kura-repo restore` of the job's snapshot (tagged `job:ID` by the server) gave every corpus "
             "file with the same SHA-256." % checks)
+    if restores:
+        text += " So did each of the %d timed restores (local and through the agent)." % restores
+    return text
 
 
 def markdown(facts, results):
     c = facts["corpus"]
-    hwm = all(r[p].get("hwm_reset") for r in results.get("e2e", []) for p, _ in PHASES)
+    hwm = all(r[p].get("hwm_reset") for r in results.get("e2e", []) for p, _ in PHASES if p in r)
     parts = [
         "Machine: %d cores, %s (%s), %s RAM, disk %s, Linux %s." % (
             facts["cores"], facts["cpu"], facts["cpu_flags"] or "no SHA-NI/AES flags", facts["memory"],
@@ -133,7 +142,7 @@ def markdown(facts, results):
         "Page cache: %s. Medians of %d runs per side; the whole benchmark took %.0f minutes; load average at "
         "the start %s, at the end %s (1, 5, 15 min)." % (
             c["scale"], c["files"], c["apparent_bytes"] / 1e6, c["image_bytes"] / 2**20,
-            "dropped before every timed backup (cold)" if facts["cache"] == "cold" else "warm",
+            "dropped before every timed backup and restore (cold)" if facts["cache"] == "cold" else "warm",
             facts["runs"], facts["minutes"], facts["load_start"], facts["load_end"]),
         "",
         table(results, c["apparent_bytes"]),
@@ -142,8 +151,10 @@ def markdown(facts, results):
         "request until the API's live events (the WebSocket /api/v1/events that the console listens to) "
         "report the job's end; the job's own started → "
         "ended is shown below it. The ratio is kura-repo's time divided by the e2e time. CPU time is "
-        "user + system of the kura-repo command, or of both daemons during the backup. Peak RSS of the "
-        "daemons is VmHWM, %s." % ("reset before each backup" if hwm else
+        "user + system of the kura-repo command, or of both daemons during the job. Peak RSS of the "
+        "daemons is VmHWM, %s. The local restore restores kura-repo's latest snapshot; the one through "
+        "the agent restores the initial backup's generation (the same files) to an empty folder on the "
+        "agent's machine." % ("reset before each job" if hwm else
                                    "since the daemon started (it could not be reset)"),
         "",
         verification(results),

@@ -274,20 +274,29 @@ class ServerUnderTest:
         """Runs an immediate files backup. Returns the figures of the finished job: request_s (from
         the request until the API's live events report its end), job_s (its started..ended), and
         the job (as GET /jobs/{id} shows it)."""
+        return self._run_job("backup", "/servers/%d/backups" % self.server_id, {"kind": "files"}, timeout)
+
+    def restore(self, generation_id, target_path, timeout=7200):
+        """Restores a generation of the agent's server to `target_path` on it (overwrite: skip);
+        the same figures as backup()."""
+        return self._run_job("restore", "/servers/%d/restores" % self.server_id,
+                             {"generationId": generation_id, "targetPath": target_path}, timeout)
+
+    def _run_job(self, what, path, body, timeout):
         events = self.api.events()  # before the request, so that no event is missed
         try:
             started = time.monotonic()
-            job = self.api.call("POST", "/servers/%d/backups" % self.server_id, {"kind": "files"}, expect=(202,))
+            job = self.api.call("POST", path, body, expect=(202,))
             if "id" not in job or job["id"] is None:
-                raise BenchError("the backup was not started: %s" % json.dumps(job)[:2000])
+                raise BenchError("the %s was not started: %s" % (what, json.dumps(job)[:2000]))
             job_id = int(job["id"])
             deadline = started + timeout
             while job.get("state") not in TERMINAL_STATES:
                 if time.monotonic() > deadline:
-                    raise BenchError("backup job %d did not finish within %d s" % (job_id, timeout))
+                    raise BenchError("%s job %d did not finish within %d s" % (what, job_id, timeout))
                 if not self.server.alive() or not self.agent.alive():
-                    raise BenchError("a daemon exited during the backup:\nserver: %s\nagent: %s"
-                                     % (self.server.log_tail(), self.agent.log_tail()))
+                    raise BenchError("a daemon exited during the %s:\nserver: %s\nagent: %s"
+                                     % (what, self.server.log_tail(), self.agent.log_tail()))
                 message = events.next_message(timeout=1.0)
                 if message and message.get("type") == "job" and int(message["job"].get("id", 0)) == job_id:
                     job = message["job"]
@@ -296,8 +305,8 @@ class ServerUnderTest:
             events.close()
         job = self.api.call("GET", "/jobs/%d" % job_id)
         if job["state"] != "succeeded":
-            raise BenchError("backup job %d ended %s: %s\nevents: %s" % (job_id, job["state"], job.get("reason"),
-                                                                         json.dumps(job.get("events", []))[:3000]))
+            raise BenchError("%s job %d ended %s: %s\nevents: %s" % (what, job_id, job["state"], job.get("reason"),
+                                                                     json.dumps(job.get("events", []))[:3000]))
         begin, end = parse_iso(job.get("started")), parse_iso(job.get("ended"))
         return {"request_s": request_s, "job_s": (end - begin) if begin and end else None, "job": job}
 

@@ -1,11 +1,14 @@
 #include <protocol/auth.h>
 #include <protocol/connection.h>
+#include <protocol/tlssocket.h>
 
 #include <testsupport.h>
 
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QSignalSpy>
+#include <QSslSocket>
+#include <QTcpServer>
 #include <QTest>
 #include <QTimer>
 #include <QUuid>
@@ -78,10 +81,15 @@ struct Fixture
 
     bool open(Connection::Options agentOptions, Connection::Options serverOptions)
     {
-        if (!sockets.open())
-            return false;
-        agent = std::make_unique<Connection>(&sockets.client, agentOptions);
-        server = std::make_unique<Connection>(sockets.accepted, serverOptions);
+        return sockets.open() && openOver(&sockets.client, sockets.accepted, agentOptions, serverOptions);
+    }
+
+    // Over other connected devices than `sockets`.
+    bool openOver(QIODevice *agentEnd, QIODevice *serverEnd, Connection::Options agentOptions,
+                  Connection::Options serverOptions)
+    {
+        agent = std::make_unique<Connection>(agentEnd, agentOptions);
+        server = std::make_unique<Connection>(serverEnd, serverOptions);
         QObject::connect(agent.get(), &Connection::messageReceived, agent.get(),
                          [this](quint32 stream, const Message &m) { onAgentMessage(stream, m); });
         QObject::connect(server.get(), &Connection::messageReceived, server.get(),
@@ -140,6 +148,7 @@ private slots:
     void refusesChunkWhenWindowIsFull();
     void holdsCreditWhileWriteBacklogIsFull();
     void sendsChunksLargerThanTheBacklogLimit();
+    void attachTlsSocketSetsUpTheTcpSocket();
     void dropsGarbage_data();
     void dropsGarbage();
     void dropsWindowOverrun();
@@ -370,6 +379,52 @@ void tst_Connection::holdsCreditWhileWriteBacklogIsFull()
     QVERIFY(socket->bytesToWrite() <= limit / 2);
     QVERIFY(f.agent->sendCreditBytes() >= size);
     QVERIFY(!f.agent->isClosed());
+}
+
+// What kura-agent and kura-server do to their sockets (attachTlsSocket), on a QSslSocket in its
+// unencrypted mode: TCP_NODELAY and the flush after a Data frame are the TCP socket's business.
+void tst_Connection::attachTlsSocketSetsUpTheTcpSocket()
+{
+    QTcpServer listener;
+    QVERIFY(listener.listen(QHostAddress::LocalHost));
+    QSslSocket client;
+    client.connectToHost(listener.serverAddress(), listener.serverPort());
+    QVERIFY(client.waitForConnected(5000));
+    QVERIFY(listener.waitForNewConnection(5000));
+    QTcpSocket *accepted = listener.nextPendingConnection();
+    QVERIFY(accepted);
+    Fixture f;
+    Connection::Options serverOptions = options(Role::Server);
+    serverOptions.receiveWindowBytes = MaxReceiveWindowBytes;
+    QVERIFY(f.openOver(&client, accepted, options(Role::Agent), serverOptions));
+    QSignalSpy agentReady(f.agent.get(), &Connection::ready);
+    QTRY_COMPARE(agentReady.size(), 1);
+    QVERIFY_RESULT(f.server->send(1, backupStart(7)));
+    QTRY_COMPARE(f.agentReceived.size(), 4);
+    QSignalSpy chunks(f.server.get(), &Connection::chunkReceived);
+    const auto chunk = [](char id) {
+        const qsizetype size = 1000;
+        return std::make_pair(ChunkData{QByteArray(ChunkIdBytes, id), BlobKind::Data, size, Compression::None, size},
+                              QByteArray(size, id));
+    };
+
+    // As it comes: Nagle's algorithm on, and a chunk waits in the socket's buffer for the
+    // event loop.
+    QCOMPARE(client.socketOption(QAbstractSocket::LowDelayOption).toInt(), 0);
+    const auto [firstHeader, first] = chunk('a');
+    QVERIFY_RESULT(f.agent->sendChunk(1, firstHeader, first));
+    QVERIFY(client.bytesToWrite() > first.size());
+    QTRY_COMPARE(chunks.size(), 1);
+
+    attachTlsSocket(*f.agent, client);
+    QCOMPARE(client.socketOption(QAbstractSocket::LowDelayOption).toInt(), 1);
+    const auto [secondHeader, second] = chunk('b');
+    QVERIFY_RESULT(f.agent->sendChunk(1, secondHeader, second));
+    QCOMPARE(client.bytesToWrite() + client.encryptedBytesToWrite(), 0); // handed to the kernel
+    QTRY_COMPARE(chunks.size(), 2);
+    QCOMPARE(chunks.at(1).at(2).toByteArray(), second);
+    QVERIFY(!f.agent->isClosed());
+    QVERIFY(!f.server->isClosed());
 }
 
 void tst_Connection::dropsGarbage_data()
