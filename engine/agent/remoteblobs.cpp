@@ -6,6 +6,14 @@
 using namespace Qt::StringLiterals;
 
 namespace Kura::Agent {
+namespace {
+
+Protocol::BlobKind blobKind(Store::BlobType type)
+{
+    return type == Store::BlobType::Tree ? Protocol::BlobKind::Tree : Protocol::BlobKind::Data;
+}
+
+} // namespace
 
 RemoteSink::RemoteSink(StreamChannel &channel, QByteArray idKey, const Store::ChunkerParams &chunker,
                        quint64 chunkerSeed, const TreeCache *parent, TreeCacheWriter *cacheWriter,
@@ -54,7 +62,7 @@ Result<Store::SaveResult> RemoteSink::saveBlob(Store::BlobType type, const Store
     // Compressed now, sent once the server says it is missing: the worker does not wait.
     Protocol::ChunkData header;
     header.id = id.toByteArray();
-    header.kind = type == Store::BlobType::Tree ? Protocol::BlobKind::Tree : Protocol::BlobKind::Data;
+    header.kind = blobKind(type);
     header.rawLength = size;
     QByteArray stored = m_compressionLevel > 0 ? Store::compress(data, size, m_compressionLevel) : QByteArray();
     if (stored.isEmpty()) {
@@ -83,7 +91,7 @@ RemoteSource::RemoteSource(StreamChannel &channel, QByteArray idKey)
 
 Result<QByteArray> RemoteSource::loadBlob(Store::BlobType type, const Store::BlobId &id)
 {
-    auto chunk = m_channel.fetch(type == Store::BlobType::Tree ? Protocol::BlobKind::Tree : Protocol::BlobKind::Data, id);
+    auto chunk = m_channel.fetch(blobKind(type), id);
     if (!chunk)
         return fail(chunk.error());
     auto &[header, stored] = *chunk;
@@ -100,6 +108,11 @@ Result<QByteArray> RemoteSource::loadBlob(Store::BlobType type, const Store::Blo
     if (Store::keyedHash(m_idKey, raw.constData(), raw.size()) != id)
         return fail(ErrorCode::Corrupt, u"chunk %1 from the server does not match its id"_s.arg(id.toHex()));
     return raw;
+}
+
+void RemoteSource::prefetch(Store::BlobType type, const QList<Store::BlobId> &ids)
+{
+    m_channel.prefetch(blobKind(type), ids);
 }
 
 Result<Store::Tree> RemoteSource::loadTree(const Store::BlobId &id)

@@ -53,6 +53,7 @@ public:
 
     Result<QByteArray> loadBlob(Store::BlobType type, const Store::BlobId &id) override;
     Result<Store::Tree> loadTree(const Store::BlobId &id) override;
+    void prefetch(Store::BlobType type, const QList<Store::BlobId> &ids) override;
     qint64 receivedBytes() const { return m_received.load(); }
 
 private:

@@ -89,21 +89,47 @@ Status StreamChannel::send(const Protocol::ChunkData &header, QByteArray stored)
 Result<std::pair<Protocol::ChunkData, QByteArray>> StreamChannel::fetch(Protocol::BlobKind kind,
                                                                         const Store::BlobId &id)
 {
-    auto request = std::make_shared<Fetch>();
-    request->kind = kind;
-    request->id = id;
     QMutexLocker lock(&m_mutex);
     if (m_failure)
         return Kura::fail(*m_failure);
-    m_newFetches.push_back(request);
-    scheduleFlush();
+    std::shared_ptr<Fetch> request;
+    if (auto ahead = m_prefetched.find(id.toByteArray()); ahead != m_prefetched.end() && (*ahead)->kind == kind) {
+        request = *ahead;
+        m_prefetched.erase(ahead);
+    } else {
+        request = std::make_shared<Fetch>();
+        request->kind = kind;
+        request->id = id;
+        m_newFetches.push_back(request);
+        scheduleFlush();
+    }
     while (!request->done && !m_failure)
-        m_changed.wait(&m_mutex);
+        request->answered.wait(&m_mutex);
     if (!request->done)
         return Kura::fail(*m_failure);
     if (request->error)
         return Kura::fail(*request->error);
     return std::make_pair(request->header, std::move(request->stored));
+}
+
+void StreamChannel::prefetch(Protocol::BlobKind kind, const QList<Store::BlobId> &ids)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_failure)
+        return;
+    for (const Store::BlobId &id : ids) {
+        if (m_prefetched.size() >= MaxPrefetched)
+            break;
+        const QByteArray key = id.toByteArray();
+        if (m_prefetched.contains(key))
+            continue;
+        auto request = std::make_shared<Fetch>();
+        request->kind = kind;
+        request->id = id;
+        m_prefetched.insert(key, request);
+        m_newFetches.push_back(std::move(request));
+    }
+    scheduleFlush();
 }
 
 Status StreamChannel::drain()
@@ -130,8 +156,11 @@ void StreamChannel::flushRequests()
             offers.push_back(std::move(m_newOffers.front()));
             m_newOffers.pop_front();
         }
+        // Outstanding from now on, in the order they are asked for, so that abort() wakes
+        // their threads whatever happens below.
         while (!m_newFetches.empty()) {
-            fetches.push_back(std::move(m_newFetches.front()));
+            fetches.push_back(m_newFetches.front());
+            m_outstandingFetches.push_back(std::move(m_newFetches.front()));
             m_newFetches.pop_front();
         }
     }
@@ -164,11 +193,6 @@ void StreamChannel::flushRequests()
         while (end < fetches.size() && fetches[end]->kind == message.kind
                && message.ids.size() < Protocol::MaxIdsPerQuery)
             message.ids << fetches[end++]->id.toByteArray();
-        {
-            QMutexLocker lock(&m_mutex);
-            for (size_t i = start; i < end; ++i)
-                m_outstandingFetches.push_back(fetches[i]);
-        }
         if (const Status sent = m_connection->send(m_streamId, message); !sent) {
             abort(sent.error());
             return;
@@ -213,7 +237,7 @@ void StreamChannel::onMessage(const Protocol::Message &message)
         request->error = Error(ErrorCode::NotFound, u"chunk %1 is not available on the server: %2"_s
                                                         .arg(request->id.toHex(), unavailable->message));
         request->done = true;
-        m_changed.wakeAll();
+        request->answered.wakeAll();
     }
 }
 
@@ -232,7 +256,7 @@ void StreamChannel::onChunk(const Protocol::ChunkData &header, const QByteArray 
     request->header = header;
     request->stored = stored;
     request->done = true;
-    m_changed.wakeAll();
+    request->answered.wakeAll();
 }
 
 void StreamChannel::pump()
@@ -295,6 +319,10 @@ void StreamChannel::abort(const Error &reason)
     m_outstandingOffers.clear();
     m_offeredBytes = 0;
     m_changed.wakeAll();
+    for (const auto &request : m_newFetches)
+        request->answered.wakeAll();
+    for (const auto &request : m_outstandingFetches)
+        request->answered.wakeAll();
 }
 
 bool StreamChannel::isAborted() const

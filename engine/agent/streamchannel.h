@@ -4,6 +4,7 @@
 #include <protocol/messages.h>
 #include <store/blobid.h>
 
+#include <QHash>
 #include <QMutex>
 #include <QObject>
 #include <QPointer>
@@ -27,7 +28,8 @@ namespace Kura::Agent {
 //    go on, and the missing ones join the send queue - no worker waits for a round trip;
 //  - send(): chunk_data + Data frames through a bounded queue that the connection thread
 //    drains as the server's receive window and the bandwidth limit allow;
-//  - fetch(): batched fetch_chunks, answered by chunk_data or chunk_unavailable in order.
+//  - fetch(): batched fetch_chunks, answered by chunk_data or chunk_unavailable in order;
+//    prefetch() asks ahead, and a later fetch() of the same blob takes that answer.
 // When the stream fails (connection lost, server error, cancel) every waiting call returns
 // the error at once. Worker-side functions must not be called from the connection thread.
 class StreamChannel : public QObject
@@ -46,6 +48,10 @@ public:
     Status offer(const Protocol::ChunkData &header, QByteArray stored);
     Status send(const Protocol::ChunkData &header, QByteArray stored);
     Result<std::pair<Protocol::ChunkData, QByteArray>> fetch(Protocol::BlobKind kind, const Store::BlobId &id);
+    // Does not block. Asks for blobs that fetch() is called for soon; at most MaxPrefetched
+    // answers wait for their fetch() at a time (further ids are left to fetch()).
+    void prefetch(Protocol::BlobKind kind, const QList<Store::BlobId> &ids);
+    static constexpr qsizetype MaxPrefetched = 1024;
     // Waits until everything passed to send() has been handed to the connection.
     Status drain();
     // Bytes handed to the connection so far (Data payload).
@@ -76,6 +82,7 @@ private:
         std::optional<Error> error;
         Protocol::ChunkData header;
         QByteArray stored;
+        QWaitCondition answered; // with m_mutex: only the thread waiting for this answer wakes
     };
     void scheduleFlush();
     void schedulePump(); // call with m_mutex held // call with m_mutex held
@@ -99,6 +106,7 @@ private:
     qint64 m_offeredBytes = 0;
     std::deque<std::shared_ptr<Fetch>> m_newFetches;
     std::deque<std::shared_ptr<Fetch>> m_outstandingFetches;
+    QHash<QByteArray, std::shared_ptr<Fetch>> m_prefetched; // by blob id, until fetch() takes them
     std::deque<Outgoing> m_outgoing;
     qint64 m_outgoingBytes = 0;
     bool m_sending = false; // the connection thread holds an item outside the queue

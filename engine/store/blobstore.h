@@ -25,6 +25,13 @@ public:
     // match `id`, NotFound when the blob is unknown.
     virtual Result<QByteArray> loadBlob(BlobType type, const BlobId &id) = 0;
     virtual Result<Tree> loadTree(const BlobId &id) = 0;
+    // A hint: these blobs are loaded soon, about in this order. A source far from its data (a
+    // kura-server over the wire) asks for them ahead; the local repository has no use for it.
+    virtual void prefetch(BlobType type, const QList<BlobId> &ids)
+    {
+        Q_UNUSED(type)
+        Q_UNUSED(ids)
+    }
 };
 
 // Where backups put their blobs and trees: the local repository, or a kura-server over the

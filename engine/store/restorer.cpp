@@ -183,21 +183,45 @@ void RestoreRun::restoreTree(const BlobId &treeId, const QByteArray &relative, c
         error(tree.error().withContext(QStringLiteral("folder \"/%1\"").arg(QString::fromUtf8(relative))));
         return;
     }
+    const auto childRelative = [&relative](const Node &node) {
+        return relative.isEmpty() ? node.name : relative + '/' + node.name;
+    };
+    std::vector<Selection> selections;
+    selections.reserve(tree->nodes.size());
+    QList<BlobId> subtrees; // of the folders the walk goes into, in order
     for (const Node &node : std::as_const(tree->nodes)) {
+        selections.push_back(select(childRelative(node), m_includes, selection));
+        if (node.type == NodeType::Directory && selections.back() != Selection::None)
+            subtrees << node.subtree;
+    }
+    // The next folders' trees are asked for ahead of the walk, a bounded number at a time.
+    qsizetype asked = 0;
+    const auto askAhead = [&](qsizetype reached) {
+        const qsizetype until = qMin(subtrees.size(), reached + RestoreTreesAhead);
+        if (until > asked) {
+            m_repo.prefetch(BlobType::Tree, subtrees.mid(asked, until - asked));
+            asked = until;
+        }
+    };
+    askAhead(0);
+    qsizetype foldersReached = 0;
+    for (qsizetype i = 0; i < tree->nodes.size(); ++i) {
         if (cancelled())
             return;
-        const QByteArray childRelative = relative.isEmpty() ? node.name : relative + '/' + node.name;
-        const Selection childSelection = select(childRelative, m_includes, selection);
+        const Node &node = tree->nodes.at(i);
+        const Selection childSelection = selections[size_t(i)];
+        if (node.type == NodeType::Directory && childSelection != Selection::None)
+            askAhead(++foldersReached);
         const QByteArray path = targetDir + '/' + node.name;
         if (childSelection == Selection::Selected) {
-            restoreNode(node, childRelative, path);
+            restoreNode(node, childRelative(node), path);
         } else if (childSelection == Selection::Ancestor && node.type == NodeType::Directory) {
             if (const Status made = m_fs.createDirectory(path, 0700); !made) {
                 error(made.error());
                 continue;
             }
             m_directories.add(path, metadataFromNode(node));
-            restoreTree(node.subtree, childRelative, path, Selection::Ancestor);
+            restoreTree(node.subtree, childRelative(node), path, Selection::Ancestor);
         }
     }
 }

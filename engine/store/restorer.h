@@ -10,6 +10,10 @@
 
 namespace Kura::Store {
 
+// How many of a folder's subfolders have their trees asked for ahead of the walk
+// (BlobSource::prefetch): from a server, each tree is a round trip.
+inline constexpr qsizetype RestoreTreesAhead = 32;
+
 struct RestoreOptions
 {
     QByteArray target; // folder to restore into (created if missing); the snapshot's paths

@@ -2,6 +2,8 @@
 
 #include <testsupport.h>
 
+#include <QMutex>
+#include <QSet>
 #include <QTest>
 #include <QThread>
 
@@ -113,6 +115,7 @@ private slots:
     void storesOnlyNewChunksAfterAChange();
     void excludesByNameAndByPath();
     void restoresChosenPathsOnly();
+    void asksForSubfolderTreesAheadOfTheWalk();
     void appliesOverwritePolicy_data();
     void appliesOverwritePolicy();
     void reportsProgressTotals();
@@ -313,6 +316,81 @@ void tst_BackupRestore::restoresChosenPathsOnly()
     QVERIFY(!QFile::exists(QFile::decodeName(out + "/big.bin")));
     QVERIFY(!QFile::exists(QFile::decodeName(out + "/empty")));
     QCOMPARE(restored->files, 2);
+}
+
+namespace {
+
+// The repository, with a record of which trees the restorer asked for ahead and loaded.
+class RecordingSource final : public BlobSource
+{
+public:
+    explicit RecordingSource(BlobSource &repository) : m_repository(repository) {}
+
+    Result<QByteArray> loadBlob(BlobType type, const BlobId &id) override { return m_repository.loadBlob(type, id); }
+    Result<Tree> loadTree(const BlobId &id) override
+    {
+        {
+            QMutexLocker lock(&m_mutex);
+            if (!m_waiting.remove(id.toByteArray()))
+                loadedUnasked << id.toByteArray();
+            ++loaded;
+        }
+        return m_repository.loadTree(id);
+    }
+    void prefetch(BlobType type, const QList<BlobId> &ids) override
+    {
+        QMutexLocker lock(&m_mutex);
+        if (type != BlobType::Tree)
+            askedForData = true;
+        largestRequest = qMax(largestRequest, ids.size());
+        for (const BlobId &id : ids)
+            m_waiting.insert(id.toByteArray());
+        mostWaiting = qMax(mostWaiting, m_waiting.size());
+    }
+
+    QList<QByteArray> loadedUnasked;
+    int loaded = 0;
+    bool askedForData = false;
+    qsizetype largestRequest = 0;
+    qsizetype mostWaiting = 0;
+
+private:
+    BlobSource &m_repository;
+    QMutex m_mutex;
+    QSet<QByteArray> m_waiting;
+};
+
+} // namespace
+
+// From a server every tree is a round trip: the restore asks for the next subfolders' trees
+// while it walks, a bounded number at a time, and still restores everything as it was.
+void tst_BackupRestore::asksForSubfolderTreesAheadOfTheWalk()
+{
+    RepoFixture f;
+    QVERIFY(f.init());
+    const QByteArray src = f.path("src");
+    const int folders = 3 * int(RestoreTreesAhead);
+    for (int i = 0; i < folders; ++i) // every folder different, so that every tree is too
+        for (const char *sub : {"a", "b"})
+            write(src + "/d" + QByteArray::number(i) + '/' + sub + "/f", QByteArray::number(i) + sub);
+    auto backup = f.backup({ src });
+    QVERIFY_RESULT(backup);
+    RecordingSource source(*f.repo);
+    Restorer restorer(source, f.fs);
+    RestoreOptions options;
+    options.target = f.path("out");
+    auto restored = restorer.restore(backup->snapshot, options);
+    QVERIFY_RESULT(restored);
+    QVERIFY(restored->errors.isEmpty());
+    QCOMPARE(Kura::Test::compareTrees(src, f.path("out") + src), QString());
+    // Every tree but the snapshot's root was asked for before it was loaded.
+    QCOMPARE(source.loadedUnasked, QList<QByteArray>{ backup->snapshot.tree.toByteArray() });
+    QVERIFY2(source.loaded > 3 * folders, qPrintable(QString::number(source.loaded)));
+    QVERIFY(!source.askedForData);
+    // Ahead, but bounded: never all of src's subfolders at once.
+    QCOMPARE(source.largestRequest, RestoreTreesAhead);
+    QVERIFY2(source.mostWaiting >= RestoreTreesAhead && source.mostWaiting < 2 * RestoreTreesAhead,
+             qPrintable(QString::number(source.mostWaiting)));
 }
 
 void tst_BackupRestore::appliesOverwritePolicy_data()
