@@ -25,6 +25,10 @@ Environment:
   KURA_BENCH_RUNS    runs per side, medians are reported (default 3; --quick: 1)
   KURA_BENCH_CACHE   warm (default) or cold (drop the page cache before every timed backup; root)
   KURA_BENCH_DIR     work folder (default: a new folder under /var/tmp, removed at the end)
+  KURA_BENCH_RESTORE_DIR  where the timed restores write (default: a new folder in /dev/shm when
+                     it has room for two copies of the corpus, else in the work folder). On
+                     ext4 without a journal, creating inodes right after tens of thousands were
+                     deleted (the previous restore) costs several times the restore itself.
   KURA_BENCH_KEEP    1: keep the work folder (corpus, repositories, daemon logs)
   KURA_BENCH_AGENT_WORKERS  N: run the agent with `--workers N` (default: the agent's own default)
   KURA_BENCH_PERF    a folder: `perf record -g` of kura-server and kura-agent during every e2e
@@ -111,7 +115,8 @@ def compare_manifests(expected, restored, what):
 
 
 class Bench:
-    def __init__(self, binaries, work, corpus, expected, cache, perf_dir, agent_args):
+    def __init__(self, binaries, work, corpus, expected, cache, perf_dir, agent_args, restore_dir):
+        self.restore_dir = restore_dir
         self.binaries = binaries
         self.agent_args = agent_args
         self.work = work
@@ -139,7 +144,7 @@ class Bench:
                                              os.path.join(self.work, "local-%d-%s.log" % (index, phase)))
             figures[phase] = {"seconds": seconds, "rss_kib": rss, "cpu_s": cpu}
         figures["repo_bytes"] = du_bytes(repo)
-        target = os.path.join(self.work, "local-restore")
+        target = os.path.join(self.restore_dir, "local-restore")
         shutil.rmtree(target, ignore_errors=True)
         if self.cache == "cold":
             drop_caches()
@@ -171,7 +176,7 @@ class Bench:
                 measured.update(self.verify(sut, folder, int(job["id"]), "e2e run %d, %s backup" % (index, phase)))
                 figures[phase] = measured
             figures["repo_bytes"] = du_bytes(sut.repository)
-            target = os.path.join(folder, "agent-restore")
+            target = os.path.join(self.restore_dir, "agent-restore")
             shutil.rmtree(target, ignore_errors=True)
             figures["restore"], _ = self.measured_job(sut, daemons, index, "restore",
                                                       lambda: sut.restore(int(generations["initial"]), target))
@@ -308,6 +313,18 @@ def main(argv):
                 shutil.rmtree(work, ignore_errors=True)
 
 
+def restore_folder(work, corpus):
+    """KURA_BENCH_RESTORE_DIR, or a new folder in /dev/shm if it has room, or one in `work`."""
+    given = os.environ.get("KURA_BENCH_RESTORE_DIR")
+    if given:
+        return tempfile.mkdtemp(prefix="kura-e2e-restore-", dir=given)
+    if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK):
+        room = shutil.disk_usage("/dev/shm").free
+        if room > 2 * corpus["apparent_bytes"]:
+            return tempfile.mkdtemp(prefix="kura-e2e-restore-", dir="/dev/shm")
+    return tempfile.mkdtemp(prefix="restore-", dir=work)
+
+
 def bench(binaries, scale, runs, cache, work, output, perf_dir, agent_args):
     started = time.time()
     load_start = e2e_report.loadavg()
@@ -319,19 +336,24 @@ def bench(binaries, scale, runs, cache, work, output, perf_dir, agent_args):
     if len(expected) != corpus["files"]:
         raise BenchError("the corpus has %d files, its description %d" % (len(expected), corpus["files"]))
     print("corpus: %d files, %.1f MB apparent" % (corpus["files"], corpus["apparent_bytes"] / 1e6), flush=True)
-    bench_ = Bench(binaries, work, corpus, expected, cache, perf_dir, agent_args)
+    restore_dir = restore_folder(work, corpus)
+    bench_ = Bench(binaries, work, corpus, expected, cache, perf_dir, agent_args, restore_dir)
     results = {"local": [], "e2e": []}
-    for index in range(1, runs + 1):
-        # Alternate which side goes first, so a drift in the machine's load hits both alike.
-        order = ("local", "e2e") if index % 2 else ("e2e", "local")
-        for side in order:
-            figures = bench_.local_run(index) if side == "local" else bench_.e2e_run(index)
-            results[side].append(figures)
-            print("  %s run %d: %s" % (side, index, json.dumps(figures)), flush=True)
+    try:
+        for index in range(1, runs + 1):
+            # Alternate which side goes first, so a drift in the machine's load hits both alike.
+            order = ("local", "e2e") if index % 2 else ("e2e", "local")
+            for side in order:
+                figures = bench_.local_run(index) if side == "local" else bench_.e2e_run(index)
+                results[side].append(figures)
+                print("  %s run %d: %s" % (side, index, json.dumps(figures)), flush=True)
+    finally:
+        shutil.rmtree(restore_dir, ignore_errors=True)
     facts = e2e_report.machine_facts(work, versions(binaries), cache, scale, runs)
     facts["corpus"] = {k: v for k, v in corpus.items() if k != "small_paths"}
     facts["load_start"] = load_start
     facts["agent_args"] = " ".join(agent_args)
+    facts["restore_fs"] = kura_system.run(["stat", "-f", "-c", "%T", os.path.dirname(restore_dir)]).strip()
     facts["minutes"] = round((time.time() - started) / 60, 1)
     text = e2e_report.markdown(facts, results)
     with open(output, "w") as f:

@@ -154,8 +154,9 @@ def markdown(facts, results):
         "user + system of the kura-repo command, or of both daemons during the job. Peak RSS of the "
         "daemons is VmHWM, %s. The local restore restores kura-repo's latest snapshot; the one through "
         "the agent restores the initial backup's generation (the same files) to an empty folder on the "
-        "agent's machine." % ("reset before each job" if hwm else
-                                   "since the daemon started (it could not be reset)"),
+        "agent's machine. Both restores write to %s." % (
+            "reset before each job" if hwm else "since the daemon started (it could not be reset)",
+            facts.get("restore_fs", "the work folder's file system")),
         "",
         verification(results),
         "",
