@@ -2,7 +2,6 @@
 
 #include <protocol/connection.h>
 
-#include <QDateTime>
 #include <QTimer>
 
 #include <QSet>
@@ -25,16 +24,11 @@ qint64 queueCost(const QByteArray &stored)
     return qMax<qint64>(stored.size(), MinQueuedCost);
 }
 
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
 } // namespace
 
 StreamChannel::StreamChannel(Protocol::Connection *connection, quint32 streamId,
                              qint64 bandwidthLimitBytesPerSecond, QObject *parent)
-    : QObject(parent), m_connection(connection), m_streamId(streamId), m_bandwidthLimit(bandwidthLimitBytesPerSecond)
+    : QObject(parent), m_connection(connection), m_streamId(streamId), m_rateLimiter(bandwidthLimitBytesPerSecond)
 {
 }
 
@@ -276,17 +270,10 @@ void StreamChannel::pump()
             const qint64 size = m_outgoing.front().stored.size();
             if (m_connection->sendCreditBytes() < size)
                 return; // onSendCredit() calls again
-            if (m_bandwidthLimit > 0) {
-                const qint64 now = nowMs();
-                m_bucketBytes = qMin(m_bandwidthLimit, m_bucketBytes + (now - m_bucketStampMs) * m_bandwidthLimit / 1000);
-                m_bucketStampMs = now;
-                if (m_bucketBytes < qMin(size, m_bandwidthLimit)) {
-                    const qint64 waitMs = qMax<qint64>(1, (qMin(size, m_bandwidthLimit) - m_bucketBytes) * 1000 / m_bandwidthLimit);
-                    m_pumpScheduled = true;
-                    QTimer::singleShot(int(waitMs), this, [this] { pump(); });
-                    return;
-                }
-                m_bucketBytes -= size;
+            if (const qint64 waitMs = m_rateLimiter.take(size, Protocol::RateLimiter::clockMs()); waitMs > 0) {
+                m_pumpScheduled = true;
+                QTimer::singleShot(int(waitMs), this, [this] { pump(); });
+                return;
             }
             item = std::move(m_outgoing.front());
             m_outgoing.pop_front();

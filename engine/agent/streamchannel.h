@@ -1,6 +1,7 @@
 #pragma once
 
 #include <core/error.h>
+#include <protocol/flowcontrol.h>
 #include <protocol/messages.h>
 #include <store/blobid.h>
 
@@ -91,7 +92,6 @@ private:
 
     QPointer<Protocol::Connection> m_connection;
     const quint32 m_streamId;
-    const qint64 m_bandwidthLimit;
     std::atomic<bool> m_cancelled { false };
     std::atomic<qint64> m_sentBytes { 0 };
     std::atomic<qint64> m_chunksSent { 0 }, m_chunksDeduplicated { 0 };
@@ -111,9 +111,7 @@ private:
     qint64 m_outgoingBytes = 0;
     bool m_sending = false; // the connection thread holds an item outside the queue
 
-    // Bandwidth limit (token bucket), connection thread only.
-    qint64 m_bucketBytes = 0;
-    qint64 m_bucketStampMs = 0;
+    Protocol::RateLimiter m_rateLimiter; // the connection thread only
 };
 
 } // namespace Kura::Agent

@@ -1,5 +1,7 @@
 #include "flowcontrol.h"
 
+#include <chrono>
+
 using namespace Qt::StringLiterals;
 
 namespace Kura::Protocol {
@@ -61,6 +63,30 @@ Result<qint64> ReceiveWindow::onConsumed(qint64 bytes)
     m_unacknowledged -= ack;
     m_pendingAck = 0;
     return ack;
+}
+
+qint64 RateLimiter::clockMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+qint64 RateLimiter::take(qint64 bytes, qint64 nowMs)
+{
+    if (m_rate <= 0)
+        return 0;
+    // In thousandths of a byte, so that frequent calls lose nothing to rounding.
+    const qint64 full = m_rate * 1000;
+    if (!m_stampMs)
+        m_milliTokens = full; // starts full
+    else if (nowMs > *m_stampMs)
+        m_milliTokens = qMin(full, m_milliTokens + (nowMs - *m_stampMs) * m_rate);
+    m_stampMs = nowMs;
+    const qint64 needed = qMin(bytes, m_rate) * 1000;
+    if (m_milliTokens < needed)
+        return (needed - m_milliTokens + m_rate - 1) / m_rate;
+    m_milliTokens -= bytes * 1000;
+    return 0;
 }
 
 } // namespace Kura::Protocol

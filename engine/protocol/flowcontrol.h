@@ -4,6 +4,8 @@
 
 #include <QtGlobal>
 
+#include <optional>
+
 // Credit-based flow control for Data frames (docs/protocol.md, "Flow control").
 //
 // Each side announces a receive window in the handshake (Hello / HelloReply). The peer may
@@ -68,6 +70,26 @@ private:
     qint64 m_threshold;
     qint64 m_unacknowledged = 0;
     qint64 m_pendingAck = 0; // consumed, not yet acknowledged
+};
+
+// A bandwidth limit (the per-agent setting that backups and restores respect), applied by
+// whoever sends the Data frames: the agent for backups, the server for restores. A token
+// bucket of one second's worth of bytes; a chunk larger than that goes once the bucket is
+// full and leaves it in debt.
+class RateLimiter
+{
+public:
+    explicit RateLimiter(qint64 bytesPerSecond = 0) : m_rate(qMax<qint64>(bytesPerSecond, 0)) {}
+    bool isLimited() const { return m_rate > 0; }
+    // 0: `bytes` may be sent now, and are counted. Otherwise the milliseconds to wait before
+    // asking again. `nowMs` is a monotonic clock, such as clockMs().
+    qint64 take(qint64 bytes, qint64 nowMs);
+    static qint64 clockMs();
+
+private:
+    qint64 m_rate;
+    qint64 m_milliTokens = 0;
+    std::optional<qint64> m_stampMs;
 };
 
 } // namespace Kura::Protocol

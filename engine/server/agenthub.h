@@ -7,6 +7,7 @@
 #include <catalog/database.h>
 #include <core/clock.h>
 #include <protocol/connection.h>
+#include <protocol/flowcontrol.h>
 #include <scheduler/dispatcher.h>
 #include <scheduler/scheduler.h>
 
@@ -86,6 +87,8 @@ private:
         BrowseCallback browse;
         std::deque<std::pair<Protocol::BlobKind, QByteArray>> pendingFetches; // restore
         qint64 restoreTargetServer = 0;
+        Protocol::RateLimiter restoreRate; // the target agent's bandwidth limit
+        bool restorePumpTimed = false;     // a timer calls pumpRestore() when the limit allows
     };
     struct Session
     {

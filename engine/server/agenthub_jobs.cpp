@@ -166,9 +166,14 @@ Status AgentHub::startRestore(const RestoreRequest &request)
     stream.kind = Stream::Kind::Restore;
     stream.jobId = request.jobId;
     stream.restoreTargetServer = request.targetServerId;
+    stream.restoreRate = Protocol::RateLimiter(start.bandwidthLimitBytesPerSecond);
     const quint32 streamId = openStream(s, std::move(stream));
     Catalog::JobStore jobs(m_db);
     (void)jobs.markRunning(request.tenantId, request.jobId, m_clock.nowMs());
+    // The agent knows its totals only when its walk is done; a whole generation's are known now.
+    if (request.kind == Policy::JobKind::FileRestore && request.selectedPaths.isEmpty())
+        (void)jobs.updateProgress(request.tenantId, request.jobId,
+                                  { snapshot->stats.sourceBytes, snapshot->stats.files, 0, 0, 0 });
     if (const Status sent = s->connection->send(streamId, start); !sent) {
         s->streams.erase(streamId);
         return sent;
@@ -189,7 +194,14 @@ void AgentHub::handleRestoreMessage(Session *s, quint32 streamId, Stream &stream
     }
     if (const auto *p = std::get_if<Protocol::JobProgress>(&message)) {
         Catalog::JobStore jobs(m_db);
-        (void)jobs.updateProgress(tenant, jobId, { p->bytesTotal, p->filesTotal, p->bytesDone, p->filesDone, 0 });
+        Catalog::JobProgressFigures figures { p->bytesTotal, p->filesTotal, p->bytesDone, p->filesDone, 0 };
+        if (p->bytesTotal == 0 && p->filesTotal == 0) { // not known yet: keep what startRestore() set
+            if (auto job = jobs.job(tenant, jobId)) {
+                figures.sourceBytes = job->figures.sourceBytes;
+                figures.files = job->figures.files;
+            }
+        }
+        (void)jobs.updateProgress(tenant, jobId, figures);
         emit jobChanged(tenant, jobId);
         return;
     }
@@ -223,6 +235,8 @@ void AgentHub::pumpRestore(Session *s, quint32 streamId)
         if (it == s->streams.end() || it->second.pendingFetches.empty() || !s->connection)
             return;
         Stream &stream = it->second;
+        if (stream.restorePumpTimed)
+            return;
         const auto [kind, rawId] = stream.pendingFetches.front();
         const auto id = Store::BlobId::fromByteArray(rawId);
         auto blob = repo ? (*repo)->loadStoredBlob(kind == Protocol::BlobKind::Tree ? Store::BlobType::Tree
@@ -235,6 +249,23 @@ void AgentHub::pumpRestore(Session *s, quint32 streamId)
         }
         if (s->connection->sendCreditBytes() < blob->bytes.size())
             return; // sendCreditAvailable pumps again
+        if (const qint64 waitMs = stream.restoreRate.take(blob->bytes.size(), Protocol::RateLimiter::clockMs());
+            waitMs > 0) {
+            stream.restorePumpTimed = true;
+            const qint64 tenant = s->tenantId, target = stream.restoreTargetServer, jobId = stream.jobId;
+            QTimer::singleShot(int(waitMs), this, [this, tenant, target, jobId, streamId] {
+                // The session may be gone by now: look it up again.
+                Session *session = sessionFor(tenant, target);
+                if (!session)
+                    return;
+                auto again = session->streams.find(streamId);
+                if (again == session->streams.end() || again->second.jobId != jobId)
+                    return;
+                again->second.restorePumpTimed = false;
+                pumpRestore(session, streamId);
+            });
+            return;
+        }
         Protocol::ChunkData header;
         header.id = rawId;
         header.kind = kind;

@@ -74,6 +74,7 @@ private:
     QSemaphore m_slots; // files queued or being written
     Fs::DirectoryFinisher m_directories;
     Fs::HardLinkTracker m_hardLinks;
+    qint64 m_walkedFiles = 0, m_walkedBytes = 0; // the walk's thread only
     QMutex m_mutex;
     RestoreResult m_result; // guarded by m_mutex
 };
@@ -161,6 +162,8 @@ void RestoreRun::restoreNode(const Node &node, const QByteArray &relative, const
             applyMetadata(target, node);
         return;
     }
+    m_walkedFiles += 1; // what the workers will write
+    m_walkedBytes += node.size;
     // Hard links need the first path to exist before the second is linked: files with more
     // than one link are written right here, the others on the pool.
     if (node.links > 1) {
@@ -242,6 +245,14 @@ Result<RestoreResult> RestoreRun::run(const BlobId &root)
         KURA_TRY(m_fs.createDirectory(partial, 0755));
     }
     restoreTree(root, {}, target, m_includes.isEmpty() ? Selection::Selected : Selection::Ancestor);
+    // The totals are known once the walk is done (the workers may still be writing). Counts
+    // of a walk still under way would make the ETA read "almost done" all along: the walk is
+    // seldom far ahead of the workers.
+    if (m_progress) {
+        m_progress->addFilesTotal(m_walkedFiles);
+        m_progress->addBytesTotal(m_walkedBytes);
+        m_progress->setTotalsFinal();
+    }
     m_pool.waitForDone();
     const auto finished = m_directories.finish(m_fs, m_options.metadata);
     m_result.warnings << finished.warnings;

@@ -150,6 +150,11 @@ void tst_Distributed::fileBackupsAndRestoreToAnotherAgent()
     QCOMPARE(reply.status, 202);
     job = f->waitJob(qint64(reply.json.value(u"id"_s).toDouble()));
     QCOMPARE(job.value(u"state"_s).toString(), u"succeeded"_s);
+    // The restore's totals (what the console's rate and ETA go by) are the files it wrote.
+    const QJsonObject progress = job.value(u"progress"_s).toObject();
+    QVERIFY2(progress.value(u"files"_s).toDouble() >= 4, qPrintable(QJsonDocument(progress).toJson()));
+    QCOMPARE(progress.value(u"filesDone"_s).toDouble(), progress.value(u"files"_s).toDouble());
+    QCOMPARE(progress.value(u"bytesDone"_s).toDouble(), progress.value(u"sourceBytes"_s).toDouble());
     const QStringList differences = Kura::Test::treeDifferences(Kura::Test::treeState(target + source),
                                                                 Kura::Test::treeState(source));
     QVERIFY2(differences.isEmpty(), qPrintable(differences.join(u'\n')));
@@ -160,7 +165,35 @@ void tst_Distributed::fileBackupsAndRestoreToAnotherAgent()
                     { { u"generationId"_s, double(newest) }, { u"targetServerId"_s, double(b) }, { u"targetPath"_s, partial },
                       { u"paths"_s, QJsonArray { source + u"/docs/readme.txt"_s, source + u"/exec.sh"_s } } });
     QCOMPARE(reply.status, 202);
-    QCOMPARE(f->waitJob(qint64(reply.json.value(u"id"_s).toDouble())).value(u"state"_s).toString(), u"succeeded"_s);
+    job = f->waitJob(qint64(reply.json.value(u"id"_s).toDouble()));
+    QCOMPARE(job.value(u"state"_s).toString(), u"succeeded"_s);
+    QCOMPARE(job.value(u"progress"_s).toObject().value(u"files"_s).toDouble(), 2.0);
+
+    // b's bandwidth limit holds for restores to it too: at 4 MiB/s, big.bin alone takes three
+    // seconds (the first second's worth goes at once). While a whole restore runs, its totals
+    // are the generation's: the agent knows its own only when its walk is done.
+    QCOMPARE(f->request("PUT", u"/servers/%1/bandwidth"_s.arg(b), { { u"bytesPerSecond"_s, 4 * 1024 * 1024 } }).status, 200);
+    QElapsedTimer restoreTimer;
+    restoreTimer.start();
+    reply = f->post(u"/servers/%1/restores"_s.arg(a), { { u"generationId"_s, double(newest) }, { u"targetServerId"_s, double(b) },
+                                                        { u"targetPath"_s, f->dir() + u"/slow"_s } });
+    QCOMPARE(reply.status, 202);
+    const QJsonObject newestGeneration = generations.first().toObject();
+    QCOMPARE(reply.json.value(u"progress"_s).toObject().value(u"files"_s).toDouble(), newestGeneration.value(u"files"_s).toDouble());
+    const qint64 slowRestore = qint64(reply.json.value(u"id"_s).toDouble());
+    const QJsonObject running = f->waitJobUntil(slowRestore, [](const QJsonObject &j) {
+        return j.value(u"state"_s).toString() != u"queued"_s
+            && (j.value(u"state"_s).toString() != u"running"_s || j.value(u"progress"_s).toObject().value(u"bytesDone"_s).toDouble() > 0);
+    });
+    QCOMPARE(running.value(u"state"_s).toString(), u"running"_s);
+    QCOMPARE(running.value(u"progress"_s).toObject().value(u"files"_s).toDouble(), newestGeneration.value(u"files"_s).toDouble());
+    QCOMPARE(running.value(u"progress"_s).toObject().value(u"sourceBytes"_s).toDouble(),
+             newestGeneration.value(u"sourceBytes"_s).toDouble());
+    QVERIFY(running.value(u"progress"_s).toObject().value(u"etaSeconds"_s).isDouble());
+    QCOMPARE(f->waitJob(slowRestore).value(u"state"_s).toString(), u"succeeded"_s);
+    QVERIFY2(restoreTimer.elapsed() >= 2000, qPrintable(u"took %1 ms"_s.arg(restoreTimer.elapsed())));
+    QCOMPARE(Kura::Test::sha256Of(f->dir() + u"/slow"_s + source + u"/big.bin"_s), Kura::Test::sha256Of(source + u"/big.bin"_s));
+    QCOMPARE(f->request("PUT", u"/servers/%1/bandwidth"_s.arg(b), { { u"bytesPerSecond"_s, 0 } }).status, 200);
     QCOMPARE(Kura::Test::sha256Of(partial + source + u"/docs/readme.txt"_s), Kura::Test::sha256Of(source + u"/docs/readme.txt"_s));
     QVERIFY(QFile::exists(partial + source + u"/exec.sh"_s));
     QVERIFY(!QFile::exists(partial + source + u"/big.bin"_s));

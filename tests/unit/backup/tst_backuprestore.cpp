@@ -441,6 +441,30 @@ void tst_BackupRestore::reportsProgressTotals()
     QCOMPARE(progress.filesDone(), 7);
     QCOMPARE(progress.bytesDone(), backup->snapshot.stats.sourceBytes);
     QCOMPARE(progress.bytesTotal(), backup->snapshot.stats.sourceBytes);
+
+    // A restore's totals are the files it writes, known when its walk is done (for the ETA);
+    // the second name of a hard link is a link, not a file written.
+    for (const QList<QByteArray> &includes : { QList<QByteArray>{}, QList<QByteArray>{ src + "/small.txt" } }) {
+        Progress restoring;
+        Restorer restorer(*f.repo, f.fs);
+        restorer.setProgress(&restoring);
+        RestoreOptions restoreOptions;
+        restoreOptions.target = f.path(includes.isEmpty() ? "all" : "chosen");
+        restoreOptions.includes = includes;
+        auto restored = restorer.restore(backup->snapshot, restoreOptions);
+        QVERIFY_RESULT(restored);
+        QVERIFY(restoring.totalsFinal());
+        QCOMPARE(restoring.filesTotal(), restored->files);
+        QCOMPARE(restoring.filesDone(), restored->files);
+        QCOMPARE(restoring.bytesTotal(), restoring.bytesDone());
+        if (includes.isEmpty()) {
+            QCOMPARE(restored->files, 6);
+            QCOMPARE(restoring.bytesTotal(), backup->snapshot.stats.sourceBytes - 6); // "hello\n" once
+        } else {
+            QCOMPARE(restored->files, 1);
+            QCOMPARE(restoring.bytesTotal(), 6);
+        }
+    }
 }
 
 // The scan ahead lists directories on several threads: every file is counted once, excluded

@@ -23,6 +23,8 @@ private slots:
     void neverExceedsWindowInSimulation_data();
     void neverExceedsWindowInSimulation();
     void discardedDataOfCancelledStreamReturnsCredit();
+    void rateLimiterHoldsTheAverageRate();
+    void rateLimiterLetsLargeChunksThroughInDebt();
 };
 
 void tst_FlowControl::sendWindowRefusesWhatDoesNotFit()
@@ -180,6 +182,54 @@ void tst_FlowControl::discardedDataOfCancelledStreamReturnsCredit()
     QCOMPARE(returned, 300);
     QVERIFY_RESULT(sender.onAcknowledged(returned));
     QCOMPARE(sender.availableBytes(), 300);
+}
+
+void tst_FlowControl::rateLimiterHoldsTheAverageRate()
+{
+    QVERIFY(!RateLimiter(0).isLimited());
+    QCOMPARE(RateLimiter(0).take(1 << 30, 0), 0);
+    // 1,000 bytes a second; 100-byte chunks asked for every millisecond for ten seconds.
+    RateLimiter limiter(1000);
+    QVERIFY(limiter.isLimited());
+    qint64 sent = 0;
+    qint64 nextTry = 0;
+    for (qint64 now = 5000; now <= 15000; ++now) {
+        if (now < nextTry)
+            continue;
+        const qint64 wait = limiter.take(100, now);
+        if (wait == 0)
+            sent += 100;
+        else
+            nextTry = now + wait;
+    }
+    // A full second's worth at the start, then the rate.
+    QCOMPARE(sent, 1000 + 10 * 1000);
+    // Waiting is what it says: the time until the tokens are there.
+    RateLimiter drained(1000);
+    QCOMPARE(drained.take(1000, 0), 0);
+    QCOMPARE(drained.take(100, 0), 100);
+    QCOMPARE(drained.take(100, 99), 1);
+    QCOMPARE(drained.take(100, 100), 0);
+    // A clock that goes back adds nothing.
+    QCOMPARE(drained.take(100, 50), 100);
+    // Asked every millisecond at 500 bytes a second, nothing is lost to rounding.
+    RateLimiter slow(500);
+    QCOMPARE(slow.take(500, 0), 0);
+    qint64 at = 1;
+    while (slow.take(100, at) != 0)
+        ++at;
+    QCOMPARE(at, 200);
+}
+
+void tst_FlowControl::rateLimiterLetsLargeChunksThroughInDebt()
+{
+    RateLimiter limiter(1000);
+    // Larger than a second's worth: it goes when the bucket is full, and the debt is paid after.
+    QCOMPARE(limiter.take(5000, 0), 0);
+    QCOMPARE(limiter.take(5000, 0), 5000);
+    QCOMPARE(limiter.take(5000, 4000), 1000);
+    QCOMPARE(limiter.take(5000, 5000), 0);
+    QCOMPARE(limiter.take(1, 5000), 4001);
 }
 
 QTEST_GUILESS_MAIN(tst_FlowControl)
