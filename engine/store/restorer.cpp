@@ -171,6 +171,14 @@ void RestoreRun::restoreNode(const Node &node, const QByteArray &relative, const
         return;
     }
     m_slots.acquire();
+    if (node.size <= RestoreSmallFileBytes) { // its chunks come while it waits for a worker
+        QList<BlobId> chunks;
+        for (const ContentPart &part : node.content)
+            if (!part.isHole())
+                chunks << part.id;
+        if (!chunks.isEmpty())
+            m_repo.prefetch(BlobType::Data, chunks);
+    }
     m_pool.start([this, node, target] {
         if (!cancelled())
             restoreFile(node, target);
@@ -269,9 +277,24 @@ Status writeContent(BlobSource &repository, const Node &node, Fs::FileWriter &wr
 {
     qint64 offset = 0;
     QByteArray zeros;
-    for (const ContentPart &part : node.content) {
+    // The chunks after the one being written are asked for ahead, up to RestoreContentAheadBytes.
+    qsizetype asked = 0;   // parts [0, asked) were asked for (or are holes)
+    qint64 aheadBytes = 0; // of those, the bytes not written yet
+    for (qsizetype index = 0; index < node.content.size(); ++index) {
+        const ContentPart &part = node.content.at(index);
         if (cancel && cancel->load())
             return fail(ErrorCode::Cancelled, QStringLiteral("restore stopped on request"));
+        QList<BlobId> ahead;
+        while (asked < node.content.size()
+               && (asked <= index || aheadBytes + node.content.at(asked).length <= RestoreContentAheadBytes)) {
+            const ContentPart &next = node.content.at(asked++);
+            if (!next.isHole()) {
+                ahead << next.id;
+                aheadBytes += next.length;
+            }
+        }
+        if (!ahead.isEmpty())
+            repository.prefetch(BlobType::Data, ahead);
         if (part.isHole()) {
             if (writeZeros) {
                 for (qint64 done = 0; done < part.length;) {
@@ -292,6 +315,7 @@ Status writeContent(BlobSource &repository, const Node &node, Fs::FileWriter &wr
                                                     .arg(data->size())
                                                     .arg(part.length));
             KURA_TRY(writer.writeAt(offset, *data));
+            aheadBytes -= part.length;
         }
         offset += part.length;
         if (progress)

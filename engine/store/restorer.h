@@ -13,6 +13,10 @@ namespace Kura::Store {
 // How many of a folder's subfolders have their trees asked for ahead of the walk
 // (BlobSource::prefetch): from a server, each tree is a round trip.
 inline constexpr qsizetype RestoreTreesAhead = 32;
+// How much of a file's content is asked for ahead of the chunk being written, and up to which
+// size a file's chunks are asked for as soon as the walk queues it.
+inline constexpr qint64 RestoreContentAheadBytes = 8 * 1024 * 1024;
+inline constexpr qint64 RestoreSmallFileBytes = 256 * 1024;
 
 struct RestoreOptions
 {

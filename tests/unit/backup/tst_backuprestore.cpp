@@ -2,6 +2,7 @@
 
 #include <testsupport.h>
 
+#include <QHash>
 #include <QMutex>
 #include <QSet>
 #include <QTest>
@@ -116,6 +117,7 @@ private slots:
     void excludesByNameAndByPath();
     void restoresChosenPathsOnly();
     void asksForSubfolderTreesAheadOfTheWalk();
+    void asksForAFilesChunksAhead();
     void appliesOverwritePolicy_data();
     void appliesOverwritePolicy();
     void reportsProgressTotals();
@@ -320,44 +322,100 @@ void tst_BackupRestore::restoresChosenPathsOnly()
 
 namespace {
 
-// The repository, with a record of which trees the restorer asked for ahead and loaded.
+// The repository, with a log of what the restorer asked for ahead and what it loaded.
 class RecordingSource final : public BlobSource
 {
 public:
     explicit RecordingSource(BlobSource &repository) : m_repository(repository) {}
 
-    Result<QByteArray> loadBlob(BlobType type, const BlobId &id) override { return m_repository.loadBlob(type, id); }
+    Result<QByteArray> loadBlob(BlobType type, const BlobId &id) override
+    {
+        record(type, true, id, 0);
+        auto data = m_repository.loadBlob(type, id);
+        if (data) {
+            QMutexLocker lock(&m_mutex);
+            m_sizes.insert(id.toByteArray(), data->size());
+        }
+        return data;
+    }
     Result<Tree> loadTree(const BlobId &id) override
     {
-        {
-            QMutexLocker lock(&m_mutex);
-            if (!m_waiting.remove(id.toByteArray()))
-                loadedUnasked << id.toByteArray();
-            ++loaded;
-        }
+        record(BlobType::Tree, true, id, 0);
         return m_repository.loadTree(id);
     }
     void prefetch(BlobType type, const QList<BlobId> &ids) override
     {
-        QMutexLocker lock(&m_mutex);
-        if (type != BlobType::Tree)
-            askedForData = true;
-        largestRequest = qMax(largestRequest, ids.size());
         for (const BlobId &id : ids)
-            m_waiting.insert(id.toByteArray());
-        mostWaiting = qMax(mostWaiting, m_waiting.size());
+            record(type, false, id, ids.size());
     }
 
-    QList<QByteArray> loadedUnasked;
-    int loaded = 0;
-    bool askedForData = false;
-    qsizetype largestRequest = 0;
-    qsizetype mostWaiting = 0;
+    struct Replay
+    {
+        QList<QByteArray> loadedUnasked;
+        int loads = 0;
+        qsizetype largestRequest = 0;
+        qsizetype mostWaiting = 0;    // asked for and not loaded yet, at once
+        qint64 mostWaitingBytes = 0;  // their size (data only)
+        int askedByTheWalk = 0;       // blobs first asked for by the thread that loaded the trees
+    };
+    // The log of one type of blob, replayed. A blob asked for while it waits counts once, as
+    // the agent asks for it once.
+    Replay replay(BlobType type) const
+    {
+        QMutexLocker lock(&m_mutex);
+        Replay r;
+        QSet<QByteArray> waiting, asked;
+        qint64 waitingBytes = 0;
+        const QThread *walk = nullptr;
+        for (const Event &e : m_events)
+            if (e.type == BlobType::Tree && e.load && !walk)
+                walk = e.thread;
+        for (const Event &e : m_events) {
+            if (e.type != type)
+                continue;
+            if (!e.load && !asked.contains(e.id)) {
+                asked.insert(e.id);
+                r.askedByTheWalk += e.thread == walk ? 1 : 0;
+            }
+            const qint64 size = m_sizes.value(e.id);
+            if (e.load) {
+                ++r.loads;
+                if (waiting.remove(e.id))
+                    waitingBytes -= size;
+                else
+                    r.loadedUnasked << e.id;
+            } else {
+                r.largestRequest = qMax(r.largestRequest, e.requestSize);
+                if (!waiting.contains(e.id)) {
+                    waiting.insert(e.id);
+                    waitingBytes += size;
+                }
+                r.mostWaiting = qMax(r.mostWaiting, waiting.size());
+                r.mostWaitingBytes = qMax(r.mostWaitingBytes, waitingBytes);
+            }
+        }
+        return r;
+    }
 
 private:
+    struct Event
+    {
+        BlobType type;
+        bool load;
+        QByteArray id;
+        qsizetype requestSize;
+        const QThread *thread;
+    };
+    void record(BlobType type, bool load, const BlobId &id, qsizetype requestSize)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_events.push_back({ type, load, id.toByteArray(), requestSize, QThread::currentThread() });
+    }
+
     BlobSource &m_repository;
-    QMutex m_mutex;
-    QSet<QByteArray> m_waiting;
+    mutable QMutex m_mutex;
+    std::vector<Event> m_events;
+    QHash<QByteArray, qint64> m_sizes;
 };
 
 } // namespace
@@ -384,13 +442,46 @@ void tst_BackupRestore::asksForSubfolderTreesAheadOfTheWalk()
     QVERIFY(restored->errors.isEmpty());
     QCOMPARE(Kura::Test::compareTrees(src, f.path("out") + src), QString());
     // Every tree but the snapshot's root was asked for before it was loaded.
-    QCOMPARE(source.loadedUnasked, QList<QByteArray>{ backup->snapshot.tree.toByteArray() });
-    QVERIFY2(source.loaded > 3 * folders, qPrintable(QString::number(source.loaded)));
-    QVERIFY(!source.askedForData);
+    const auto trees = source.replay(BlobType::Tree);
+    QCOMPARE(trees.loadedUnasked, QList<QByteArray>{ backup->snapshot.tree.toByteArray() });
+    QVERIFY2(trees.loads > 3 * folders, qPrintable(QString::number(trees.loads)));
     // Ahead, but bounded: never all of src's subfolders at once.
-    QCOMPARE(source.largestRequest, RestoreTreesAhead);
-    QVERIFY2(source.mostWaiting >= RestoreTreesAhead && source.mostWaiting < 2 * RestoreTreesAhead,
-             qPrintable(QString::number(source.mostWaiting)));
+    QCOMPARE(trees.largestRequest, RestoreTreesAhead);
+    QVERIFY2(trees.mostWaiting >= RestoreTreesAhead && trees.mostWaiting < 2 * RestoreTreesAhead,
+             qPrintable(QString::number(trees.mostWaiting)));
+    // The small files' chunks were asked for when the walk queued them, not by the workers.
+    const auto data = source.replay(BlobType::Data);
+    QCOMPARE(data.loads, 2 * folders);
+    QCOMPARE(data.loadedUnasked, QList<QByteArray>{});
+    QCOMPARE(data.askedByTheWalk, 2 * folders);
+}
+
+// A large file's chunks are asked for ahead of the one being written, up to
+// RestoreContentAheadBytes of them.
+void tst_BackupRestore::asksForAFilesChunksAhead()
+{
+    RepoFixture f;
+    QVERIFY(f.init());
+    const QByteArray src = f.path("src");
+    write(src + "/big", Kura::Test::randomBytes(40 * 1024 * 1024, 3));
+    auto backup = f.backup({ src });
+    QVERIFY_RESULT(backup);
+    RecordingSource source(*f.repo);
+    Restorer restorer(source, f.fs);
+    RestoreOptions options;
+    options.target = f.path("out");
+    options.workers = 1;
+    auto restored = restorer.restore(backup->snapshot, options);
+    QVERIFY_RESULT(restored);
+    QCOMPARE(Kura::Test::readFile(QFile::decodeName(f.path("out") + src + "/big")),
+             Kura::Test::readFile(QFile::decodeName(src + "/big")));
+    const auto data = source.replay(BlobType::Data);
+    QVERIFY2(data.loads >= 10, qPrintable(QString::number(data.loads)));
+    QCOMPARE(data.loadedUnasked, QList<QByteArray>{});
+    const qint64 largestChunk = 8 * 1024 * 1024; // the default chunker's maximum
+    QVERIFY2(data.mostWaitingBytes >= RestoreContentAheadBytes / 2
+                 && data.mostWaitingBytes <= RestoreContentAheadBytes + largestChunk,
+             qPrintable(QString::number(data.mostWaitingBytes)));
 }
 
 void tst_BackupRestore::appliesOverwritePolicy_data()
