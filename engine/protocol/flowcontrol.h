@@ -80,7 +80,6 @@ class RateLimiter
 {
 public:
     explicit RateLimiter(qint64 bytesPerSecond = 0) : m_rate(qMax<qint64>(bytesPerSecond, 0)) {}
-    bool isLimited() const { return m_rate > 0; }
     // 0: `bytes` may be sent now, and are counted. Otherwise the milliseconds to wait before
     // asking again. `nowMs` is a monotonic clock, such as clockMs().
     qint64 take(qint64 bytes, qint64 nowMs);

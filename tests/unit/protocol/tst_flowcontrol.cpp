@@ -202,11 +202,9 @@ static void expectWaits(RateLimiter &limiter, std::initializer_list<RateStep> st
 
 void tst_FlowControl::rateLimiterHoldsTheAverageRate()
 {
-    QVERIFY(!RateLimiter(0).isLimited());
-    QCOMPARE(RateLimiter(0).take(1 << 30, 0), 0);
+    QCOMPARE(RateLimiter(0).take(1 << 30, 0), 0); // no limit
     // 1,000 bytes a second; 100-byte chunks asked for every millisecond for ten seconds.
     RateLimiter limiter(1000);
-    QVERIFY(limiter.isLimited());
     qint64 sent = 0;
     qint64 nextTry = 0;
     for (qint64 now = 5000; now <= 15000; ++now) {
