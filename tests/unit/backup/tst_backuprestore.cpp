@@ -418,6 +418,29 @@ private:
     QHash<QByteArray, qint64> m_sizes;
 };
 
+// Backs up `src` and restores that snapshot to "out" through `source`, with `workers` threads
+// (0: the default).
+bool backUpAndRestoreThrough(RepoFixture &f, RecordingSource &source, const QByteArray &src, int workers,
+                             Snapshot *snapshot)
+{
+    auto backup = f.backup({ src });
+    if (!backup) {
+        qWarning("backup: %s", qPrintable(backup.error().message()));
+        return false;
+    }
+    Restorer restorer(source, f.fs);
+    RestoreOptions options;
+    options.target = f.path("out");
+    options.workers = workers;
+    auto restored = restorer.restore(backup->snapshot, options);
+    if (!restored || !restored->errors.isEmpty()) {
+        qWarning("restore: %s", qPrintable(restored ? restored->errors.first().message() : restored.error().message()));
+        return false;
+    }
+    *snapshot = backup->snapshot;
+    return true;
+}
+
 } // namespace
 
 // From a server every tree is a round trip: the restore asks for the next subfolders' trees
@@ -431,19 +454,13 @@ void tst_BackupRestore::asksForSubfolderTreesAheadOfTheWalk()
     for (int i = 0; i < folders; ++i) // every folder different, so that every tree is too
         for (const char *sub : {"a", "b"})
             write(src + "/d" + QByteArray::number(i) + '/' + sub + "/f", QByteArray::number(i) + sub);
-    auto backup = f.backup({ src });
-    QVERIFY_RESULT(backup);
     RecordingSource source(*f.repo);
-    Restorer restorer(source, f.fs);
-    RestoreOptions options;
-    options.target = f.path("out");
-    auto restored = restorer.restore(backup->snapshot, options);
-    QVERIFY_RESULT(restored);
-    QVERIFY(restored->errors.isEmpty());
+    Snapshot snapshot;
+    QVERIFY(backUpAndRestoreThrough(f, source, src, 0, &snapshot));
     QCOMPARE(Kura::Test::compareTrees(src, f.path("out") + src), QString());
     // Every tree but the snapshot's root was asked for before it was loaded.
     const auto trees = source.replay(BlobType::Tree);
-    QCOMPARE(trees.loadedUnasked, QList<QByteArray>{ backup->snapshot.tree.toByteArray() });
+    QCOMPARE(trees.loadedUnasked, QList<QByteArray>{ snapshot.tree.toByteArray() });
     QVERIFY2(trees.loads > 3 * folders, qPrintable(QString::number(trees.loads)));
     // Ahead, but bounded: never all of src's subfolders at once.
     QCOMPARE(trees.largestRequest, RestoreTreesAhead);
@@ -464,15 +481,9 @@ void tst_BackupRestore::asksForAFilesChunksAhead()
     QVERIFY(f.init());
     const QByteArray src = f.path("src");
     write(src + "/big", Kura::Test::randomBytes(40 * 1024 * 1024, 3));
-    auto backup = f.backup({ src });
-    QVERIFY_RESULT(backup);
     RecordingSource source(*f.repo);
-    Restorer restorer(source, f.fs);
-    RestoreOptions options;
-    options.target = f.path("out");
-    options.workers = 1;
-    auto restored = restorer.restore(backup->snapshot, options);
-    QVERIFY_RESULT(restored);
+    Snapshot snapshot;
+    QVERIFY(backUpAndRestoreThrough(f, source, src, 1, &snapshot));
     QCOMPARE(Kura::Test::readFile(QFile::decodeName(f.path("out") + src + "/big")),
              Kura::Test::readFile(QFile::decodeName(src + "/big")));
     const auto data = source.replay(BlobType::Data);
