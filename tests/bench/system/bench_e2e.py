@@ -23,7 +23,7 @@ ratio of the e2e throughput to the local one, against the target of 70 % for the
 Environment:
   KURA_BENCH_SCALE   corpus size factor (default 0.25: about 520 MB; --quick: 0.02)
   KURA_BENCH_RUNS    runs per side, medians are reported (default 3; --quick: 1)
-  KURA_BENCH_CACHE   warm (default) or cold (drop the page cache before every timed backup; root)
+  KURA_BENCH_CACHE   warm (default) or cold (drop the page cache before every timed job; root)
   KURA_BENCH_DIR     work folder (default: a new folder under /var/tmp, removed at the end)
   KURA_BENCH_RESTORE_DIR  where the timed restores write (default: a new folder in /dev/shm when
                      it has room for two copies of the corpus, else in the work folder). On
@@ -132,7 +132,8 @@ class Bench:
         return [self.binaries["kura-repo"], "-r", repo, "--password-file", password_file, "-q"] + list(args)
 
     def local_run(self, index):
-        """kura-repo: init (not timed), initial backup, unchanged re-backup into a fresh repository."""
+        """kura-repo: init (not timed), initial backup, unchanged re-backup into a fresh repository,
+        then a full restore of the latest snapshot, compared with the corpus."""
         repo = os.path.join(self.work, "local-repo")
         shutil.rmtree(repo, ignore_errors=True)
         kura_system.run(self.kura_repo(repo, self.password_file, "init"), what="kura-repo init")
@@ -161,7 +162,8 @@ class Bench:
         shutil.rmtree(target)
 
     def e2e_run(self, index):
-        """A fresh server and agent: initial backup and unchanged re-backup, each verified."""
+        """A fresh server and agent: initial backup and unchanged re-backup, each verified, then a
+        full restore of the initial backup through the agent, compared with the corpus."""
         folder = os.path.join(self.work, "e2e-%d" % index)
         shutil.rmtree(folder, ignore_errors=True)
         sut = kura_system.ServerUnderTest(self.binaries, folder)
